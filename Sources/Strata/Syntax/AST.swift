@@ -1,0 +1,151 @@
+/// A name as written in the source, with its span.
+public struct Name: Sendable, Hashable {
+    public var text: String
+    public var span: SourceSpan
+    public init(_ text: String, _ span: SourceSpan) {
+        self.text = text
+        self.span = span
+    }
+}
+
+/// Units of a duration literal (`90 days`, `6 months`, `1 year`, `2 weeks`).
+public enum DurationUnit: String, Sendable, Hashable, CaseIterable {
+    case day, week, month, year
+}
+
+/// Unary operators.
+public enum UnaryOp: String, Sendable, Hashable {
+    case negate = "-"
+    case not = "not"
+}
+
+/// Binary operators, with precedence kept as data.
+public enum BinaryOp: String, Sendable, Hashable, CaseIterable {
+    case or, and
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case add = "+", sub = "-"
+    case mul = "*", div = "/", mod = "%"
+
+    /// Binding strength: higher binds tighter. `not` sits between `and` (2) and comparisons (4).
+    public var precedence: Int {
+        switch self {
+        case .or: return 1
+        case .and: return 2
+        case .eq, .ne, .lt, .le, .gt, .ge: return 4
+        case .add, .sub: return 5
+        case .mul, .div, .mod: return 6
+        }
+    }
+
+    public var isComparison: Bool { precedence == 4 }
+    public var isLogical: Bool { self == .and || self == .or }
+}
+
+/// An expression node; every node carries the span of the source it came from.
+public struct Expr: Sendable, Hashable {
+    public var kind: Kind
+    public var span: SourceSpan
+
+    public init(_ kind: Kind, _ span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+
+    public indirect enum Kind: Sendable, Hashable {
+        /// A number literal and its text as written (`200万`, `2e6`, `1_000`).
+        case number(Double, text: String)
+        case string(String)
+        case bool(Bool)
+        case null
+        /// A date literal: days since 1970-01-01, and its text.
+        case date(Int32, text: String)
+        /// A duration literal such as `90 days`; `amount` is a whole number.
+        case duration(amount: Int, unit: DurationUnit, text: String)
+        /// A reference to a field, derived field, `let` constant, segment, tier field or setting.
+        case name(String)
+        case unary(UnaryOp, Expr)
+        case binary(BinaryOp, Expr, Expr)
+        /// `x in [a, b]`, or `x not in [...]` when negated.
+        case inList(Expr, [Expr], negated: Bool)
+        /// `x between lo and hi` (inclusive), or `not between` when negated.
+        case between(Expr, low: Expr, high: Expr, negated: Bool)
+        /// `x is null`, or `is not null` when negated.
+        case isNull(Expr, negated: Bool)
+        /// A function call. `filter` is the aggregate filter: `avg(clv where vip)`, `count(where …)`.
+        case call(Name, [Expr], filter: Expr?)
+        /// Parentheses as written, kept so the formatter can keep them.
+        case paren(Expr)
+    }
+}
+
+/// One arm of a `tiers` block: `A where clv >= 5e6`, or `C otherwise` (condition nil).
+public struct TierArm: Sendable, Hashable {
+    public var label: Name
+    public var condition: Expr?
+    public var span: SourceSpan
+    public init(label: Name, condition: Expr?, span: SourceSpan) {
+        self.label = label
+        self.condition = condition
+        self.span = span
+    }
+}
+
+/// One key of `order by`.
+public struct OrderKey: Sendable, Hashable {
+    public var expr: Expr
+    public var descending: Bool
+    public init(expr: Expr, descending: Bool) {
+        self.expr = expr
+        self.descending = descending
+    }
+}
+
+/// A statement; every statement carries the span from its keyword to its last token.
+public struct Stmt: Sendable, Hashable {
+    public var kind: Kind
+    public var span: SourceSpan
+
+    public init(_ kind: Kind, _ span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+
+    public enum Kind: Sendable, Hashable {
+        /// `load customers from "data.csv"`; `path` is the string's span and decoded text.
+        case load(table: Name, path: Name)
+        /// `set as_of = 2026-06-30`
+        case set(Name, Expr)
+        /// `let big = 200万`
+        case `let`(Name, Expr)
+        /// `derive recency = days_between(last_visit, as_of)`
+        case derive(Name, Expr)
+        /// `segment vip where clv > 2e6`
+        case segment(Name, Expr)
+        /// `tiers grade { A where … B where … C otherwise }`
+        case tiers(Name, [TierArm])
+        /// `show TARGET [limit N] [order by k [asc|desc], …] [columns a, b]`; clauses in any order.
+        case show(target: Expr, limit: Expr?, orderBy: [OrderKey], columns: [Expr])
+        /// `count TARGET` — a segment / boolean expression, or a tiers name (one row per tier).
+        case count(Expr)
+        /// `export TARGET to "path" [columns a, b]`
+        case export(target: Expr, path: Name, columns: [Expr])
+        /// `assert cond [, "message"]`
+        case assert(Expr, message: String?)
+        /// `include "common.strata"`
+        case include(path: Name)
+        /// A bare expression (REPL only): prints its value.
+        case expression(Expr)
+    }
+}
+
+/// A parsed source: its statements, comments (for the formatter) and the source it came from.
+public struct Program: Sendable {
+    public var statements: [Stmt]
+    public var comments: [Comment]
+    public var source: SourceFile
+    public init(statements: [Stmt], comments: [Comment], source: SourceFile) {
+        self.statements = statements
+        self.comments = comments
+        self.source = source
+    }
+}

@@ -1,0 +1,72 @@
+/// A point in a source text: 1-based line and column (in Unicode scalars) and a 0-based UTF-8 byte offset.
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    public var line: Int
+    public var column: Int
+    public var offset: Int
+
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool { a.offset < b.offset }
+}
+
+/// A half-open range of source text; `end` is the location just past the last character.
+public struct SourceSpan: Hashable, Sendable {
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(start: SourceLocation, end: SourceLocation) {
+        self.start = start
+        self.end = end
+    }
+
+    /// A zero-width span at the start of a text, for diagnostics that have no better place.
+    public static let zero = SourceSpan(
+        start: SourceLocation(line: 1, column: 1, offset: 0),
+        end: SourceLocation(line: 1, column: 1, offset: 0))
+
+    /// The smallest span covering both spans.
+    public func merged(with other: SourceSpan) -> SourceSpan {
+        SourceSpan(start: min(start, other.start), end: max(end, other.end))
+    }
+}
+
+/// A named source text (a rule file, or one REPL input) with fast access to its lines.
+public struct SourceFile: Sendable {
+    public let name: String
+    public let text: String
+    /// UTF-8 byte offsets at which each line starts.
+    private let lineStarts: [Int]
+    private let bytes: [UInt8]
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+        let bytes = Array(text.utf8)
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        self.lineStarts = starts
+        self.bytes = bytes
+    }
+
+    /// The text of a 1-based line, without its line terminator; empty when out of range.
+    public func line(_ number: Int) -> String {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The source text a span covers (clamped to the text).
+    public func slice(_ span: SourceSpan) -> String {
+        let s = max(0, min(span.start.offset, bytes.count))
+        let e = max(s, min(span.end.offset, bytes.count))
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    public var lineCount: Int { lineStarts.count }
+}
