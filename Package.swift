@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "strata", targets: ["strata"]),
     ],
     targets: [
-        .target(name: "Strata", path: "Sources/Strata"),
+        .target(name: "Strata", path: "Sources/Strata", linkerSettings: [.linkedLibrary("m")]),
         .executableTarget(name: "strata", dependencies: ["Strata"], path: "Sources/strata"),
         .testTarget(
             name: "StrataTests",

@@ -1,2 +1,8 @@
+import Foundation
 import Strata
-print("strata")
+
+// The executable only wires the library's CLI to the process's streams.
+let cli = CLI(
+    out: { s in FileHandle.standardOutput.write(Data(s.utf8)) },
+    err: { s in FileHandle.standardError.write(Data(s.utf8)) })
+exit(cli.main(Array(CommandLine.arguments.dropFirst())))

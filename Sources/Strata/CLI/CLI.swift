@@ -1,0 +1,120 @@
+import Foundation
+
+/// The `strata` command line: every subcommand, writing results and messages through the given sinks.
+public struct CLI {
+    public var out: (String) -> Void
+    public var err: (String) -> Void
+
+    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        self.out = out
+        self.err = err
+    }
+
+    public static let usage = """
+        usage: strata <command> [options]
+
+          run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii]
+                                   run a rule file on its data and print the results
+          gen --customers N --seed S --out DIR
+                                   write realistic demo customers to DIR/customers.csv
+          help                     this text
+          version                  the version
+
+        exit codes: 0 success, 1 a rule or assertion failed, 2 usage, 3 data could not be read
+
+        """
+
+    public static let version = "strata 0.1.0"
+
+    /// Runs the command line (without the program name) and returns the exit code.
+    public func main(_ args: [String]) -> Int32 {
+        guard let command = args.first else {
+            err(CLI.usage)
+            return 2
+        }
+        let rest = Array(args.dropFirst())
+        do throws(UsageError) {
+            switch command {
+            case "run": return try run(rest)
+            case "gen": return try gen(rest)
+            case "help", "--help", "-h":
+                out(CLI.usage)
+                return 0
+            case "version", "--version":
+                out(CLI.version + "\n")
+                return 0
+            default:
+                let near = Suggest.nearest(command, in: ["run", "gen", "help", "version"])
+                throw UsageError(message: "unknown command `\(command)`" + (near.map { "; did you mean `\($0)`?" } ?? ""))
+            }
+        } catch {
+            err("strata: \(error.message)\n\n" + CLI.usage)
+            return 2
+        }
+    }
+
+    func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii"])
+        guard a.positionals.count == 1, let rules = a.positionals.first else {
+            throw UsageError(message: a.positionals.isEmpty ? "run needs a rule file" : "run takes one rule file, found \(a.positionals.count)")
+        }
+        var options = RunOptions()
+        for d in a.all("data") {
+            guard let eq = d.firstIndex(of: "="), eq != d.startIndex, d.index(after: eq) != d.endIndex else {
+                throw UsageError(message: "--data takes NAME=PATH, e.g. --data customers=2026-06.csv")
+            }
+            options.dataOverrides[String(d[..<eq])] = String(d[d.index(after: eq)...])
+        }
+        if let s = a.value("as-of") {
+            guard let d = CivilDate.parse(s) else { throw UsageError(message: "--as-of takes a date such as 2026-06-30, found `\(s)`") }
+            options.asOf = d
+        }
+        var format = OutputFormat.table
+        if let f = a.value("format") {
+            guard let ff = OutputFormat(rawValue: f) else { throw UsageError(message: "--format is table, csv or json, found `\(f)`") }
+            format = ff
+        }
+        options.revealPII = a.flag("reveal-pii")
+        let session = Session(options: options)
+        let result = session.runFile(path: rules)
+        emit(result, format: format)
+        return result.exitCode
+    }
+
+    /// Prints outputs to stdout (blank line between blocks in table form), notes and diagnostics to stderr.
+    func emit(_ result: Session.Result, format: OutputFormat) {
+        var first = true
+        for item in Report.merged(result.outputs) {
+            if let n = Report.note(item) {
+                err(n)
+                continue
+            }
+            if !first, format == .table { out("\n") }
+            first = false
+            out(Report.render(item, format: format))
+        }
+        if !result.renderedDiagnostics.isEmpty { err(result.renderedDiagnostics) }
+    }
+
+    func gen(_ words: [String]) throws(UsageError) -> Int32 {
+        let a = try Arguments(words, valueOptions: ["customers", "seed", "out"], flagOptions: [])
+        guard a.positionals.isEmpty else { throw UsageError(message: "gen takes no file arguments; use --out DIR") }
+        guard let ns = a.value("customers"), let n = Int(ns), n >= 0, n <= 100_000_000 else {
+            throw UsageError(message: "gen needs --customers N (a whole number up to 100000000)")
+        }
+        let seed = try a.value("seed").map { (s: String) throws(UsageError) -> UInt64 in
+            guard let v = UInt64(s) else { throw UsageError(message: "--seed takes a whole number, found `\(s)`") }
+            return v
+        } ?? 1
+        guard let dir = a.value("out") else { throw UsageError(message: "gen needs --out DIR") }
+        let path = dir + "/customers.csv"
+        do {
+            try CustomerGenerator.writeCSV(customers: n, seed: seed, to: path)
+        } catch {
+            err("strata: cannot write \(path): \(error)\n")
+            return 3
+        }
+        err("wrote \(n) customers to \(path)\n")
+        return 0
+    }
+}

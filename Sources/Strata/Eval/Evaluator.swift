@@ -1,0 +1,123 @@
+/// A failure while evaluating (rare: the checker rules out type errors), with the place it came from.
+public struct EvalError: Error, Sendable {
+    public var message: String
+    public var span: SourceSpan
+    public var suggestion: String?
+}
+
+/// Evaluates checked expressions over the whole store, one column kernel per node: the tree is walked
+/// once per statement, never once per customer.
+struct Evaluator {
+    let table: Table
+    let segments: [String: Bitset]
+    let scalars: [String: Value]
+    var count: Int { table.rowCount }
+
+    func eval(_ e: TypedExpr) throws(EvalError) -> Vector {
+        switch e.kind {
+        case .constant(let v):
+            return .scalar(v)
+        case .column(let name):
+            guard let c = table.column(named: name) else {
+                throw EvalError(message: "no column `\(name)` in the data", span: e.span, suggestion: nil)
+            }
+            return Vector(c)
+        case .segment(let name):
+            guard let s = segments[name] else {
+                throw EvalError(message: "segment `\(name)` has not been computed", span: e.span, suggestion: nil)
+            }
+            return .bool(isTrue: s, isFalse: ~s)
+        case .scalar(let name):
+            return .scalar(scalars[name] ?? .null)
+        case .negate(let a):
+            return Kernels.arith(.sub, .scalar(.number(0)), try eval(a), count)
+        case .not(let a):
+            if case .scalar(let v) = try eval(a) { return .scalar(Kernels.not(v)) }
+            let (t, f) = try eval(a).truth(count)
+            return .bool(isTrue: f, isFalse: t)
+        case .and(let a, let b):
+            let x = try eval(a), y = try eval(b)
+            if case .scalar(let p) = x, case .scalar(let q) = y { return .scalar(Kernels.and(p, q)) }
+            let (ta, fa) = x.truth(count), (tb, fb) = y.truth(count)
+            return .bool(isTrue: ta & tb, isFalse: fa | fb)
+        case .or(let a, let b):
+            let x = try eval(a), y = try eval(b)
+            if case .scalar(let p) = x, case .scalar(let q) = y { return .scalar(Kernels.not(Kernels.and(Kernels.not(p), Kernels.not(q)))) }
+            let (ta, fa) = x.truth(count), (tb, fb) = y.truth(count)
+            return .bool(isTrue: ta | tb, isFalse: fa & fb)
+        case .arith(let op, let a, let b):
+            return Kernels.arith(op, try eval(a), try eval(b), count)
+        case .dateShift(let d, let dur, let sign):
+            return Kernels.shift(try eval(d), try eval(dur), sign: sign, count)
+        case .compare(let op, let a, let b):
+            return Kernels.compare(op, try eval(a), try eval(b), count)
+        case .inList(let x, let items, let negated):
+            let r = try inList(x, items)
+            guard negated else { return r }
+            if case .scalar(let v) = r { return .scalar(Kernels.not(v)) }
+            let (t, f) = r.truth(count)
+            return .bool(isTrue: f, isFalse: t)
+        case .isNull(let a, let negated):
+            let v = try eval(a)
+            if case .scalar(let s) = v { return .scalar(.bool(s.isNull != negated)) }
+            let valid = v.validity(count)
+            return negated ? .bool(isTrue: valid, isFalse: ~valid) : .bool(isTrue: ~valid, isFalse: valid)
+        case .call(let f, let args):
+            var vs: [Vector] = []
+            for a in args { vs.append(try eval(a)) }
+            return try Functions.call(f, vs, types: args.map(\.type), resultType: e.type, count: count, span: e.span)
+        case .aggregate(let f, let arg, let filter, let param):
+            return .scalar(try aggregate(f, arg, filter, param, span: e.span))
+        case .ntile(let x, let n):
+            return Scoring.ntile(try eval(x), buckets: n, count: count)
+        case .abc(let x, let a, let b):
+            return Scoring.abc(try eval(x), a: a, b: b, count: count)
+        }
+    }
+
+    /// `x in [...]`: constant lists are matched through a set (per dictionary entry for strings);
+    /// lists with per-customer items fall back to `x == a or x == b …`.
+    func inList(_ x: TypedExpr, _ items: [TypedExpr]) throws(EvalError) -> Vector {
+        var constants: [Value] = []
+        for i in items {
+            guard case .constant(let v) = i.kind else { constants = []; break }
+            constants.append(v)
+        }
+        let xv = try eval(x)
+        if constants.count == items.count {
+            return Kernels.member(xv, constants, count)
+        }
+        var acc: Vector = .scalar(.bool(false))
+        for i in items {
+            let eq = Kernels.compare(.eq, xv, try eval(i), count)
+            let (ta, fa) = acc.truth(count), (tb, fb) = eq.truth(count)
+            acc = .bool(isTrue: ta | tb, isFalse: fa & fb)
+        }
+        return acc
+    }
+
+    /// Rows a filter keeps (true, not null); all rows without a filter.
+    func selection(_ filter: TypedExpr?) throws(EvalError) -> Bitset {
+        guard let f = filter else { return Bitset(count: count, filled: true) }
+        return try eval(f).truth(count).isTrue
+    }
+
+    func aggregate(_ f: AggregateFunction, _ arg: TypedExpr?, _ filter: TypedExpr?, _ param: TypedExpr?, span: SourceSpan) throws(EvalError) -> Value {
+        let sel = try selection(filter)
+        guard let a = arg else { return .number(Double(sel.cardinality)) }
+        let v = try eval(a)
+        if f == .count {
+            if a.type == .bool { return .number(Double((v.truth(count).isTrue & sel).cardinality)) }
+            return .number(Double((v.validity(count) & sel).cardinality))
+        }
+        var p = 0.5
+        if f == .percentile, let pe = param {
+            guard case .scalar(.number(let x)) = try eval(pe), (0...1).contains(x) else {
+                throw EvalError(message: "the fraction of `percentile` must be between 0 and 1", span: pe.span,
+                                suggestion: "e.g. percentile(clv, 0.9)")
+            }
+            p = x
+        }
+        return Aggregates.compute(f, v, selection: sel, p: p, count: count)
+    }
+}

@@ -1,0 +1,220 @@
+/// Evaluation of each checked statement against the session's store.
+extension Session {
+    func execute(_ c: CheckedStmt, _ result: inout Result) throws(EvalError) {
+        let ev = evaluator
+        switch c.kind {
+        case .load:
+            break
+        case .setAsOf(let e):
+            if options.asOf == nil { scalars["as_of"] = try scalarValue(e, ev) }
+        case .let(let name, let e):
+            scalars[name] = try scalarValue(e, ev)
+            definitions[name] = e
+        case .derive(let name, let e):
+            let column = try ev.eval(e).column(named: name, type: e.type, count: rowCount)
+            table?.put(column)
+            definitions[name] = e
+        case .segment(let name, let e):
+            segments[name] = try ev.eval(e).truth(rowCount).isTrue
+            definitions[name] = e
+        case .tiers(let name, let arms):
+            let column = try tiers(name, arms, ev)
+            table?.put(column)
+        case .show(let label, let target, let limit, let orderBy, let columns):
+            let rows = try ordered(try ev.eval(target).truth(rowCount).isTrue.indices, orderBy, ev)
+            let shown = limit.map { Array(rows.prefix($0)) } ?? rows
+            let cols = try outputColumns(columns, target: target, orderBy: orderBy.map(\.0))
+            let (headers, values, numeric) = try table(shown, cols, ev)
+            result.outputs.append(.rows(title: label, headers: headers, rows: values, numeric: numeric, total: rows.count))
+        case .count(let label, let target):
+            var header = "segment"
+            if case .groups = target { header = label }
+            result.outputs.append(.counts(title: label, header: header, rows: try countRows(label, target, ev)))
+        case .export(let label, let target, let path, let columns):
+            let rows = try ev.eval(target).truth(rowCount).isTrue.indices
+            let cols = try outputColumns(columns, target: target, orderBy: [], all: columns.isEmpty)
+            let (headers, values, _) = try table(rows, cols, ev)
+            let full = path.hasPrefix("/") || baseDirectory == "." ? path : baseDirectory + "/" + path
+            let text = full.lowercased().hasSuffix(".json") ? JSONWriter.render(headers: headers, rows: values)
+                : CSVWriter.render(headers: headers, rows: values)
+            do {
+                try AtomicFile.write(text, to: full)
+            } catch {
+                throw EvalError(message: "cannot write `\(full)`: \(error)", span: c.span, suggestion: "check that the folder is writable")
+            }
+            result.outputs.append(.note("exported \(rows.count) customers (\(label)) to \(full)"))
+        case .assert(let e, let text, let message, let sides):
+            let v = try scalarValue(e, ev)
+            if case .bool(true) = v {
+                result.passedAssertions += 1
+                return
+            }
+            result.failedAssertions += 1
+            var values: [String] = []
+            for (t, s) in sides { values.append("\(t) is \(display(try scalarValue(s, ev)))") }
+            if v.isNull { values.append("the condition is null (unknown), which fails") }
+            let msg = message.map { "assertion failed: \($0)" } ?? "assertion failed: \(text)"
+            result.diagnostics.append(Diagnostic(.error, msg, file: c.file, span: e.span,
+                                                 suggestion: values.isEmpty ? nil : values.joined(separator: "; ")))
+        case .expression(let e, let text):
+            let v = try ev.eval(e)
+            if case .scalar(let s) = v {
+                result.outputs.append(.value(label: text, s))
+            } else if e.type == .bool {
+                let rows = v.truth(rowCount).isTrue.indices
+                let cols = try outputColumns([], target: e, orderBy: [])
+                let (headers, values, numeric) = try table(Array(rows.prefix(20)), cols, ev)
+                result.outputs.append(.rows(title: text, headers: headers, rows: values, numeric: numeric, total: rows.count))
+            } else {
+                var cols = try outputColumns([], target: e, orderBy: [])
+                cols.append(OutputColumn(header: text, expr: e))
+                let all = Array(0..<min(rowCount, 20))
+                let (headers, values, numeric) = try table(all, cols, ev)
+                result.outputs.append(.rows(title: text, headers: headers, rows: values, numeric: numeric, total: rowCount))
+            }
+        }
+    }
+
+    func scalarValue(_ e: TypedExpr, _ ev: Evaluator) throws(EvalError) -> Value {
+        let v = try ev.eval(e)
+        if case .scalar(let s) = v { return s }
+        return v.value(at: 0)
+    }
+
+    func display(_ v: Value) -> String {
+        if case .string(let s) = v { return "\"\(s)\"" }
+        return v.isNull ? "null" : ValueFormat.text(v)
+    }
+
+    /// First matching tier wins; `otherwise` takes every customer left, including those whose conditions were null.
+    func tiers(_ name: String, _ arms: [(label: String, condition: TypedExpr?)], _ ev: Evaluator) throws(EvalError) -> Column {
+        var codes = [Int32](repeating: 0, count: rowCount)
+        var assigned = Bitset(count: rowCount)
+        for (k, arm) in arms.enumerated() {
+            var hit = ~assigned
+            if let cond = arm.condition { hit = hit & (try ev.eval(cond).truth(rowCount).isTrue) }
+            hit.forEach { codes[$0] = Int32(k) }
+            assigned = assigned | hit
+        }
+        return Column(name: name, storage: .string(codes: codes, dictionary: arms.map(\.label)), valid: assigned)
+    }
+
+    /// Stable sort by the keys; nulls last in either direction, ties in load order.
+    func ordered(_ rows: [Int], _ keys: [(TypedExpr, descending: Bool)], _ ev: Evaluator) throws(EvalError) -> [Int] {
+        guard !keys.isEmpty else { return rows }
+        var vectors: [(Vector, Bool)] = []
+        for (e, d) in keys { vectors.append((try ev.eval(e), d)) }
+        return rows.sorted { a, b in
+            for (v, desc) in vectors {
+                let x = v.value(at: a), y = v.value(at: b)
+                if x.isNull != y.isNull { return y.isNull }
+                let c = ScalarOrder.compare(x, y)
+                if c != 0 { return desc ? c > 0 : c < 0 }
+            }
+            return a < b
+        }
+    }
+
+    /// The columns of `show`/`export`: as written, or the key, the name and the fields the rule uses.
+    func outputColumns(_ columns: [OutputColumn], target: TypedExpr, orderBy: [TypedExpr], all: Bool = false) throws(EvalError) -> [OutputColumn] {
+        if !columns.isEmpty { return columns }
+        guard let t = table else { return [] }
+        var names: [String] = []
+        if all {
+            names = t.columns.map(\.name)
+        } else {
+            if let k = t.keyColumn { names.append(k.name) }
+            if let n = t.nameColumn, !names.contains(n.name) { names.append(n.name) }
+            var used: [String] = []
+            expandReferences(target, into: &used, depth: 0)
+            for o in orderBy { expandReferences(o, into: &used, depth: 0) }
+            for u in used where !names.contains(u) && t.column(named: u) != nil { names.append(u) }
+        }
+        return names.compactMap { n in
+            guard let c = t.column(named: n) else { return nil }
+            return OutputColumn(header: n, expr: TypedExpr(.column(n), c.type, rowLevel: true, .zero))
+        }
+    }
+
+    /// Fields a rule reads, looking through segments to the fields their rules read.
+    func expandReferences(_ e: TypedExpr, into out: inout [String], depth: Int) {
+        var direct: [String] = []
+        e.references(into: &direct)
+        for n in direct {
+            if segments[n] != nil, let def = definitions[n], depth < 16 {
+                expandReferences(def, into: &out, depth: depth + 1)
+            } else if !out.contains(n) {
+                out.append(n)
+            }
+        }
+    }
+
+    /// Evaluates output columns for the given rows, masking personal data unless revealed.
+    func table(_ rows: [Int], _ cols: [OutputColumn], _ ev: Evaluator) throws(EvalError) -> ([String], [[Value]], Set<Int>) {
+        var vectors: [Vector] = []
+        var personal: [String?] = []
+        for c in cols {
+            vectors.append(try ev.eval(c.expr))
+            var refs: [String] = []
+            c.expr.references(into: &refs)
+            personal.append(options.revealPII ? nil : refs.first { PII.isPersonal(fieldName: $0) })
+        }
+        var out: [[Value]] = []
+        out.reserveCapacity(rows.count)
+        for r in rows {
+            var row: [Value] = []
+            for (k, v) in vectors.enumerated() {
+                var value = v.value(at: r)
+                if let field = personal[k], case .string(let s) = value { value = .string(PII.mask(s, fieldName: field)) }
+                row.append(value)
+            }
+            out.append(row)
+        }
+        let numeric = Set(cols.indices.filter { cols[$0].expr.type == .number })
+        return (cols.map(\.header), out, numeric)
+    }
+
+    func countRows(_ label: String, _ target: CountTarget, _ ev: Evaluator) throws(EvalError) -> [CountRow] {
+        switch target {
+        case .members(let e):
+            let n = try ev.eval(e).truth(rowCount).isTrue.cardinality
+            return [CountRow(label: label, count: n, share: share(n))]
+        case .groups(let e, let labels):
+            return groupCounts(try ev.eval(e), labels: labels)
+        }
+    }
+
+    /// Sizes of each value of a text field: tiers in arm order, other fields largest first, null last.
+    func groupCounts(_ v: Vector, labels: [String]?) -> [CountRow] {
+        guard case .string(let codes, let dict, let valid) = v else { return [] }
+        var sizes = [Int](repeating: 0, count: dict.count)
+        var nulls = 0
+        for i in 0..<rowCount {
+            if valid[i] { let c = Int(codes[i]); if c >= 0, c < sizes.count { sizes[c] += 1 } } else { nulls += 1 }
+        }
+        var order = Array(dict.indices)
+        if labels == nil { order.sort { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 } }
+        var rows = order.map { CountRow(label: dict[$0], count: sizes[$0], share: share(sizes[$0])) }
+        if nulls > 0 { rows.append(CountRow(label: "(none)", count: nulls, share: share(nulls))) }
+        return rows
+    }
+
+    /// Every segment and tier with its size, for rule files that print nothing themselves.
+    func summary() -> OutputItem {
+        var rows: [CountRow] = []
+        for b in checker.scope.all {
+            switch b.kind {
+            case .segment:
+                let n = segments[b.name]?.cardinality ?? 0
+                rows.append(CountRow(label: b.name, count: n, share: share(n)))
+            case .tiers:
+                if let c = table?.column(named: b.name) {
+                    for r in groupCounts(Vector(c), labels: []) { rows.append(CountRow(label: "\(b.name) = \(r.label)", count: r.count, share: r.share)) }
+                }
+            default:
+                break
+            }
+        }
+        return .counts(title: "summary", header: "segment", rows: rows)
+    }
+}

@@ -1,0 +1,52 @@
+/// Output formats for results on stdout.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, csv, json
+}
+
+/// One result a statement produced, before it is rendered in a format.
+public enum OutputItem: Sendable {
+    /// `show`: the customers' rows; `total` is how many matched before `limit`.
+    case rows(title: String, headers: [String], rows: [[Value]], numeric: Set<Int>, total: Int)
+    /// `count` and the summary: one row per segment or group; `header` names the first column
+    /// ("segment", or the field whose values are counted).
+    case counts(title: String, header: String, rows: [CountRow])
+    /// A bare expression's value (REPL).
+    case value(label: String, Value)
+    /// A note for stderr, such as where an export went.
+    case note(String)
+}
+
+/// One row of a count: a label, a size and the share of all customers.
+public struct CountRow: Sendable, Hashable {
+    public var label: String
+    public var count: Int
+    public var share: Double
+}
+
+/// Options for running rules that come from the command line.
+public struct RunOptions: Sendable {
+    /// `--data NAME=PATH`: replaces the path of `load NAME`.
+    public var dataOverrides: [String: String] = [:]
+    /// `--as-of DATE`: overrides `set as_of`.
+    public var asOf: Int32?
+    /// `--reveal-pii`: show personal fields unmasked.
+    public var revealPII = false
+    /// The date used for `as_of` when neither the rules nor the options set it.
+    public var today: Int32 = RunOptions.currentDate()
+
+    public init() {}
+
+    /// Today's date in the local time zone, as a day number.
+    public static func currentDate() -> Int32 {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return CivilDate.days(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? 0
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

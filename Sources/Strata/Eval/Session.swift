@@ -1,0 +1,160 @@
+import Foundation
+
+/// The one façade over the pipeline: parse, load, check and evaluate rules, keeping the state
+/// (data, definitions, segments) between inputs. `strata run`, the REPL and the tests all use it.
+public final class Session {
+    public var options: RunOptions
+    public internal(set) var table: Table?
+    var checker: Checker
+    var segments: [String: Bitset] = [:]
+    var scalars: [String: Value] = [:]
+    /// Checked definitions by name, for `show`'s default columns and the REPL.
+    var definitions: [String: TypedExpr] = [:]
+    var renderer = DiagnosticRenderer()
+    /// The folder that relative paths in the rules are resolved against.
+    public var baseDirectory: String = "."
+
+    public init(options: RunOptions = RunOptions()) {
+        self.options = options
+        self.checker = Checker(source: SourceFile(name: "<none>", text: ""))
+        scalars["as_of"] = .date(options.asOf ?? options.today)
+    }
+
+    /// What running a source produced: outputs in order, diagnostics, and the exit status it implies.
+    public struct Result: Sendable {
+        public var outputs: [OutputItem] = []
+        public var diagnostics: [Diagnostic] = []
+        /// 0 ok, 1 rule errors or failed assertions, 3 data could not be read.
+        public var exitCode: Int32 = 0
+        /// Rendered diagnostics (with source lines and carets), for stderr.
+        public var renderedDiagnostics: String = ""
+        public var failedAssertions = 0
+        public var passedAssertions = 0
+    }
+
+    /// Runs a whole rule file from disk.
+    public func runFile(path: String) -> Result {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var r = Result()
+            r.exitCode = 2
+            r.renderedDiagnostics = "error: cannot read rules file `\(path)`: no such file or not readable\n"
+            return r
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        baseDirectory = (path as NSString).deletingLastPathComponent
+        if baseDirectory.isEmpty { baseDirectory = "." }
+        return run(SourceFile(name: path, text: text), summaryIfSilent: true)
+    }
+
+    /// Parses, checks and evaluates one source. A file is checked whole before anything runs.
+    public func run(_ source: SourceFile, summaryIfSilent: Bool = false, bareExpressions: Bool = false) -> Result {
+        var result = Result()
+        renderer.add(source)
+        defer { result.renderedDiagnostics = renderer.render(result.diagnostics) }
+        let (program, parseDiagnostics) = Parser.parse(source, allowBareExpressions: bareExpressions)
+        result.diagnostics += parseDiagnostics
+        if parseDiagnostics.contains(where: { $0.severity == .error }) {
+            result.exitCode = 1
+            return result
+        }
+        // Data first: the checker types every rule against the loaded schema.
+        guard loadData(program, source, &result) else { return result }
+        checker.setSource(source)
+        var checked: [CheckedStmt] = []
+        for stmt in program.statements {
+            if case .load = stmt.kind { continue }
+            if let c = checker.check(stmt) { checked.append(c) }
+        }
+        result.diagnostics += checker.takeDiagnostics()
+        if result.diagnostics.contains(where: { $0.severity == .error }) {
+            result.exitCode = 1
+            return result
+        }
+        for c in checked {
+            do throws(EvalError) {
+                try execute(c, &result)
+            } catch {
+                result.diagnostics.append(Diagnostic(.error, error.message, file: c.file, span: error.span, suggestion: error.suggestion))
+                result.exitCode = 1
+                return result
+            }
+        }
+        let hasOutput = checked.contains {
+            switch $0.kind {
+            case .show, .count, .export, .expression: return true
+            default: return false
+            }
+        }
+        if summaryIfSilent, !hasOutput { result.outputs.append(summary()) }
+        if result.failedAssertions > 0 { result.exitCode = 1 }
+        return result
+    }
+
+    /// Loads the table a `load` statement (or a lone `--data`) names; false after a load error.
+    func loadData(_ program: Program, _ source: SourceFile, _ result: inout Result) -> Bool {
+        let loads = program.statements.compactMap { s -> (Name, Name, SourceSpan)? in
+            if case .load(let t, let p) = s.kind { return (t, p, s.span) }
+            return nil
+        }
+        if loads.count > 1 {
+            let s = loads[1].2
+            result.diagnostics.append(Diagnostic(.error, "only one table can be loaded in this version", file: source.name, span: s,
+                                                 suggestion: "keep one `load` statement; use `--data \(loads[0].0.text)=PATH` to switch files"))
+            result.exitCode = 1
+            return false
+        }
+        var name: String, path: String, span: SourceSpan?
+        if let (t, p, _) = loads.first {
+            if table != nil, checker.tableName != nil, !checker.allowRedefinition {
+                result.diagnostics.append(Diagnostic(.error, "data is already loaded", file: source.name, span: t.span,
+                                                     suggestion: "remove this `load`"))
+                result.exitCode = 1
+                return false
+            }
+            name = t.text
+            span = p.span
+            if let override = options.dataOverrides[t.text] {
+                path = override
+            } else {
+                path = p.text.hasPrefix("/") ? p.text : (baseDirectory == "." ? p.text : baseDirectory + "/" + p.text)
+            }
+        } else if table == nil, options.dataOverrides.count == 1, let (n, p) = options.dataOverrides.first {
+            name = n
+            path = p
+        } else {
+            if table == nil, program.statements.contains(where: { if case .expression = $0.kind { return false } else { return true } }) {
+                result.diagnostics.append(Diagnostic(.error, "no data loaded", file: source.name, span: program.statements.first?.span ?? .zero,
+                                                     suggestion: "start the rules with `load customers from \"customers.csv\"` or pass `--data customers=PATH`"))
+                result.exitCode = 1
+                return false
+            }
+            return true
+        }
+        do throws(LoadError) {
+            let t = try TableLoader.load(path: path, tableName: name)
+            table = t
+            checker.setSource(source)
+            checker.addTable(name: name, fields: t.columns.map { ($0.name, $0.type) }, at: span)
+            return true
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, error.description, file: source.name, span: span ?? .zero,
+                                                 suggestion: "check the path (relative to the rule file) and that the file is a CSV, JSON or JSON Lines export"))
+            result.exitCode = 3
+            return false
+        }
+    }
+
+    /// Uses an already loaded table as the session's data (tests, embedding apps, the REPL's `.load`).
+    public func attach(_ t: Table) {
+        table = t
+        checker.addTable(name: t.name, fields: t.columns.map { ($0.name, $0.type) }, at: nil)
+    }
+
+    var rowCount: Int { table?.rowCount ?? 0 }
+
+    var evaluator: Evaluator {
+        Evaluator(table: table ?? Table(name: "", columns: [], rowCount: 0, source: ""), segments: segments, scalars: scalars)
+    }
+
+    func share(_ n: Int) -> Double { rowCount == 0 ? 0 : Double(n) / Double(rowCount) }
+}

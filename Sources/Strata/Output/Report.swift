@@ -1,0 +1,57 @@
+/// Renders statement results for stdout in the chosen format.
+public enum Report {
+    /// The text for one output item; notes are returned empty (they go to stderr via `notes`).
+    public static func render(_ item: OutputItem, format: OutputFormat) -> String {
+        switch item {
+        case .rows(_, let headers, let rows, let numeric, let total):
+            switch format {
+            case .csv: return CSVWriter.render(headers: headers, rows: rows)
+            case .json: return JSONWriter.render(headers: headers, rows: rows)
+            case .table:
+                let cells = rows.map { $0.map(ValueFormat.text) }
+                let footer = rows.count < total ? "(\(rows.count) of \(total) customers)" : "(\(total) customer\(total == 1 ? "" : "s"))"
+                return TextTable(headers: headers, rows: cells, rightAligned: numeric).render() + footer + "\n"
+            }
+        case .counts(_, let header, let rows):
+            switch format {
+            case .csv, .json:
+                let values = rows.map { [Value.string($0.label), .number(Double($0.count)), .number(roundShare($0.share))] }
+                let headers = [header, "count", "share"]
+                return format == .csv ? CSVWriter.render(headers: headers, rows: values) : JSONWriter.render(headers: headers, rows: values)
+            case .table:
+                let cells = rows.map { [$0.label, String($0.count), ValueFormat.share($0.share)] }
+                return TextTable(headers: [header, "count", "share"], rows: cells, rightAligned: [1, 2]).render()
+            }
+        case .value(let label, let v):
+            switch format {
+            case .csv: return CSVWriter.render(headers: [label], rows: [[v]])
+            case .json: return JSONWriter.render(headers: [label], rows: [[v]])
+            case .table: return (v.isNull ? "null" : ValueFormat.text(v)) + "\n"
+            }
+        case .note:
+            return ""
+        }
+    }
+
+    /// Joins runs of adjacent segment counts into one table, so `count a` `count b` read as one report.
+    public static func merged(_ items: [OutputItem]) -> [OutputItem] {
+        var out: [OutputItem] = []
+        for item in items {
+            if case .counts(_, "segment", let rows) = item, let last = out.last, case .counts(let t, "segment", let before) = last {
+                out[out.count - 1] = .counts(title: t, header: "segment", rows: before + rows)
+            } else {
+                out.append(item)
+            }
+        }
+        return out
+    }
+
+    /// Notes (exports written and the like) for stderr.
+    public static func note(_ item: OutputItem) -> String? {
+        if case .note(let s) = item { return s + "\n" }
+        return nil
+    }
+
+    /// Shares in machine-readable output: a fraction rounded to six decimals, so the bytes are stable.
+    static func roundShare(_ s: Double) -> Double { (s * 1_000_000).rounded() / 1_000_000 }
+}

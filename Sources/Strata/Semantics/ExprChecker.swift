@@ -1,0 +1,195 @@
+/// Type rules for expressions: names, operators, lists, null tests.
+extension Checker {
+    /// Checks an expression; nil after reporting an error.
+    mutating func expr(_ e: Expr) -> TypedExpr? {
+        let s = e.span
+        switch e.kind {
+        case .number(let v, _): return TypedExpr(.constant(.number(v)), .number, rowLevel: false, s)
+        case .string(let v): return TypedExpr(.constant(.string(v)), .string, rowLevel: false, s)
+        case .bool(let v): return TypedExpr(.constant(.bool(v)), .bool, rowLevel: false, s)
+        case .null: return TypedExpr(.constant(.null), .null, rowLevel: false, s)
+        case .date(let d, _): return TypedExpr(.constant(.date(d)), .date, rowLevel: false, s)
+        case .duration(let amount, let unit, _):
+            let v: Value
+            switch unit {
+            case .day: v = .duration(months: 0, days: amount)
+            case .week: v = .duration(months: 0, days: amount * 7)
+            case .month: v = .duration(months: amount, days: 0)
+            case .year: v = .duration(months: amount * 12, days: 0)
+            }
+            return TypedExpr(.constant(v), .duration, rowLevel: false, s)
+        case .name(let n): return name(n, s)
+        case .paren(let inner):
+            guard var t = expr(inner) else { return nil }
+            t.span = s
+            return t
+        case .unary(.negate, let a):
+            guard let t = expr(a) else { return nil }
+            if case .constant(.number(let v)) = t.kind { return TypedExpr(.constant(.number(-v)), .number, rowLevel: false, s) }
+            if case .constant(.duration(let m, let d)) = t.kind { return TypedExpr(.constant(.duration(months: -m, days: -d)), .duration, rowLevel: false, s) }
+            guard t.type == .number || t.type == .null else {
+                error("`-` needs a number, found \(t.type.name) `\(text(a.span))`", a.span)
+                return nil
+            }
+            return TypedExpr(.negate(t), .number, rowLevel: t.rowLevel, s)
+        case .unary(.not, let a):
+            guard let t = expr(a), expect(t, .bool, what: "the operand of `not`", a.span) else { return nil }
+            return TypedExpr(.not(t), .bool, rowLevel: t.rowLevel, s)
+        case .binary(let op, let a, let b):
+            guard let l = expr(a), let r = expr(b) else { return nil }
+            return binary(op, l, r, s)
+        case .inList(let x, let items, let negated):
+            guard let t = expr(x) else { return nil }
+            var list: [TypedExpr] = []
+            for item in items {
+                guard let it = expr(item) else { return nil }
+                if it.type == .null {
+                    error("`null` in an `in` list never matches", item.span, suggestion: "test `\(text(x.span)) is null` separately")
+                    return nil
+                }
+                guard comparable(t, it, op: "in") else { return nil }
+                list.append(it)
+            }
+            return TypedExpr(.inList(t, list, negated: negated), .bool, rowLevel: t.rowLevel || list.contains { $0.rowLevel }, s)
+        case .between(let x, let lo, let hi, let negated):
+            guard let t = expr(x), let l = expr(lo), let h = expr(hi) else { return nil }
+            guard comparable(t, l, op: "between"), comparable(t, h, op: "between") else { return nil }
+            let row = t.rowLevel || l.rowLevel || h.rowLevel
+            let both = TypedExpr(.and(TypedExpr(.compare(.ge, t, l), .bool, rowLevel: row, s),
+                                      TypedExpr(.compare(.le, t, h), .bool, rowLevel: row, s)), .bool, rowLevel: row, s)
+            return negated ? TypedExpr(.not(both), .bool, rowLevel: row, s) : both
+        case .isNull(let x, let negated):
+            guard let t = expr(x) else { return nil }
+            return TypedExpr(.isNull(t, negated: negated), .bool, rowLevel: t.rowLevel, s)
+        case .call(let fn, let args, let filter):
+            return call(fn, args, filter, s)
+        }
+    }
+
+    mutating func name(_ n: String, _ s: SourceSpan) -> TypedExpr? {
+        guard let sym = scope.lookup(n) else {
+            if ScalarFunction(rawValue: n) != nil || AggregateFunction(rawValue: n) != nil || Checker.scoringNames.contains(n) {
+                error("`\(n)` is a function", s, suggestion: "call it: `\(n)(…)`")
+                return nil
+            }
+            let suggestion: String
+            if let near = Suggest.nearest(n, in: scope.names) {
+                suggestion = "did you mean `\(near)`?"
+            } else {
+                let fields = scope.all.filter { if case .field = $0.kind { return true } else { return false } }.map(\.name)
+                suggestion = fields.isEmpty ? "define it first with `let`, `derive` or `segment`"
+                    : "known fields: " + fields.prefix(10).joined(separator: ", ") + (fields.count > 10 ? ", …" : "")
+            }
+            error("unknown name `\(n)`", s, suggestion: suggestion)
+            return nil
+        }
+        switch sym.kind {
+        case .field(let t), .derived(let t): return TypedExpr(.column(n), t, rowLevel: true, s)
+        case .tiers: return TypedExpr(.column(n), .string, rowLevel: true, s)
+        case .segment: return TypedExpr(.segment(n), .bool, rowLevel: true, s)
+        case .constant(let t), .setting(let t): return TypedExpr(.scalar(n), t, rowLevel: false, s)
+        case .table: return TypedExpr(.constant(.bool(true)), .bool, rowLevel: false, s)
+        }
+    }
+
+    mutating func binary(_ op: BinaryOp, _ l: TypedExpr, _ r: TypedExpr, _ s: SourceSpan) -> TypedExpr? {
+        let row = l.rowLevel || r.rowLevel
+        switch op {
+        case .and, .or:
+            guard expect(l, .bool, what: "the left side of `\(op.rawValue)`", l.span),
+                  expect(r, .bool, what: "the right side of `\(op.rawValue)`", r.span) else { return nil }
+            return TypedExpr(op == .and ? .and(l, r) : .or(l, r), .bool, rowLevel: row, s)
+        case .eq, .ne, .lt, .le, .gt, .ge:
+            let cmp = CompareOp(rawValue: op.rawValue) ?? .eq
+            for (side, other) in [(l, r), (r, l)] where side.type == .null {
+                if case .constant(.null) = side.kind {
+                    let neg = cmp == .ne ? " not" : ""
+                    error("comparing with `null` is never true: null means unknown", s,
+                          suggestion: "write `\(text(other.span)) is\(neg) null`")
+                    return nil
+                }
+            }
+            guard comparable(l, r, op: op.rawValue) else { return nil }
+            if l.type == .bool || r.type == .bool, cmp != .eq, cmp != .ne {
+                error("`\(op.rawValue)` does not order true and false", s, suggestion: "use `==` or `!=`")
+                return nil
+            }
+            return TypedExpr(.compare(cmp, l, r), .bool, rowLevel: row, s)
+        case .add, .sub, .mul, .div, .mod:
+            return arithmetic(op, l, r, s)
+        }
+    }
+
+    mutating func arithmetic(_ op: BinaryOp, _ l: TypedExpr, _ r: TypedExpr, _ s: SourceSpan) -> TypedExpr? {
+        let row = l.rowLevel || r.rowLevel
+        let lt = l.type, rt = r.type
+        if (lt == .date && rt == .duration) || (lt == .duration && rt == .date && op == .add) {
+            guard op == .add || op == .sub else {
+                error("`\(op.rawValue)` does not apply to a date and a duration", s, suggestion: "add or subtract a duration: `\(text(l.span)) - 90 days`")
+                return nil
+            }
+            let (d, dur) = lt == .date ? (l, r) : (r, l)
+            return TypedExpr(.dateShift(d, dur, sign: op == .add ? 1 : -1), .date, rowLevel: row, s)
+        }
+        if lt == .date && rt == .date && op == .sub {
+            error("dates cannot be subtracted", s,
+                  suggestion: "use `days_between(\(text(r.span)), \(text(l.span)))` for the number of days from one to the other")
+            return nil
+        }
+        if (lt == .date && rt == .number) || (lt == .number && rt == .date) {
+            error("cannot \(op == .sub ? "subtract" : "combine") a number and a date with `\(op.rawValue)`", s,
+                  suggestion: "write a duration: `\(text(lt == .date ? l.span : r.span)) \(op.rawValue) 30 days`")
+            return nil
+        }
+        let okL = lt == .number || lt == .null, okR = rt == .number || rt == .null
+        guard okL, okR else {
+            let bad = okL ? r : l
+            error("`\(op.rawValue)` needs numbers, found \(bad.type.name) `\(text(bad.span))`", bad.span,
+                  suggestion: bad.type == .string ? "strings cannot be used in arithmetic" : "use number fields or literals")
+            return nil
+        }
+        let a = ArithOp(rawValue: op.rawValue) ?? .add
+        if case .constant(let x) = l.kind, case .constant(let y) = r.kind, case .number(let p) = x, case .number(let q) = y {
+            return TypedExpr(.constant(Arithmetic.apply(a, p, q).map(Value.number) ?? .null), .number, rowLevel: false, s)
+        }
+        return TypedExpr(.arith(a, l, r), .number, rowLevel: row, s)
+    }
+
+    /// Whether two operands can be compared; reports an error with a hint when not.
+    mutating func comparable(_ l: TypedExpr, _ r: TypedExpr, op: String) -> Bool {
+        if l.type == r.type || l.type == .null || r.type == .null {
+            if l.type == .duration || r.type == .duration {
+                error("durations cannot be compared", l.type == .duration ? l.span : r.span,
+                      suggestion: "compare dates instead: `last_visit < as_of - 90 days`")
+                return false
+            }
+            return true
+        }
+        var hint = "compare values of the same type"
+        for (a, b) in [(l, r), (r, l)] {
+            if case .constant(.string(let str)) = b.kind {
+                if a.type == .number, Double(str) != nil { hint = "remove the quotes: \(str)" }
+                if a.type == .date, CivilDate.parse(str) != nil { hint = "write the date without quotes: \(str)" }
+                if a.type == .bool, str == "true" || str == "false" { hint = "remove the quotes: \(str)" }
+            }
+            if case .constant(.number) = b.kind, a.type == .string { hint = "`\(text(a.span))` is text; quote the value: \"\(text(b.span))\"" }
+        }
+        error("cannot compare \(l.type.name) `\(text(l.span))` with \(r.type.name) `\(text(r.span))` using `\(op)`",
+              l.span.merged(with: r.span), suggestion: hint)
+        return false
+    }
+}
+
+/// Number arithmetic shared by constant folding and the kernels: division and modulo by zero are null.
+enum Arithmetic {
+    @inline(__always)
+    static func apply(_ op: ArithOp, _ a: Double, _ b: Double) -> Double? {
+        switch op {
+        case .add: return a + b
+        case .sub: return a - b
+        case .mul: return a * b
+        case .div: return b == 0 ? nil : a / b
+        case .mod: return b == 0 ? nil : a.truncatingRemainder(dividingBy: b)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// Comparison operators after type checking.
+public enum CompareOp: String, Sendable, Hashable {
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+
+    /// The operator that gives the same answer with the operands swapped (`3 < x` is `x > 3`).
+    public var flipped: CompareOp {
+        switch self {
+        case .eq, .ne: return self
+        case .lt: return .gt
+        case .le: return .ge
+        case .gt: return .lt
+        case .ge: return .le
+        }
+    }
+
+    @inline(__always)
+    func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+        switch self {
+        case .eq: return a == b
+        case .ne: return a != b
+        case .lt: return a < b
+        case .le: return a <= b
+        case .gt: return a > b
+        case .ge: return a >= b
+        }
+    }
+}
+
+/// Arithmetic on numbers.
+public enum ArithOp: String, Sendable, Hashable {
+    case add = "+", sub = "-", mul = "*", div = "/", mod = "%"
+}
+
+/// Aggregates: one value over all customers (optionally filtered).
+public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
+    case count, sum, avg, min, max, median, stddev, percentile
+}
+
+/// Scalar (per-customer) built-in functions.
+public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
+    case abs, round, floor, ceil, min, max, coalesce, lower, upper, length
+    case contains, starts_with, ends_with, days_between, months_between, years_between
+    case year, month, `if`, date
+}
+
+/// A checked expression: resolved names, known type, and whether it varies per customer.
+public struct TypedExpr: Sendable {
+    public var kind: Kind
+    public var type: ValueType
+    /// True when the value differs per customer (refers to a field, segment or scoring function).
+    public var rowLevel: Bool
+    public var span: SourceSpan
+
+    public init(_ kind: Kind, _ type: ValueType, rowLevel: Bool, _ span: SourceSpan) {
+        self.kind = kind
+        self.type = type
+        self.rowLevel = rowLevel
+        self.span = span
+    }
+
+    public indirect enum Kind: Sendable {
+        case constant(Value)
+        /// A column of the store: a loaded field, a derived field or a tiers field.
+        case column(String)
+        /// Membership of a segment.
+        case segment(String)
+        /// A `let` constant or the `as_of` setting, looked up when evaluated.
+        case scalar(String)
+        case negate(TypedExpr)
+        case not(TypedExpr)
+        case and(TypedExpr, TypedExpr)
+        case or(TypedExpr, TypedExpr)
+        case arith(ArithOp, TypedExpr, TypedExpr)
+        /// `date ± duration`; `sign` is +1 or -1.
+        case dateShift(TypedExpr, TypedExpr, sign: Int)
+        case compare(CompareOp, TypedExpr, TypedExpr)
+        case inList(TypedExpr, [TypedExpr], negated: Bool)
+        case isNull(TypedExpr, negated: Bool)
+        case call(ScalarFunction, [TypedExpr])
+        /// An aggregate; `argument` is nil for `count()`, `parameter` is percentile's p.
+        case aggregate(AggregateFunction, argument: TypedExpr?, filter: TypedExpr?, parameter: TypedExpr?)
+        /// `ntile(x, n)`: 1..n, 1 for the lowest values.
+        case ntile(TypedExpr, buckets: Int)
+        /// `abc(x, a, b)`: "A"/"B"/"C" by cumulative share of x, descending.
+        case abc(TypedExpr, a: Double, b: Double)
+    }
+
+    /// Names of columns and segments this expression reads, in first-use order (for `show`'s default columns).
+    public func references(into out: inout [String]) {
+        switch kind {
+        case .constant, .scalar: break
+        case .column(let n), .segment(let n): if !out.contains(n) { out.append(n) }
+        case .negate(let e), .not(let e), .isNull(let e, _), .ntile(let e, _), .abc(let e, _, _): e.references(into: &out)
+        case .and(let a, let b), .or(let a, let b), .arith(_, let a, let b), .dateShift(let a, let b, _), .compare(_, let a, let b):
+            a.references(into: &out); b.references(into: &out)
+        case .inList(let e, let items, _):
+            e.references(into: &out)
+            for i in items { i.references(into: &out) }
+        case .call(_, let args): for a in args { a.references(into: &out) }
+        case .aggregate(_, let a, let f, let p):
+            a?.references(into: &out); f?.references(into: &out); p?.references(into: &out)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import Strata
+
+/// Runs the command line in-process and captures what it prints.
+struct CLIRun {
+    var code: Int32
+    var out: String
+    var err: String
+
+    init(_ args: [String]) {
+        final class Box: @unchecked Sendable { var out = "", err = "" }
+        let box = Box()
+        let cli = CLI(out: { box.out += $0 }, err: { box.err += $0 })
+        code = cli.main(args)
+        out = box.out
+        err = box.err
+    }
+}
+
+@Suite struct CLITests {
+    static func write(_ text: String, _ name: String, in dir: String) -> String {
+        let p = dir + "/" + name
+        try? text.write(toFile: p, atomically: true, encoding: .utf8)
+        return p
+    }
+
+    static let csv = """
+        id,name,city,clv,referrals,last_visit
+        C1,王伟,深圳,3000000,2,2026-05-01
+        C2,李娜,广州,500000,0,2025-01-10
+        C3,张敏,深圳,,1,2026-06-01
+        C4,刘洋,上海,8000000,5,
+
+        """
+
+    @Test(arguments: GrammarDocsTests.examples)
+    func examplesRunGreen(_ path: String) {
+        let r = CLIRun(["run", path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(!r.out.isEmpty)
+        #expect(!r.err.contains("error"))
+    }
+
+    @Test func outputIsDeterministic() {
+        let path = Repo.path("examples/rfm.strata")
+        let a = CLIRun(["run", path]), b = CLIRun(["run", path])
+        #expect(a.out == b.out)
+        #expect(a.code == 0)
+    }
+
+    @Test func countsAsCSVAndJSON() {
+        let dir = Repo.tempDir()
+        _ = Self.write(Self.csv, "c.csv", in: dir)
+        let rules = Self.write("load customers from \"c.csv\"\nsegment vip where clv > 2e6 and referrals >= 2\ncount vip\n", "r.strata", in: dir)
+        let csv = CLIRun(["run", rules, "--format", "csv"])
+        #expect(csv.out == "segment,count,share\nvip,2,0.5\n")
+        let json = CLIRun(["run", rules, "--format=json"])
+        #expect(json.out.contains("\"segment\":\"vip\""))
+        #expect(json.out.contains("\"count\":2"))
+        let table = CLIRun(["run", rules])
+        #expect(table.out.contains("vip"))
+        #expect(table.out.contains("50.0%"))
+    }
+
+    @Test func showMasksPersonalDataUnlessRevealed() {
+        let dir = Repo.tempDir()
+        _ = Self.write(Self.csv, "c.csv", in: dir)
+        let rules = Self.write("load customers from \"c.csv\"\nsegment vip where clv > 2e6\nshow vip order by clv desc\n", "r.strata", in: dir)
+        let masked = CLIRun(["run", rules])
+        #expect(masked.code == 0)
+        #expect(!masked.out.contains("王伟"))
+        #expect(masked.out.contains("王"))
+        #expect(masked.out.contains("C4"))
+        let revealed = CLIRun(["run", rules, "--reveal-pii"])
+        #expect(revealed.out.contains("王伟"))
+        // Ordered by clv descending: C4 (8M) before C1 (3M).
+        if let a = revealed.out.range(of: "C4"), let b = revealed.out.range(of: "C1") { #expect(a.lowerBound < b.lowerBound) }
+    }
+
+    @Test func dataOverrideAndSummary() {
+        let dir = Repo.tempDir()
+        let data = Self.write(Self.csv, "other.csv", in: dir)
+        let rules = Self.write("load customers from \"missing.csv\"\nsegment sz where city == \"深圳\"\ntiers g { A where clv >= 1e6; B otherwise }\n", "r.strata", in: dir)
+        let r = CLIRun(["run", rules, "--data", "customers=\(data)", "--format", "csv"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out == "segment,count,share\nsz,2,0.5\ng = A,2,0.5\ng = B,2,0.5\n")
+    }
+
+    @Test func exportWritesAFile() throws {
+        let dir = Repo.tempDir()
+        _ = Self.write(Self.csv, "c.csv", in: dir)
+        let rules = Self.write("load customers from \"c.csv\"\nsegment sz where city == \"深圳\"\nexport sz to \"out/sz.csv\" columns id, city\n", "r.strata", in: dir)
+        let r = CLIRun(["run", rules])
+        #expect(r.code == 0, "\(r.err)")
+        let written = try String(contentsOfFile: dir + "/out/sz.csv", encoding: .utf8)
+        #expect(written == "id,city\nC1,深圳\nC3,深圳\n")
+        #expect(r.err.contains("exported 2 customers"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir + "/out")
+        #expect(leftovers == ["sz.csv"])
+    }
+
+    @Test func failedAssertionExitsOneWithValues() {
+        let dir = Repo.tempDir()
+        _ = Self.write(Self.csv, "c.csv", in: dir)
+        let rules = Self.write("load customers from \"c.csv\"\nsegment vip where clv > 2e6\nassert count(vip) > 10\ncount vip\n", "r.strata", in: dir)
+        let r = CLIRun(["run", rules])
+        #expect(r.code == 1)
+        #expect(r.err.contains("r.strata:3:8: error: assertion failed: count(vip) > 10"))
+        #expect(r.err.contains("count(vip) is 2"))
+    }
+
+    @Test func ruleErrorsExitOneWithCaret() {
+        let dir = Repo.tempDir()
+        _ = Self.write(Self.csv, "c.csv", in: dir)
+        let rules = Self.write("load customers from \"c.csv\"\nsegment vip where clvv > 2e6\n", "r.strata", in: dir)
+        let r = CLIRun(["run", rules])
+        #expect(r.code == 1)
+        #expect(r.err.contains("r.strata:2:19: error: unknown name `clvv`"))
+        #expect(r.err.contains("^^^^"))
+        #expect(r.err.contains("did you mean `clv`?"))
+        #expect(r.out.isEmpty)
+    }
+
+    @Test func badDataExitsThree() {
+        let dir = Repo.tempDir()
+        _ = Self.write("id,clv\nC1,1\nC2,2,3\n", "ragged.csv", in: dir)
+        let ragged = Self.write("load customers from \"ragged.csv\"\ncount customers\n", "r.strata", in: dir)
+        let r = CLIRun(["run", ragged])
+        #expect(r.code == 3)
+        #expect(r.err.contains("ragged.csv:3"))
+        let missing = Self.write("load customers from \"nope.csv\"\ncount customers\n", "m.strata", in: dir)
+        let m = CLIRun(["run", missing])
+        #expect(m.code == 3)
+        #expect(m.err.contains("nope.csv"))
+    }
+
+    @Test(arguments: [
+        ["frobnicate"], ["run"], ["run", "a", "b"], ["run", "x.strata", "--format", "xml"], ["run", "x.strata", "--as-of", "yesterday"],
+        ["run", "x.strata", "--dta", "a=b"], ["run", "x.strata", "--data", "nopath"], ["gen", "--customers", "ten", "--out", "/tmp/x"], [],
+    ])
+    func usageErrorsExitTwo(_ args: [String]) {
+        let r = CLIRun(args)
+        #expect(r.code == 2)
+        #expect(r.err.contains("usage: strata"))
+    }
+
+    @Test func missingRulesFileIsAnError() {
+        let r = CLIRun(["run", "/nonexistent/rules.strata"])
+        #expect(r.code == 2)
+        #expect(r.err.contains("cannot read rules file"))
+    }
+
+    @Test func genIsDeterministic() throws {
+        let a = Repo.tempDir(), b = Repo.tempDir()
+        #expect(CLIRun(["gen", "--customers", "300", "--seed", "7", "--out", a]).code == 0)
+        #expect(CLIRun(["gen", "--customers", "300", "--seed", "7", "--out", b]).code == 0)
+        let x = try Data(contentsOf: URL(fileURLWithPath: a + "/customers.csv"))
+        let y = try Data(contentsOf: URL(fileURLWithPath: b + "/customers.csv"))
+        #expect(x == y)
+        #expect(x.count > 300 * 50)
+    }
+}

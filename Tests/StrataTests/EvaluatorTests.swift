@@ -1,0 +1,183 @@
+import Testing
+@testable import Strata
+
+@Suite struct ThreeValuedLogicTests {
+    // Every pair of true/false/null, as rows.
+    static let a: [Value] = [.bool(true), .bool(true), .bool(true), .bool(false), .bool(false), .bool(false), .null, .null, .null]
+    static let b: [Value] = [.bool(true), .bool(false), .null, .bool(true), .bool(false), .null, .bool(true), .bool(false), .null]
+    static let t = TestData.table([("id", (0..<9).map { .string("C\($0)") }), ("a", a), ("b", b)])
+
+    static func kleeneAnd(_ x: Value, _ y: Value) -> Value {
+        if x == .bool(false) || y == .bool(false) { return .bool(false) }
+        if x == .bool(true) && y == .bool(true) { return .bool(true) }
+        return .null
+    }
+    static func kleeneNot(_ x: Value) -> Value { if case .bool(let v) = x { return .bool(!v) }; return .null }
+    static func kleeneOr(_ x: Value, _ y: Value) -> Value { kleeneNot(kleeneAnd(kleeneNot(x), kleeneNot(y))) }
+
+    @Test func andOrNotFollowKleene() {
+        let and = TestData.column("r", "derive r = a and b", on: Self.t)
+        let or = TestData.column("r", "derive r = a or b", on: Self.t)
+        let not = TestData.column("r", "derive r = not a", on: Self.t)
+        for i in 0..<9 {
+            #expect(and[i] == Self.kleeneAnd(Self.a[i], Self.b[i]), "row \(i): \(Self.a[i]) and \(Self.b[i])")
+            #expect(or[i] == Self.kleeneOr(Self.a[i], Self.b[i]), "row \(i): \(Self.a[i]) or \(Self.b[i])")
+            #expect(not[i] == Self.kleeneNot(Self.a[i]), "row \(i): not \(Self.a[i])")
+        }
+    }
+
+    @Test func whereKeepsOnlyTrueRows() {
+        #expect(TestData.members("s", "segment s where a or b", on: Self.t) == [0, 1, 2, 3, 6])
+        #expect(TestData.members("s", "segment s where not (a and b)", on: Self.t) == [1, 3, 4, 5, 7])
+    }
+
+    @Test func segmentMembershipIsNeverNull() {
+        // `not s` of a segment is the complement: a customer outside `s` is definitely not in it.
+        #expect(TestData.members("n", "segment s where a\nsegment n where not s", on: Self.t) == [3, 4, 5, 6, 7, 8])
+    }
+}
+
+@Suite struct NullAndArithmeticTests {
+    static let t = TestData.table([
+        ("id", [.string("A"), .string("B"), .string("C"), .string("D")]),
+        ("x", [.number(10), .number(0), .null, .number(-4)]),
+        ("y", [.number(2), .number(0), .number(1), .null]),
+        ("city", [.string("深圳"), .string("广州"), .null, .string("深圳")]),
+    ])
+
+    @Test func divisionByZeroIsNull() {
+        #expect(TestData.column("r", "derive r = x / y", on: Self.t) == [.number(5), .null, .null, .null])
+        #expect(TestData.column("r", "derive r = x % y", on: Self.t) == [.number(0), .null, .null, .null])
+    }
+
+    @Test func comparisonsWithNullAreNull() {
+        #expect(TestData.column("r", "derive r = x > 1", on: Self.t) == [.bool(true), .bool(false), .null, .bool(false)])
+        #expect(TestData.column("r", "derive r = 1 < x", on: Self.t) == [.bool(true), .bool(false), .null, .bool(false)])
+        #expect(TestData.members("s", "segment s where x != 0", on: Self.t) == [0, 3])
+    }
+
+    @Test func inAndNotInSkipNull() {
+        #expect(TestData.members("s", "segment s where city in [\"深圳\", \"北京\"]", on: Self.t) == [0, 3])
+        #expect(TestData.members("s", "segment s where city not in [\"深圳\"]", on: Self.t) == [1])
+        #expect(TestData.members("s", "segment s where x in [0, -4]", on: Self.t) == [1, 3])
+    }
+
+    @Test func isNullAndBetween() {
+        #expect(TestData.members("s", "segment s where x is null", on: Self.t) == [2])
+        #expect(TestData.members("s", "segment s where y is not null", on: Self.t) == [0, 1, 2])
+        #expect(TestData.members("s", "segment s where x between -4 and 0", on: Self.t) == [1, 3])
+        #expect(TestData.members("s", "segment s where x not between -4 and 0", on: Self.t) == [0])
+    }
+
+    @Test func aggregatesSkipNullsAndFilter() {
+        let rules = """
+            segment sz where city == "深圳"
+            let total = sum(x)
+            let n = count(x)
+            let rows = count()
+            let sz_avg = avg(x where sz)
+            let sz_n = count(where city == "深圳")
+            let none = sum(x where x > 100)
+            """
+        let (s, r) = TestData.run(rules, on: Self.t)
+        #expect(r.diagnostics.isEmpty)
+        #expect(s.scalars["total"] == .number(6))
+        #expect(s.scalars["n"] == .number(3))
+        #expect(s.scalars["rows"] == .number(4))
+        #expect(s.scalars["sz_avg"] == .number(3))
+        #expect(s.scalars["sz_n"] == .number(2))
+        #expect(s.scalars["none"] == .null)
+    }
+
+    @Test func coalesceIfAndText() {
+        #expect(TestData.column("r", "derive r = coalesce(x, y, 99)", on: Self.t) == [.number(10), .number(0), .number(1), .number(-4)])
+        #expect(TestData.column("r", "derive r = if(x > 0, \"pos\", \"other\")", on: Self.t)
+                == [.string("pos"), .string("other"), .string("other"), .string("other")])
+        #expect(TestData.column("r", "derive r = contains(city, \"圳\")", on: Self.t) == [.bool(true), .bool(false), .null, .bool(true)])
+        #expect(TestData.column("r", "derive r = length(city)", on: Self.t) == [.number(2), .number(2), .null, .number(2)])
+        #expect(TestData.column("r", "derive r = max(x, y)", on: Self.t) == [.number(10), .number(0), .number(1), .number(-4)])
+        #expect(TestData.column("r", "derive r = round(x / 3, 1)", on: Self.t) == [.number(3.3), .number(0), .null, .number(-1.3)])
+        #expect(TestData.column("r", "derive r = abs(x)", on: Self.t) == [.number(10), .number(0), .null, .number(4)])
+    }
+}
+
+@Suite struct ScoringTests {
+    static let t = TestData.table([
+        ("id", (0..<6).map { .string("C\($0)") }),
+        ("x", [.number(5), .number(1), .number(3), .null, .number(3), .number(2)]),
+        ("v", [.number(50), .number(30), .number(10), .number(5), .number(5), .null]),
+        ("p", [.number(1), .number(2), .number(3), .number(4), .null, .null]),
+    ])
+
+    @Test func ntileSplitsLikeSQL() {
+        // Non-null x sorted with ties in load order: row1(1), row5(2), row2(3), row4(3), row0(5).
+        #expect(TestData.column("r", "derive r = ntile(x, 2)", on: Self.t) == [.number(2), .number(1), .number(1), .null, .number(2), .number(1)])
+        #expect(TestData.column("r", "derive r = ntile(x, 4)", on: Self.t) == [.number(4), .number(1), .number(2), .null, .number(3), .number(1)])
+        #expect(TestData.column("r", "derive r = ntile(x, 10)", on: Self.t) == [.number(5), .number(1), .number(3), .null, .number(4), .number(2)])
+    }
+
+    @Test func abcUsesShareBeforeEachCustomer() {
+        // Total 100; shares before: 0, .5, .8, .9, .95 → A A B B C.
+        #expect(TestData.column("r", "derive r = abc(v)", on: Self.t)
+                == [.string("A"), .string("A"), .string("B"), .string("B"), .string("C"), .null])
+        #expect(TestData.column("r", "derive r = abc(v, 0.5, 0.9)", on: Self.t)
+                == [.string("A"), .string("B"), .string("B"), .string("C"), .string("C"), .null])
+    }
+
+    @Test func percentileMedianStddev() {
+        let rules = """
+            let p90 = percentile(p, 0.9)
+            let p0 = percentile(p, 0)
+            let med = median(p)
+            let sd = stddev(p)
+            let top = percentile(p where p > 1, 0.5)
+            """
+        let (s, r) = TestData.run(rules, on: Self.t)
+        #expect(r.diagnostics.isEmpty)
+        guard case .number(let p90) = s.scalars["p90"], case .number(let sd) = s.scalars["sd"] else {
+            Issue.record("missing values")
+            return
+        }
+        #expect(abs(p90 - 3.7) < 1e-12)
+        #expect(s.scalars["p0"] == .number(1))
+        #expect(s.scalars["med"] == .number(2.5))
+        #expect(abs(sd - (5.0 / 3.0).squareRoot()) < 1e-12)
+        #expect(s.scalars["top"] == .number(3))
+    }
+}
+
+@Suite struct TiersAndDatesTests {
+    static let t = TestData.table([
+        ("id", [.string("A"), .string("B"), .string("C"), .string("D")]),
+        ("clv", [.number(6e6), .number(2e6), .null, .number(1e5)]),
+        ("last", [.date(CivilDate.parse("2026-01-31") ?? 0), .date(CivilDate.parse("2025-12-15") ?? 0), .null,
+                  .date(CivilDate.parse("2024-02-29") ?? 0)]),
+    ])
+
+    @Test func firstMatchingTierWins() {
+        let rules = "tiers grade {\n A where clv >= 5e6\n B where clv >= 1e6\n C where clv >= 0\n}"
+        #expect(TestData.column("grade", rules, on: Self.t) == [.string("A"), .string("B"), .null, .string("C")])
+        let withOtherwise = "tiers grade { 钻石 where clv >= 5e6; 金卡 where clv >= 1e6; 普通 otherwise }"
+        #expect(TestData.column("grade", withOtherwise, on: Self.t) == [.string("钻石"), .string("金卡"), .string("普通"), .string("普通")])
+    }
+
+    @Test func dateArithmetic() {
+        #expect(TestData.column("r", "derive r = last + 1 month", on: Self.t)
+                == [.date(CivilDate.parse("2026-02-28") ?? 0), .date(CivilDate.parse("2026-01-15") ?? 0), .null,
+                    .date(CivilDate.parse("2024-03-29") ?? 0)])
+        #expect(TestData.column("r", "derive r = last - 1 year", on: Self.t)[3] == .date(CivilDate.parse("2023-02-28") ?? 0))
+        #expect(TestData.column("r", "set as_of = 2026-06-30\nderive r = days_between(last, as_of)", on: Self.t)
+                == [.number(150), .number(197), .null, .number(852)])
+        #expect(TestData.column("r", "derive r = months_between(last, 2026-06-30)", on: Self.t)
+                == [.number(5), .number(6), .null, .number(28)])
+        #expect(TestData.members("s", "set as_of = 2026-06-30\nsegment s where last >= as_of - 200 days", on: Self.t) == [0, 1])
+    }
+
+    @Test func asOfOptionOverridesTheRuleFile() {
+        var o = RunOptions()
+        o.asOf = CivilDate.parse("2026-01-01")
+        let (s, r) = TestData.run("set as_of = 2026-06-30\nderive r = days_between(last, as_of)", on: Self.t, options: o)
+        #expect(r.diagnostics.isEmpty)
+        #expect(s.table?.column(named: "r")?.value(at: 0) == .number(-30))
+    }
+}

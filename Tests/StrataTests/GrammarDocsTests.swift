@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Strata
+
+/// Every example and every `strata` code block in the docs must parse: the docs and the grammar stay true.
+@Suite struct GrammarDocsTests {
+    static var examples: [String] { Repo.files(in: "examples", ext: "strata") }
+
+    /// (origin, code) for each ```strata block in README.md and docs/*.md.
+    static var docBlocks: [(String, String)] {
+        var out: [(String, String)] = []
+        for file in [Repo.path("README.md")] + Repo.files(in: "docs", ext: "md") {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            var inBlock = false, start = 0, lines: [String] = []
+            for (i, line) in text.components(separatedBy: "\n").enumerated() {
+                if !inBlock, line.trimmingCharacters(in: .whitespaces) == "```strata" {
+                    inBlock = true; start = i + 1; lines = []
+                } else if inBlock, line.trimmingCharacters(in: .whitespaces) == "```" {
+                    inBlock = false
+                    out.append(("\((file as NSString).lastPathComponent):\(start)", lines.joined(separator: "\n")))
+                } else if inBlock {
+                    lines.append(line)
+                }
+            }
+        }
+        return out
+    }
+
+    @Test func thereAreExamplesAndDocBlocks() {
+        #expect(Self.examples.count >= 3)
+        #expect(Self.docBlocks.count >= 15)
+    }
+
+    @Test(arguments: examples)
+    func exampleParsesAndChecks(_ path: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let (program, diags) = Parser.parse(SourceFile(name: path, text: text))
+        #expect(diags.isEmpty, "\(DiagnosticRenderer(sources: [SourceFile(name: path, text: text)]).render(diags))")
+        #expect(program.statements.count >= 5)
+        // Every example ends its work with assertions that hold (run by the CLI tests and .ci/run).
+        #expect(program.statements.contains { if case .assert = $0.kind { return true } else { return false } })
+    }
+
+    @Test func docBlocksParse() {
+        for (origin, code) in Self.docBlocks {
+            let src = SourceFile(name: origin, text: code)
+            let (_, diags) = Parser.parse(src)
+            #expect(diags.isEmpty, "\(origin): \(DiagnosticRenderer(sources: [src]).render(diags))")
+        }
+    }
+
+    @Test func grammarNamesEveryStatementKeyword() throws {
+        let ebnf = try String(contentsOfFile: Repo.path("grammar/strata.ebnf"), encoding: .utf8)
+        for k in Keyword.statementStarts { #expect(ebnf.contains("\"\(k.rawValue)\""), "grammar lacks \(k.rawValue)") }
+    }
+}
