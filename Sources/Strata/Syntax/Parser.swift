@@ -1,0 +1,375 @@
+/// Recursive-descent parser from source text to a `Program`, reporting every syntax error it can recover from.
+public enum Parser {
+    /// Parses a rule file (or, with `allowBareExpressions`, a REPL input that may hold bare expressions).
+    public static func parse(_ source: SourceFile, allowBareExpressions: Bool = false) -> (program: Program, diagnostics: [Diagnostic]) {
+        let lexed = Lexer(source: source).tokenize()
+        var state = ParserState(tokens: lexed.tokens, source: source, repl: allowBareExpressions)
+        let statements = state.parseProgram()
+        // Lexical and syntactic messages are interleaved by position so they read top to bottom.
+        let all = (lexed.diagnostics + state.diagnostics).enumerated().sorted {
+            ($0.element.span.start.offset, $0.offset) < ($1.element.span.start.offset, $1.offset)
+        }.map(\.element)
+        return (Program(statements: statements, comments: lexed.comments, source: source), all)
+    }
+}
+
+/// A syntax error that abandons the current statement; the parser then resynchronises.
+struct SyntaxError: Error {
+    var diagnostic: Diagnostic
+}
+
+struct ParserState {
+    let tokens: [Token]
+    let source: SourceFile
+    let repl: Bool
+    var pos = 0
+    var depth = 0
+    var diagnostics: [Diagnostic] = []
+    /// Brackets opened and not yet closed, innermost last, so a missing closer can point at its opener.
+    var openers: [(token: Token, close: Symbol)] = []
+
+    /// Deep enough for any real rule, shallow enough that recursion cannot exhaust a thread's stack.
+    static let maxDepth = 64
+
+    init(tokens: [Token], source: SourceFile, repl: Bool) {
+        var toks = tokens
+        if toks.last?.kind != .eof {
+            let end = toks.last?.span.end ?? SourceSpan.zero.end
+            toks.append(Token(.eof, SourceSpan(start: end, end: end), ""))
+        }
+        self.tokens = toks
+        self.source = source
+        self.repl = repl
+    }
+
+    // MARK: - Token access
+
+    var current: Token { peek(0) }
+
+    func peek(_ k: Int) -> Token {
+        let j = pos + k
+        if j >= 0, j < tokens.count { return tokens[j] }
+        return tokens[tokens.count - 1]
+    }
+
+    var atEnd: Bool { current.kind == .eof }
+
+    /// End of the last consumed token: where a node that just finished ends.
+    var lastEnd: SourceLocation { pos > 0 ? peek(-1).span.end : current.span.start }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let t = current
+        if pos < tokens.count - 1 { pos += 1 }
+        return t
+    }
+
+    func isSymbol(_ s: Symbol) -> Bool { current.kind == .symbol(s) }
+    func isKeyword(_ k: Keyword) -> Bool { current.kind == .keyword(k) }
+
+    mutating func eat(_ s: Symbol) -> Token? { isSymbol(s) ? advance() : nil }
+    mutating func eat(_ k: Keyword) -> Token? { isKeyword(k) ? advance() : nil }
+
+    /// True when the current token is the first on its line (or follows `;`): a safe place to restart.
+    var startsFreshStatement: Bool {
+        guard pos > 0 else { return true }
+        let prev = peek(-1)
+        return prev.kind == .symbol(.semicolon) || prev.span.end.line < current.span.start.line
+    }
+
+    var atStatementKeyword: Bool {
+        if case .keyword(let k) = current.kind { return Keyword.statementStarts.contains(k) }
+        return false
+    }
+
+    // MARK: - Diagnostics
+
+    /// How a token is named in a message: its text in backticks, shortened if long.
+    func describe(_ t: Token) -> String {
+        if t.kind == .eof { return "the end of the input" }
+        let scalars = Array(t.text.unicodeScalars)
+        if scalars.count > 24 {
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars.prefix(20))
+            return "`\(String(s))…`"
+        }
+        return "`\(t.text)`"
+    }
+
+    func diagnostic(_ message: String, _ span: SourceSpan, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, file: source.name, span: span, suggestion: suggestion)
+    }
+
+    mutating func note(_ message: String, _ span: SourceSpan, suggestion: String? = nil) {
+        diagnostics.append(diagnostic(message, span, suggestion: suggestion))
+    }
+
+    /// "expected X, found Y" at the current token; if the input ran out inside a bracket, the unclosed bracket instead.
+    func expected(_ what: String, suggestion: String? = nil) -> SyntaxError {
+        if let open = openers.last, atEnd || (atStatementKeyword && startsFreshStatement) {
+            let at = atEnd ? "" : " at \(current.span.start.line):\(current.span.start.column)"
+            return SyntaxError(diagnostic: diagnostic(
+                "unclosed `\(open.token.text)`: expected `\(open.close.rawValue)` before \(describe(current))\(at)",
+                open.token.span, suggestion: "add `\(open.close.rawValue)` to close it"))
+        }
+        return SyntaxError(diagnostic: diagnostic("expected \(what), found \(describe(current))", current.span, suggestion: suggestion))
+    }
+
+    mutating func open(_ token: Token, _ close: Symbol) { openers.append((token, close)) }
+    mutating func close() { _ = openers.popLast() }
+
+    mutating func expect(_ k: Keyword, _ what: String, suggestion: String? = nil) throws(SyntaxError) -> Token {
+        guard let t = eat(k) else { throw expected(what, suggestion: suggestion) }
+        return t
+    }
+
+    /// Consumes the closing bracket; `expected` turns a bracket evidently never closed into a message at its opener.
+    mutating func expectClosing(_ close: Symbol, _ what: String) throws(SyntaxError) -> Token {
+        guard let t = eat(close) else { throw expected(what) }
+        return t
+    }
+
+    // MARK: - Program
+
+    mutating func parseProgram() -> [Stmt] {
+        var statements: [Stmt] = []
+        while !atEnd {
+            if eat(.semicolon) != nil { continue }
+            let start = pos
+            do {
+                let stmt = try parseStatement()
+                statements.append(stmt)
+                try expectStatementEnd(after: stmt)
+            } catch {
+                diagnostics.append(error.diagnostic)
+                synchronize(from: start)
+            }
+        }
+        return statements
+    }
+
+    /// After a statement only `;`, the end, a new line, or another statement keyword may follow.
+    func expectStatementEnd(after stmt: Stmt) throws(SyntaxError) {
+        if atEnd || isSymbol(.semicolon) || startsFreshStatement || atStatementKeyword { return }
+        let what: String
+        if case .expression = stmt.kind {
+            what = "the end of the expression"
+        } else {
+            what = "the end of the `\(firstWord(stmt))` statement"
+        }
+        throw expected(what)
+    }
+
+    func firstWord(_ stmt: Stmt) -> String {
+        let text = source.slice(stmt.span)
+        return String(text.prefix { $0.isLetter })
+    }
+
+    /// Skips to a statement keyword that starts a line or follows `;`, so one mistake gives one message.
+    mutating func synchronize(from start: Int) {
+        openers.removeAll()
+        if pos == start { advance() }
+        while !atEnd {
+            if atStatementKeyword && startsFreshStatement { return }
+            if startsFreshStatement && looksLikeMisspeltStatement { return }
+            if repl && pos > 0 && peek(-1).kind == .symbol(.semicolon) { return }
+            advance()
+        }
+    }
+
+    /// `segmnet vip …` at the start of a line: close to a statement keyword and followed by a name on the same line.
+    var looksLikeMisspeltStatement: Bool {
+        guard case .identifier(let word) = current.kind else { return false }
+        let next = peek(1)
+        guard next.span.start.line == current.span.start.line else { return false }
+        switch next.kind {
+        case .identifier, .keyword: break
+        default: return false
+        }
+        return Suggest.nearest(word, in: Keyword.statementStarts.map(\.rawValue)) != nil
+    }
+
+    // MARK: - Statements
+
+    mutating func parseStatement() throws(SyntaxError) -> Stmt {
+        let first = current
+        guard case .keyword(let kw) = first.kind, Keyword.statementStarts.contains(kw) else {
+            return try parseNonKeywordStatement()
+        }
+        if repl, kw == .count, peek(1).kind == .symbol(.lparen), peek(1).span.start.offset == first.span.end.offset {
+            let e = try parseExpression()
+            return Stmt(.expression(e), e.span)
+        }
+        advance()
+        let kind: Stmt.Kind
+        switch kw {
+        case .load:
+            let table = try parseName("a table name after `load`", follow: .keyword(.from))
+            _ = try expect(.from, "`from` after the table name")
+            kind = .load(table: table, path: try parseStringName("the file path as a string after `from`"))
+        case .set, .let, .derive:
+            let name = try parseName("a name after `\(kw.rawValue)`", follow: .symbol(.assign))
+            if eat(.assign) == nil {
+                let hint = isSymbol(.eq) ? "use a single `=` to define a name" : nil
+                throw expected("`=` after `\(kw.rawValue) \(name.text)`", suggestion: hint)
+            }
+            let value = try parseExpression()
+            kind = kw == .set ? .set(name, value) : kw == .let ? .let(name, value) : .derive(name, value)
+        case .segment:
+            let name = try parseName("a segment name after `segment`", follow: .keyword(.where))
+            _ = try expect(.where, "`where` after the segment name")
+            kind = .segment(name, try parseExpression())
+        case .tiers:
+            kind = try parseTiers()
+        case .show:
+            kind = try parseShow()
+        case .count:
+            kind = .count(try parseExpression())
+        case .export:
+            let target = try parseExpression()
+            _ = try expect(.to, "`to` and a file path after the export target")
+            let path = try parseStringName("the file path as a string after `to`")
+            var columns: [Expr] = []
+            if eat(.columns) != nil { columns = try parseExpressionList() }
+            kind = .export(target: target, path: path, columns: columns)
+        case .assert:
+            let cond = try parseExpression()
+            var message: String?
+            if eat(.comma) != nil { message = try parseStringName("a message string after `,`").text }
+            kind = .assert(cond, message: message)
+        case .include:
+            kind = .include(path: try parseStringName("the file path as a string after `include`"))
+        default:
+            throw expected("a statement")
+        }
+        return Stmt(kind, SourceSpan(start: first.span.start, end: lastEnd))
+    }
+
+    /// A statement that does not start with a statement keyword: a bare expression in the REPL, else an error.
+    mutating func parseNonKeywordStatement() throws(SyntaxError) -> Stmt {
+        let first = current
+        let keywords = Keyword.statementStarts.map(\.rawValue).sorted()
+        var unknown: SyntaxError?
+        if case .identifier(let word) = first.kind {
+            let hint = Suggest.nearest(word, in: keywords).map { "did you mean `\($0)`?" }
+            unknown = SyntaxError(diagnostic: diagnostic("unknown statement \(describe(first))", first.span,
+                suggestion: hint ?? "a statement starts with one of: \(keywords.joined(separator: ", "))"))
+            if repl && hint == nil { unknown = nil }
+        }
+        guard repl else {
+            throw unknown ?? expected("a statement", suggestion: "a statement starts with one of: \(keywords.joined(separator: ", "))")
+        }
+        do {
+            let e = try parseExpression()
+            let stmt = Stmt(.expression(e), e.span)
+            try expectStatementEnd(after: stmt)
+            return stmt
+        } catch {
+            // In the REPL a misspelt keyword is likelier than a malformed expression.
+            throw unknown ?? error
+        }
+    }
+
+    /// A name where one is required; a keyword followed by what should come next is taken as a name, with a hint.
+    mutating func parseName(_ what: String, follow: TokenKind) throws(SyntaxError) -> Name {
+        let t = current
+        switch t.kind {
+        case .identifier(let s):
+            advance()
+            return Name(s, t.span)
+        case .keyword(let k) where peek(1).kind == follow:
+            note("`\(k.rawValue)` is a keyword", t.span, suggestion: "write `` `\(k.rawValue)` `` to use it as a name")
+            advance()
+            return Name(k.rawValue, t.span)
+        default:
+            throw expected(what)
+        }
+    }
+
+    mutating func parseStringName(_ what: String) throws(SyntaxError) -> Name {
+        let t = current
+        guard case .string(let s) = t.kind else { throw expected(what) }
+        advance()
+        return Name(s, t.span)
+    }
+
+    mutating func parseTiers() throws(SyntaxError) -> Stmt.Kind {
+        let name = try parseName("a name after `tiers`", follow: .symbol(.lbrace))
+        guard let open = eat(.lbrace) else { throw expected("`{` after `tiers \(name.text)`") }
+        self.open(open, .rbrace)
+        defer { close() }
+        var arms: [TierArm] = []
+        while !isSymbol(.rbrace) {
+            if eat(.comma) != nil || eat(.semicolon) != nil { continue }
+            let label: Name
+            switch current.kind {
+            case .string(let s):
+                label = Name(s, advance().span)
+            case .identifier:
+                label = try parseName("a tier label", follow: peek(1).kind)
+            case .keyword where peek(1).kind == .keyword(.where) || peek(1).kind == .keyword(.otherwise):
+                label = try parseName("a tier label", follow: peek(1).kind)
+            default:
+                throw expected("a tier label (a name or a string) or `}`")
+            }
+            let condition: Expr?
+            if eat(.where) != nil {
+                condition = try parseExpression()
+            } else if eat(.otherwise) != nil {
+                condition = nil
+            } else {
+                throw expected("`where` or `otherwise` after the tier label `\(label.text)`")
+            }
+            arms.append(TierArm(label: label, condition: condition, span: SourceSpan(start: label.span.start, end: lastEnd)))
+        }
+        let close = advance()
+        if arms.isEmpty {
+            note("`tiers \(name.text)` has no tiers", open.span.merged(with: close.span),
+                 suggestion: "add tiers such as `A where clv >= 5e6` and `C otherwise`")
+        }
+        for arm in arms.dropLast() where arm.condition == nil {
+            note("`otherwise` must be the last tier", arm.span,
+                 suggestion: "move `\(arm.label.text) otherwise` to the end; tiers after it can never match")
+        }
+        return .tiers(name, arms)
+    }
+
+    mutating func parseShow() throws(SyntaxError) -> Stmt.Kind {
+        let target = try parseExpression()
+        var limit: Expr?
+        var orderBy: [OrderKey]?
+        var columns: [Expr]?
+        while case .keyword(let k) = current.kind, k == .limit || k == .order || k == .columns {
+            let kwTok = advance()
+            let seen = (k == .limit && limit != nil) || (k == .order && orderBy != nil) || (k == .columns && columns != nil)
+            if seen {
+                note("`\(kwTok.text)` appears twice in one `show`", kwTok.span, suggestion: "keep one `\(kwTok.text)` clause")
+            }
+            switch k {
+            case .limit:
+                let e = try parseExpression()
+                if limit == nil { limit = e }
+            case .order:
+                _ = try expect(.by, "`by` after `order`")
+                var keys: [OrderKey] = []
+                repeat {
+                    let e = try parseExpression()
+                    var descending = false
+                    if eat(.desc) != nil { descending = true } else { _ = eat(.asc) }
+                    keys.append(OrderKey(expr: e, descending: descending))
+                } while eat(.comma) != nil
+                if orderBy == nil { orderBy = keys }
+            default:
+                let list = try parseExpressionList()
+                if columns == nil { columns = list }
+            }
+        }
+        return .show(target: target, limit: limit, orderBy: orderBy ?? [], columns: columns ?? [])
+    }
+
+    mutating func parseExpressionList() throws(SyntaxError) -> [Expr] {
+        var list = [try parseExpression()]
+        while eat(.comma) != nil { list.append(try parseExpression()) }
+        return list
+    }
+}

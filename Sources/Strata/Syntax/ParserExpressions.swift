@@ -1,0 +1,252 @@
+/// Expressions, lowest precedence first: or; and; not; comparisons and their postfix forms; + -; * / %; unary -; primary.
+extension ParserState {
+    static let durationUnits: [String: DurationUnit] = [
+        "day": .day, "days": .day, "week": .week, "weeks": .week,
+        "month": .month, "months": .month, "year": .year, "years": .year,
+    ]
+
+    /// Counts nesting so hostile input (thousands of `(` or `-`) ends in a message, not a stack overflow.
+    mutating func enter() throws(SyntaxError) {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw SyntaxError(diagnostic: diagnostic("expression is nested too deeply", current.span,
+                suggestion: "split it with `let` or `derive`"))
+        }
+    }
+
+    mutating func parseExpression() throws(SyntaxError) -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        return try parseOr()
+    }
+
+    static func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr) -> Expr {
+        Expr(.binary(op, l, r), l.span.merged(with: r.span))
+    }
+
+    mutating func parseOr() throws(SyntaxError) -> Expr {
+        var l = try parseAnd()
+        while eat(.or) != nil { l = Self.binary(.or, l, try parseAnd()) }
+        return l
+    }
+
+    mutating func parseAnd() throws(SyntaxError) -> Expr {
+        var l = try parseNot()
+        while eat(.and) != nil { l = Self.binary(.and, l, try parseNot()) }
+        return l
+    }
+
+    mutating func parseNot() throws(SyntaxError) -> Expr {
+        guard let t = eat(.not) else { return try parseComparison() }
+        try enter()
+        defer { depth -= 1 }
+        let operand = try parseNot()
+        return Expr(.unary(.not, operand), t.span.merged(with: operand.span))
+    }
+
+    static let comparisonSymbols: [Symbol: BinaryOp] = [.eq: .eq, .ne: .ne, .lt: .lt, .le: .le, .gt: .gt, .ge: .ge]
+
+    /// True when the current token begins a comparison or one of its postfix forms.
+    var atComparison: Bool {
+        switch current.kind {
+        case .symbol(let s): return Self.comparisonSymbols[s] != nil || s == .assign
+        case .keyword(.in), .keyword(.between), .keyword(.is): return true
+        case .keyword(.not): return peek(1).kind == .keyword(.in) || peek(1).kind == .keyword(.between)
+        default: return false
+        }
+    }
+
+    mutating func parseComparison() throws(SyntaxError) -> Expr {
+        var l = try parseAdditive()
+        guard atComparison else { return l }
+        l = try parseComparisonTail(l)
+        var reported = false
+        while atComparison {
+            let opTok = current
+            let first = l
+            l = try parseComparisonTail(l)
+            guard !reported else { continue }
+            reported = true
+            var hint = "combine the comparisons with `and`, or add parentheses"
+            if case .binary(let op1, let a, let b) = first.kind, op1.isComparison,
+               case .binary(let op2, _, let c) = l.kind, op2.isComparison {
+                let (sa, sb, sc) = (source.slice(a.span), source.slice(b.span), source.slice(c.span))
+                hint = "write `\(sa) \(op1.rawValue) \(sb) and \(sb) \(op2.rawValue) \(sc)`"
+            }
+            note("comparisons do not chain", opTok.span, suggestion: hint)
+        }
+        return l
+    }
+
+    /// One comparison operator or postfix form applied to `l`.
+    mutating func parseComparisonTail(_ l: Expr) throws(SyntaxError) -> Expr {
+        let t = advance()
+        switch t.kind {
+        case .symbol(.assign):
+            note("`=` assigns; to compare use `==`", t.span, suggestion: "use `==`")
+            return Self.binary(.eq, l, try parseAdditive())
+        case .symbol(let s):
+            let op = Self.comparisonSymbols[s] ?? .eq
+            return Self.binary(op, l, try parseAdditive())
+        case .keyword(.in):
+            return try parseInList(l, negated: false)
+        case .keyword(.between):
+            return try parseBetween(l, negated: false)
+        case .keyword(.is):
+            let negated = eat(.not) != nil
+            let null = try expect(.null, "`null` after `is\(negated ? " not" : "")`")
+            return Expr(.isNull(l, negated: negated), l.span.merged(with: null.span))
+        default:
+            // `not in` / `not between`: the caller saw the second word.
+            if eat(.in) != nil { return try parseInList(l, negated: true) }
+            _ = try expect(.between, "`in` or `between` after `not`")
+            return try parseBetween(l, negated: true)
+        }
+    }
+
+    mutating func parseInList(_ l: Expr, negated: Bool) throws(SyntaxError) -> Expr {
+        let open = current
+        let close: Symbol
+        if eat(.lbracket) != nil {
+            close = .rbracket
+        } else if eat(.lparen) != nil {
+            close = .rparen
+        } else {
+            throw expected("`[` and a list after `\(negated ? "not in" : "in")`")
+        }
+        try enter()
+        self.open(open, close)
+        defer { depth -= 1; self.close() }
+        var items: [Expr] = []
+        if !isSymbol(close) {
+            items.append(try parseExpression())
+            while eat(.comma) != nil { items.append(try parseExpression()) }
+        }
+        let end = try expectClosing(close, "`,` or `\(close.rawValue)` in the list")
+        return Expr(.inList(l, items, negated: negated), l.span.merged(with: end.span))
+    }
+
+    mutating func parseBetween(_ l: Expr, negated: Bool) throws(SyntaxError) -> Expr {
+        // Bounds are additive so the `and` between them belongs to `between`, not to logical `and`.
+        let low = try parseAdditive()
+        _ = try expect(.and, "`and` between the bounds of `between`")
+        let high = try parseAdditive()
+        return Expr(.between(l, low: low, high: high, negated: negated), l.span.merged(with: high.span))
+    }
+
+    mutating func parseAdditive() throws(SyntaxError) -> Expr {
+        var l = try parseMultiplicative()
+        while true {
+            if eat(.plus) != nil {
+                l = Self.binary(.add, l, try parseMultiplicative())
+            } else if eat(.minus) != nil {
+                l = Self.binary(.sub, l, try parseMultiplicative())
+            } else {
+                return l
+            }
+        }
+    }
+
+    mutating func parseMultiplicative() throws(SyntaxError) -> Expr {
+        var l = try parseUnary()
+        while true {
+            let op: BinaryOp
+            if eat(.star) != nil { op = .mul } else if eat(.slash) != nil { op = .div } else if eat(.percent) != nil { op = .mod } else { return l }
+            l = Self.binary(op, l, try parseUnary())
+        }
+    }
+
+    mutating func parseUnary() throws(SyntaxError) -> Expr {
+        guard let t = eat(.minus) else { return try parsePrimary() }
+        try enter()
+        defer { depth -= 1 }
+        let operand = try parseUnary()
+        return Expr(.unary(.negate, operand), t.span.merged(with: operand.span))
+    }
+
+    mutating func parsePrimary() throws(SyntaxError) -> Expr {
+        let t = current
+        switch t.kind {
+        case .number(let value):
+            advance()
+            return parseDurationIfPresent(number: t, value: value)
+        case .string(let s):
+            advance()
+            return Expr(.string(s), t.span)
+        case .date(let days):
+            advance()
+            return Expr(.date(days, text: t.text), t.span)
+        case .keyword(.true), .keyword(.false):
+            advance()
+            return Expr(.bool(t.kind == .keyword(.true)), t.span)
+        case .keyword(.null):
+            advance()
+            return Expr(.null, t.span)
+        case .identifier(let name):
+            advance()
+            if isSymbol(.lparen) { return try parseCall(Name(name, t.span)) }
+            return Expr(.name(name), t.span)
+        case .keyword(.count) where peek(1).kind == .symbol(.lparen):
+            advance()
+            return try parseCall(Name("count", t.span))
+        case .symbol(.lparen):
+            advance()
+            open(t, .rparen)
+            defer { self.close() }
+            let inner = try parseExpression()
+            let close = try expectClosing(.rparen, "`)` after the expression")
+            return Expr(.paren(inner), t.span.merged(with: close.span))
+        case .keyword(let k):
+            let structural: Set<Keyword> = Keyword.statementStarts.union([.where, .otherwise, .from, .to, .by, .and, .or, .in, .is, .between, .asc, .desc])
+            let hint = structural.contains(k) ? nil : "write `` `\(k.rawValue)` `` to use it as a name"
+            throw expected("an expression", suggestion: hint)
+        case .symbol(.lbracket):
+            throw expected("an expression", suggestion: "a `[...]` list may only follow `in`")
+        default:
+            throw expected("an expression")
+        }
+    }
+
+    /// `90 days`: a number followed on the same line by a unit word is a duration.
+    mutating func parseDurationIfPresent(number t: Token, value: Double) -> Expr {
+        guard case .identifier(let word) = current.kind, let unit = Self.durationUnits[word],
+              current.span.start.line == t.span.end.line else {
+            return Expr(.number(value, text: t.text), t.span)
+        }
+        let unitTok = advance()
+        let span = t.span.merged(with: unitTok.span)
+        var amount = 0
+        // Plain conversion and compare-back: the rounding functions would drag in libm at link time.
+        if value.isFinite, abs(value) < 1e15, Double(Int(value)) == value {
+            amount = Int(value)
+        } else {
+            note("a duration needs a whole number, found `\(t.text)`", t.span,
+                 suggestion: "use a smaller unit, e.g. `days` instead of fractional `months`")
+        }
+        return Expr(.duration(amount: amount, unit: unit, text: source.slice(span)), span)
+    }
+
+    /// `f()`, `f(a, b)`, `f(x where cond, p)`, `count(where cond)`: the filter follows the first argument.
+    mutating func parseCall(_ name: Name) throws(SyntaxError) -> Expr {
+        let open = advance()
+        try enter()
+        self.open(open, .rparen)
+        defer { depth -= 1; close() }
+        var args: [Expr] = []
+        var filter: Expr?
+        if eat(.where) != nil {
+            filter = try parseExpression()
+        } else if !isSymbol(.rparen) {
+            args.append(try parseExpression())
+            if eat(.where) != nil { filter = try parseExpression() }
+            while eat(.comma) != nil {
+                args.append(try parseExpression())
+                if isKeyword(.where) {
+                    throw expected("`,` or `)`", suggestion: "a `where` filter must follow the first argument, e.g. `percentile(clv where vip, 0.9)`")
+                }
+            }
+        }
+        let end = try expectClosing(.rparen, "`,` or `)` in the call to `\(name.text)`")
+        return Expr(.call(name, args, filter: filter), name.span.merged(with: end.span))
+    }
+}
