@@ -48,9 +48,14 @@ public final class Session {
 
     /// Parses, checks and evaluates one source. A file is checked whole before anything runs.
     public func run(_ source: SourceFile, summaryIfSilent: Bool = false, bareExpressions: Bool = false) -> Result {
-        var result = Result()
         renderer.add(source)
-        defer { result.renderedDiagnostics = renderer.render(result.diagnostics) }
+        var result = evaluate(source, summaryIfSilent: summaryIfSilent, bareExpressions: bareExpressions)
+        result.renderedDiagnostics = renderer.render(result.diagnostics)
+        return result
+    }
+
+    func evaluate(_ source: SourceFile, summaryIfSilent: Bool, bareExpressions: Bool) -> Result {
+        var result = Result()
         let (program, parseDiagnostics) = Parser.parse(source, allowBareExpressions: bareExpressions)
         result.diagnostics += parseDiagnostics
         if parseDiagnostics.contains(where: { $0.severity == .error }) {
@@ -60,6 +65,7 @@ public final class Session {
         // Data first: the checker types every rule against the loaded schema.
         guard loadData(program, source, &result) else { return result }
         checker.setSource(source)
+        checker.laterDefinitions = Session.definedNames(program)
         var checked: [CheckedStmt] = []
         for stmt in program.statements {
             if case .load = stmt.kind { continue }
@@ -88,6 +94,19 @@ public final class Session {
         if summaryIfSilent, !hasOutput { result.outputs.append(summary()) }
         if result.failedAssertions > 0 { result.exitCode = 1 }
         return result
+    }
+
+    /// Every name a program's statements define, with the span of its first definition.
+    static func definedNames(_ program: Program) -> [String: SourceSpan] {
+        var out: [String: SourceSpan] = [:]
+        for s in program.statements {
+            switch s.kind {
+            case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _):
+                if out[n.text] == nil { out[n.text] = n.span }
+            default: break
+            }
+        }
+        return out
     }
 
     /// Loads the table a `load` statement (or a lone `--data`) names; false after a load error.

@@ -34,7 +34,8 @@ extension Checker {
     mutating func arity(_ fn: Name, _ count: Int, _ allowed: ClosedRange<Int>, _ s: SourceSpan, usage: String) -> Bool {
         guard allowed.contains(count) else {
             let want = allowed.lowerBound == allowed.upperBound ? "\(allowed.lowerBound)" :
-                (allowed.upperBound >= 99 ? "\(allowed.lowerBound) or more" : "\(allowed.lowerBound) to \(allowed.upperBound)")
+                (allowed.upperBound >= 99 ? "\(allowed.lowerBound) or more"
+                    : allowed.upperBound == allowed.lowerBound + 1 ? "\(allowed.lowerBound) or \(allowed.upperBound)" : "\(allowed.lowerBound) to \(allowed.upperBound)")
             error("`\(fn.text)` takes \(want) argument\(allowed.upperBound == 1 ? "" : "s"), found \(count)", s, suggestion: "usage: \(usage)")
             return false
         }

@@ -9,6 +9,8 @@ public struct Checker: Sendable {
     /// The names of tables defined by `load`.
     public private(set) var tableName: String?
     var source: SourceFile
+    /// Names the current source defines further down, to tell "used before defined" from "unknown".
+    public var laterDefinitions: [String: SourceSpan] = [:]
     /// Inside an aggregate's argument, where another aggregate would be nested.
     var insideAggregate = false
     static let scoringNames: Set<String> = ["ntile", "abc"]

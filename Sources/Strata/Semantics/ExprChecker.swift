@@ -72,6 +72,11 @@ extension Checker {
                 error("`\(n)` is a function", s, suggestion: "call it: `\(n)(…)`")
                 return nil
             }
+            if let later = laterDefinitions[n], later.start.offset > s.start.offset {
+                error("`\(n)` is used before its definition at line \(later.start.line)", s,
+                      suggestion: "move the definition of `\(n)` above this line")
+                return nil
+            }
             let suggestion: String
             if let near = Suggest.nearest(n, in: scope.names) {
                 suggestion = "did you mean `\(near)`?"
@@ -165,7 +170,7 @@ extension Checker {
             }
             return true
         }
-        var hint = "compare values of the same type"
+        var hint = "`\(text(l.span))` is a \(l.type.name); compare it with a \(l.type.name)"
         for (a, b) in [(l, r), (r, l)] {
             if case .constant(.string(let str)) = b.kind {
                 if a.type == .number, Double(str) != nil { hint = "remove the quotes: \(str)" }
