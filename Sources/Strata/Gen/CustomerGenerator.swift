@@ -62,11 +62,11 @@ public enum CustomerGenerator {
         let start = block * blockSize
         let end = min(customers, start + blockSize)
         guard start < end else { return }
-        let t = Tables.shared
+        let t = GeneratorTables.shared
         for n in start..<end { row(n + 1, &rng, t, &out) }
     }
 
-    private static func row(_ number: Int, _ rng: inout Rng, _ t: Tables, _ out: inout [UInt8]) {
+    private static func row(_ number: Int, _ rng: inout Rng, _ t: GeneratorTables, _ out: inout [UInt8]) {
         let comma = UInt8(ascii: ",")
         let wealth = rng.normal()
         let male = rng.chance(0.52)
@@ -86,7 +86,7 @@ public enum CustomerGenerator {
         let visits = owner ? 3 + min(50, rng.geometric(0.2)) + 2 * (purchases - 1) : 1 + min(29, rng.geometric(0.45))
 
         var spend = 0.0
-        let price = Vocabulary.cities[city].2
+        let price = GeneratorVocabulary.cities[city].2
         for _ in 0..<purchases {
             let unit = rng.lognormal(mu: log(3.0e6 * price) + 0.3 * wealth, sigma: 0.4)
             spend += (min(3e7, max(1e6, unit)) / 1000).rounded() * 1000
@@ -187,7 +187,7 @@ public enum CustomerGenerator {
         out.append(comma)
         if !rng.chance(0.04) { out.append(contentsOf: t.date(contact)) }
         out.append(comma)
-        appendInt(Vocabulary.phonePrefixes[rng.int(in: 0...(Vocabulary.phonePrefixes.count - 1))], &out)
+        appendInt(GeneratorVocabulary.phonePrefixes[rng.int(in: 0...(GeneratorVocabulary.phonePrefixes.count - 1))], &out)
         appendPadded(rng.int(in: 0...99_999_999), width: 8, &out)
         out.append(comma)
         if !rng.chance(0.04) {

@@ -1,6 +1,6 @@
 /// The generator's word lists as UTF-8 bytes and weighted tables, built once.
-struct Tables: Sendable {
-    static let shared = Tables()
+struct GeneratorTables: Sendable {
+    static let shared = GeneratorTables()
 
     let firstDay: Int
     let lastDay: Int
@@ -41,28 +41,28 @@ struct Tables: Sendable {
         firstDay = Int(CivilDate.days(year: 2019, month: 1, day: 1) ?? 17897)
         lastDay = Int(CivilDate.days(year: 2026, month: 6, day: 30) ?? 20634)
         dateBytes = (firstDay...lastDay).map { Array(CivilDate.format(Int32($0)).utf8) }
-        func bytes(_ words: [String]) -> [[UInt8]] { words.map { Tables.csvField($0) } }
-        surname = WeightedTable(Vocabulary.surnames.map(\.2))
-        surnameBytes = bytes(Vocabulary.surnames.map(\.0))
-        pinyinBytes = bytes(Vocabulary.surnames.map(\.1))
-        maleGiven = bytes(Vocabulary.maleGiven.map(String.init))
-        femaleGiven = bytes(Vocabulary.femaleGiven.map(String.init))
-        neutralGiven = bytes(Vocabulary.neutralGiven.map(String.init))
-        city = WeightedTable(Vocabulary.cities.map(\.1))
-        cityBytes = bytes(Vocabulary.cities.map(\.0))
-        bandBytes = bytes(Vocabulary.incomeBands)
-        occupation = Vocabulary.occupationByBand.map(WeightedTable.init)
-        occupationBytes = bytes(Vocabulary.occupations)
-        ownerChannel = WeightedTable(Vocabulary.ownerChannels)
-        prospectChannel = WeightedTable(Vocabulary.prospectChannels)
-        channelBytes = bytes(Vocabulary.channels)
-        demand = Vocabulary.demandByBand.map(WeightedTable.init)
-        demandBytes = bytes(Vocabulary.demandTypes)
-        ownerStage = WeightedTable(Vocabulary.ownerStages)
-        prospectStage = WeightedTable(Vocabulary.prospectStages)
-        stageBytes = bytes(Vocabulary.stages)
-        domain = WeightedTable(Vocabulary.mailDomainWeights)
-        domainBytes = bytes(Vocabulary.mailDomains)
+        func bytes(_ words: [String]) -> [[UInt8]] { words.map { GeneratorTables.csvField($0) } }
+        surname = WeightedTable(GeneratorVocabulary.surnames.map(\.2))
+        surnameBytes = bytes(GeneratorVocabulary.surnames.map(\.0))
+        pinyinBytes = bytes(GeneratorVocabulary.surnames.map(\.1))
+        maleGiven = bytes(GeneratorVocabulary.maleGiven.map(String.init))
+        femaleGiven = bytes(GeneratorVocabulary.femaleGiven.map(String.init))
+        neutralGiven = bytes(GeneratorVocabulary.neutralGiven.map(String.init))
+        city = WeightedTable(GeneratorVocabulary.cities.map(\.1))
+        cityBytes = bytes(GeneratorVocabulary.cities.map(\.0))
+        bandBytes = bytes(GeneratorVocabulary.incomeBands)
+        occupation = GeneratorVocabulary.occupationByBand.map(WeightedTable.init)
+        occupationBytes = bytes(GeneratorVocabulary.occupations)
+        ownerChannel = WeightedTable(GeneratorVocabulary.ownerChannels)
+        prospectChannel = WeightedTable(GeneratorVocabulary.prospectChannels)
+        channelBytes = bytes(GeneratorVocabulary.channels)
+        demand = GeneratorVocabulary.demandByBand.map(WeightedTable.init)
+        demandBytes = bytes(GeneratorVocabulary.demandTypes)
+        ownerStage = WeightedTable(GeneratorVocabulary.ownerStages)
+        prospectStage = WeightedTable(GeneratorVocabulary.prospectStages)
+        stageBytes = bytes(GeneratorVocabulary.stages)
+        domain = WeightedTable(GeneratorVocabulary.mailDomainWeights)
+        domainBytes = bytes(GeneratorVocabulary.mailDomains)
     }
 
     /// ISO text of a day inside the generator's calendar window.

@@ -1,5 +1,5 @@
 /// Word lists and weights for the demo customers, drawn from how Chinese developers' CRM exports look.
-enum Vocabulary {
+enum GeneratorVocabulary {
     /// Common surnames with rough frequencies (percent of the population) and the pinyin used in e-mail names.
     static let surnames: [(String, String, Double)] = [
         ("王", "wang", 7.1), ("李", "li", 7.0), ("张", "zhang", 6.8), ("刘", "liu", 5.4), ("陈", "chen", 4.6),
