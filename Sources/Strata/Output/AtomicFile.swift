@@ -1,0 +1,160 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be written; the description names the path and the reason.
+public struct AtomicFileError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+
+    public var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// Writes files so that readers see either the old content or the complete new content, never half a file.
+public enum AtomicFile {
+    /// Writes text as UTF-8 (no byte-order mark), replacing any existing file at `path`.
+    public static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes bytes, replacing any existing file at `path`.
+    public static func write(_ data: [UInt8], to path: String) throws {
+        let w = try AtomicFileWriter(path: path)
+        do {
+            try w.write(data)
+            try w.commit()
+        } catch {
+            w.discard()
+            throw error
+        }
+    }
+}
+
+/// A file written in pieces: bytes go to a hidden temporary file next to the target, and `commit`
+/// renames it into place. Dropping the writer without committing removes the temporary file.
+public final class AtomicFileWriter {
+    /// The file that `commit` creates or replaces.
+    public let path: String
+    /// The temporary file currently being written.
+    public let temporaryPath: String
+    private var fd: Int32
+    private var finished = false
+
+    /// Creates missing parent folders and opens a uniquely named temporary file beside `path`.
+    public init(path: String) throws {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        let base = url.lastPathComponent
+        guard !base.isEmpty, !path.hasSuffix("/") else {
+            throw AtomicFileError(path: path, reason: "the path names a folder, not a file")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw AtomicFileError(path: path, reason: "cannot create folder \(dir)")
+        }
+        // O_EXCL makes the name ours alone; the pid, clock and attempt number make a clash unlikely to begin with.
+        var attempt = 0
+        var opened: Int32 = -1
+        var tmp = ""
+        while opened < 0 {
+            var ts = timespec()
+            clock_gettime(CLOCK_REALTIME, &ts)
+            tmp = dir + "/." + base + ".tmp-\(getpid())-\(ts.tv_nsec)-\(attempt)"
+            opened = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if opened < 0 {
+                let err = errno
+                attempt += 1
+                guard err == EEXIST, attempt < 100 else {
+                    throw AtomicFileError(path: path, reason: AtomicFileWriter.message(err))
+                }
+            }
+        }
+        self.fd = opened
+        self.temporaryPath = tmp
+    }
+
+    deinit { discard() }
+
+    /// Appends bytes to the temporary file.
+    public func write(_ data: [UInt8]) throws {
+        try data.withUnsafeBytes { try write(raw: $0) }
+    }
+
+    /// Appends raw bytes to the temporary file.
+    public func write(raw: UnsafeRawBufferPointer) throws {
+        guard !finished else { throw AtomicFileError(path: path, reason: "the file was already closed") }
+        guard var p = raw.baseAddress else { return }
+        var left = raw.count
+        while left > 0 {
+            let n = systemWrite(fd, p, left)
+            if n < 0 {
+                let err = errno
+                if err == EINTR { continue }
+                throw fail(err)
+            }
+            left -= n
+            p += n
+        }
+    }
+
+    /// Flushes to disk and renames the temporary file over the target.
+    public func commit() throws {
+        guard !finished else { throw AtomicFileError(path: path, reason: "the file was already closed") }
+        if fsync(fd) != 0 { throw fail(errno) }
+        if close(fd) != 0 {
+            fd = -1
+            throw fail(errno)
+        }
+        fd = -1
+        if rename(temporaryPath, path) != 0 { throw fail(errno) }
+        finished = true
+        syncDirectory()
+    }
+
+    /// Abandons the write and removes the temporary file; safe to call more than once.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        if fd >= 0 { close(fd) }
+        fd = -1
+        unlink(temporaryPath)
+    }
+
+    private func fail(_ err: Int32) -> AtomicFileError {
+        discard()
+        return AtomicFileError(path: path, reason: AtomicFileWriter.message(err))
+    }
+
+    /// The rename is durable only once the folder's entry is on disk; failure here loses nothing already written.
+    private func syncDirectory() {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let d = open(dir, O_RDONLY | O_CLOEXEC)
+        if d >= 0 {
+            _ = fsync(d)
+            close(d)
+        }
+    }
+
+    private static func message(_ err: Int32) -> String {
+        guard let s = strerror(err) else { return "error \(err)" }
+        return String(cString: s).lowercased()
+    }
+}
+
+/// The POSIX `write`, named apart from the writer's own `write` methods.
+private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, p, n)
+    #elseif canImport(Musl)
+    return Musl.write(fd, p, n)
+    #else
+    return Darwin.write(fd, p, n)
+    #endif
+}
