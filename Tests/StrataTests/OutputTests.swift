@@ -182,20 +182,6 @@ import Testing
         #expect(entries(dir) == ["plain"])
     }
 
-    @Test func unwritableFolderLeavesNothing() throws {
-        // Root ignores permission bits, so this case can only be observed as an ordinary user.
-        guard geteuid() != 0 else { return }
-        let dir = scratch()
-        defer {
-            chmod(dir, 0o755)
-            try? FileManager.default.removeItem(atPath: dir)
-        }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        chmod(dir, 0o555)
-        #expect(throws: AtomicFileError.self) { try AtomicFile.write("data", to: dir + "/f.csv") }
-        #expect(entries(dir).isEmpty)
-    }
-
     @Test func discardedStreamLeavesOldContent() throws {
         let dir = scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -9,7 +9,7 @@ public enum Report {
             case .json: return JSONWriter.render(headers: headers, rows: rows)
             case .table:
                 let cells = rows.map { $0.map(ValueFormat.text) }
-                let footer = rows.count < total ? "(\(rows.count) of \(total) customers)" : "(\(total) customer\(total == 1 ? "" : "s"))"
+                let footer = TextTable.footer(shown: rows.count, total: total, noun: "customer")
                 return TextTable(headers: headers, rows: cells, rightAligned: numeric).render() + footer + "\n"
             }
         case .counts(_, let header, let rows):
