@@ -4,17 +4,26 @@ import Foundation
 public struct CLI {
     public var out: (String) -> Void
     public var err: (String) -> Void
+    /// Reads one line of standard input without its newline; nil at the end.
+    public var readLine: () -> String?
+    /// Whether standard input and output are a terminal (then the REPL edits lines in raw mode).
+    public var terminal: Bool
 
-    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void,
+                readLine: @escaping () -> String? = { Swift.readLine(strippingNewline: true) }, terminal: Bool = false) {
         self.out = out
         self.err = err
+        self.readLine = readLine
+        self.terminal = terminal
     }
 
     public static let usage = """
         usage: strata <command> [options]
 
-          run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii]
+          run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings]
                                    run a rule file on its data and print the results
+          repl [RULES] [--data NAME=PATH] [--as-of DATE] [--format F]
+                                   an interactive session (reads statements from stdin when piped)
           gen --customers N --seed S --out DIR
                                    write realistic demo customers to DIR/customers.csv
           help                     this text
@@ -29,6 +38,7 @@ public struct CLI {
     /// Runs the command line (without the program name) and returns the exit code.
     public func main(_ args: [String]) -> Int32 {
         guard let command = args.first else {
+            if terminal { return (try? repl([])) ?? 2 }
             err(CLI.usage)
             return 2
         }
@@ -37,6 +47,7 @@ public struct CLI {
             switch command {
             case "run": return try run(rest)
             case "gen": return try gen(rest)
+            case "repl": return try repl(rest)
             case "help", "--help", "-h":
                 out(CLI.usage)
                 return 0
@@ -44,7 +55,7 @@ public struct CLI {
                 out(CLI.version + "\n")
                 return 0
             default:
-                let near = Suggest.nearest(command, in: ["run", "gen", "help", "version"])
+                let near = Suggest.nearest(command, in: ["run", "repl", "gen", "help", "version"])
                 throw UsageError(message: "unknown command `\(command)`" + (near.map { "; did you mean `\($0)`?" } ?? ""))
             }
         } catch {
@@ -54,30 +65,18 @@ public struct CLI {
     }
 
     func run(_ words: [String]) throws(UsageError) -> Int32 {
-        let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii"])
+        let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii", "timings"])
         guard a.positionals.count == 1, let rules = a.positionals.first else {
             throw UsageError(message: a.positionals.isEmpty ? "run needs a rule file" : "run takes one rule file, found \(a.positionals.count)")
         }
-        var options = RunOptions()
-        for d in a.all("data") {
-            guard let eq = d.firstIndex(of: "="), eq != d.startIndex, d.index(after: eq) != d.endIndex else {
-                throw UsageError(message: "--data takes NAME=PATH, e.g. --data customers=2026-06.csv")
-            }
-            options.dataOverrides[String(d[..<eq])] = String(d[d.index(after: eq)...])
-        }
-        if let s = a.value("as-of") {
-            guard let d = CivilDate.parse(s) else { throw UsageError(message: "--as-of takes a date such as 2026-06-30, found `\(s)`") }
-            options.asOf = d
-        }
-        var format = OutputFormat.table
-        if let f = a.value("format") {
-            guard let ff = OutputFormat(rawValue: f) else { throw UsageError(message: "--format is table, csv or json, found `\(f)`") }
-            format = ff
-        }
-        options.revealPII = a.flag("reveal-pii")
+        let (options, format) = try runOptions(a)
         let session = Session(options: options)
         let result = session.runFile(path: rules)
         emit(result, format: format)
+        if a.flag("timings") {
+            let t = result.timings
+            err(String(format: "timings: load %.1f ms, check %.1f ms, evaluate %.1f ms\n", t.loadMs, t.checkMs, t.evalMs))
+        }
         return result.exitCode
     }
 

@@ -1,5 +1,15 @@
 import Foundation
 
+/// One definition the session holds: its statement as written and as checked.
+public struct Definition: Sendable {
+    public var name: String
+    public var stmt: Stmt
+    public var checked: CheckedStmt
+    public var source: SourceFile
+    /// The statement's text as written.
+    public var text: String { source.slice(stmt.span) }
+}
+
 /// The one façade over the pipeline: parse, load, check and evaluate rules, keeping the state
 /// (data, definitions, segments) between inputs. `strata run`, the REPL and the tests all use it.
 public final class Session {
@@ -10,6 +20,11 @@ public final class Session {
     var scalars: [String: Value] = [:]
     /// Checked definitions by name, for `show`'s default columns and the REPL.
     var definitions: [String: TypedExpr] = [:]
+    /// Definitions in the order they hold, for recomputing dependents, `.segments` and `.save`.
+    public internal(set) var definitionList: [Definition] = []
+    /// The `load` and `set as_of` in force, as written, for `.save`.
+    var loadedFrom: (name: String, path: String)?
+    var asOfText: String?
     var renderer = DiagnosticRenderer()
     /// The folder that relative paths in the rules are resolved against.
     public var baseDirectory: String = "."
@@ -30,7 +45,19 @@ public final class Session {
         public var renderedDiagnostics: String = ""
         public var failedAssertions = 0
         public var passedAssertions = 0
+        /// Wall time of each phase in milliseconds: reading the data, parsing and checking, evaluating.
+        public var timings = Timings()
     }
+
+    /// Phase times of one run, for `strata run --timings` and the benchmark.
+    public struct Timings: Sendable {
+        public var loadMs = 0.0
+        public var checkMs = 0.0
+        public var evalMs = 0.0
+    }
+
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    static func ms(since t: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds &- t) / 1e6 }
 
     /// Runs a whole rule file from disk.
     public func runFile(path: String) -> Result {
@@ -56,44 +83,66 @@ public final class Session {
 
     func evaluate(_ source: SourceFile, summaryIfSilent: Bool, bareExpressions: Bool) -> Result {
         var result = Result()
+        var clock = Session.now()
         let (program, parseDiagnostics) = Parser.parse(source, allowBareExpressions: bareExpressions)
         result.diagnostics += parseDiagnostics
         if parseDiagnostics.contains(where: { $0.severity == .error }) {
             result.exitCode = 1
             return result
         }
+        result.timings.checkMs = Session.ms(since: clock)
+        clock = Session.now()
         // Data first: the checker types every rule against the loaded schema.
         guard loadData(program, source, &result) else { return result }
+        result.timings.loadMs = Session.ms(since: clock)
+        clock = Session.now()
         checker.setSource(source)
         checker.laterDefinitions = Session.definedNames(program)
-        var checked: [CheckedStmt] = []
+        var checked: [(Stmt, CheckedStmt)] = []
         for stmt in program.statements {
             if case .load = stmt.kind { continue }
-            if let c = checker.check(stmt) { checked.append(c) }
+            if let c = checker.check(stmt) { checked.append((stmt, c)) }
         }
         result.diagnostics += checker.takeDiagnostics()
+        result.timings.checkMs += Session.ms(since: clock)
         if result.diagnostics.contains(where: { $0.severity == .error }) {
             result.exitCode = 1
             return result
         }
-        for c in checked {
+        clock = Session.now()
+        for (stmt, c) in checked {
             do throws(EvalError) {
                 try execute(c, &result)
+                record(c, stmt, source)
             } catch {
                 result.diagnostics.append(Diagnostic(.error, error.message, file: c.file, span: error.span, suggestion: error.suggestion))
                 result.exitCode = 1
+                result.timings.evalMs = Session.ms(since: clock)
                 return result
             }
         }
         let hasOutput = checked.contains {
-            switch $0.kind {
+            switch $0.1.kind {
             case .show, .count, .export, .expression: return true
             default: return false
             }
         }
         if summaryIfSilent, !hasOutput { result.outputs.append(summary()) }
         if result.failedAssertions > 0 { result.exitCode = 1 }
+        result.timings.evalMs = Session.ms(since: clock)
         return result
+    }
+
+    /// Remembers a definition (replacing one of the same name in place) and the `set as_of` text.
+    func record(_ c: CheckedStmt, _ stmt: Stmt, _ source: SourceFile) {
+        if case .setAsOf = c.kind { asOfText = source.slice(stmt.span) }
+        guard let name = c.definedName else { return }
+        let d = Definition(name: name, stmt: stmt, checked: c, source: source)
+        if let i = definitionList.firstIndex(where: { $0.name == name }) {
+            definitionList[i] = d
+        } else {
+            definitionList.append(d)
+        }
     }
 
     /// Every name a program's statements define, with the span of its first definition.
@@ -152,6 +201,7 @@ public final class Session {
         do throws(LoadError) {
             let t = try TableLoader.load(path: path, tableName: name)
             table = t
+            loadedFrom = (name, path)
             checker.setSource(source)
             checker.addTable(name: name, fields: t.columns.map { ($0.name, $0.type) }, at: span)
             return true

@@ -157,6 +157,9 @@ public struct Checker: Sendable {
         return true
     }
 
+    /// Puts back a binding that a rejected redefinition replaced.
+    public mutating func restore(_ binding: Binding) { scope.define(binding) }
+
     /// Forgets a definition (the REPL re-checks what depended on it).
     public mutating func undefine(_ name: String) { scope.remove(name) }
 

@@ -1,0 +1,44 @@
+import Foundation
+
+extension CLI {
+    /// `strata repl [RULES] [--data NAME=PATH]... [--as-of DATE] [--format F] [--reveal-pii]`.
+    func repl(_ words: [String]) throws(UsageError) -> Int32 {
+        let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii"])
+        guard a.positionals.count <= 1 else { throw UsageError(message: "repl takes at most one rule file") }
+        let (options, format) = try runOptions(a)
+        let session = Session(options: options)
+        let repl = Repl(session: session, out: out, err: err)
+        repl.format = format
+        if let rules = a.positionals.first {
+            let result = session.runFile(path: rules)
+            emit(result, format: format)
+            if result.exitCode == 2 || result.exitCode == 3 { return result.exitCode }
+        } else if options.dataOverrides.count == 1, let (name, path) = options.dataOverrides.first {
+            repl.handle(".load \(path) as \(name)")
+        }
+        guard terminal else { return repl.runPiped(readLine: readLine) }
+        return interactiveLoop(repl)
+    }
+
+    /// Options shared by `run` and `repl`.
+    func runOptions(_ a: Arguments) throws(UsageError) -> (RunOptions, OutputFormat) {
+        var options = RunOptions()
+        for d in a.all("data") {
+            guard let eq = d.firstIndex(of: "="), eq != d.startIndex, d.index(after: eq) != d.endIndex else {
+                throw UsageError(message: "--data takes NAME=PATH, e.g. --data customers=2026-06.csv")
+            }
+            options.dataOverrides[String(d[..<eq])] = String(d[d.index(after: eq)...])
+        }
+        if let s = a.value("as-of") {
+            guard let d = CivilDate.parse(s) else { throw UsageError(message: "--as-of takes a date such as 2026-06-30, found `\(s)`") }
+            options.asOf = d
+        }
+        var format = OutputFormat.table
+        if let f = a.value("format") {
+            guard let ff = OutputFormat(rawValue: f) else { throw UsageError(message: "--format is table, csv or json, found `\(f)`") }
+            format = ff
+        }
+        options.revealPII = a.flag("reveal-pii")
+        return (options, format)
+    }
+}

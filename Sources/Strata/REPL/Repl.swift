@@ -1,0 +1,200 @@
+import Foundation
+
+/// The REPL's behaviour apart from the terminal: runs inputs and dot-commands against a session and
+/// writes results. The line editor (or piped stdin) feeds it complete inputs.
+public final class Repl {
+    public let session: Session
+    public var format: OutputFormat = .table
+    public var timer = false
+    /// How many inputs failed (piped mode exits 1 when any did).
+    public private(set) var failures = 0
+    let out: (String) -> Void
+    let err: (String) -> Void
+    var inputCount = 0
+
+    public static let dotCommands = [".help", ".schema", ".segments", ".load", ".timer", ".mode", ".save", ".quit", ".exit"]
+
+    public static let help = """
+        Statements run as in a rule file; a bare expression prints its value, a bare segment its members.
+          load customers from "data.csv"      segment vip where clv > 2e6        count vip
+          avg(clv where vip)                   percentile(clv, 0.9)               vip
+        Redefining a segment, field or constant replaces it and recomputes what depends on it.
+
+          .help                  this text
+          .schema                fields with their types and null counts
+          .segments              segments and tiers: size, share and rule
+          .load PATH [AS NAME]   load a CSV/JSON/JSONL file (definitions are recomputed on it)
+          .timer on|off          print the time each input takes
+          .mode table|csv|json   how results are printed
+          .save FILE             write the session's definitions as a rule file
+          .quit                  leave (also Ctrl-D)
+
+        Keys: arrows, Home/End, Ctrl-A/E/B/F, Alt-B/F, Ctrl-K/U/W, Ctrl-L clear, Ctrl-R search history,
+        Tab completes names, Ctrl-C cancels the line.
+
+        """
+
+    public init(session: Session, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        self.session = session
+        self.out = out
+        self.err = err
+    }
+
+    /// Handles one complete input; returns false when the user asked to leave.
+    @discardableResult
+    public func handle(_ input: String) -> Bool {
+        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return true }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            if timer {
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                err(String(format: "time: %.3f ms\n", ms))
+            }
+        }
+        if trimmed.hasPrefix(".") { return dot(trimmed) }
+        inputCount += 1
+        let result = session.interactive(SourceFile(name: "<repl:\(inputCount)>", text: input))
+        emit(result)
+        if result.exitCode != 0 { failures += 1 }
+        return true
+    }
+
+    func emit(_ result: Session.Result) {
+        var first = true
+        for item in Report.merged(result.outputs) {
+            if let n = Report.note(item) { err(n); continue }
+            if !first, format == .table { out("\n") }
+            first = false
+            out(Report.render(item, format: format))
+        }
+        if !result.renderedDiagnostics.isEmpty { err(result.renderedDiagnostics) }
+    }
+
+    /// Reads statements from a non-terminal stdin: lines accumulate until they form a complete input.
+    /// Returns the process exit code: 1 if any input failed.
+    public func runPiped(readLine: () -> String?) -> Int32 {
+        var pending = ""
+        while let line = readLine() {
+            pending += pending.isEmpty ? line : "\n" + line
+            if pending.trimmingCharacters(in: .whitespaces).hasPrefix(".") || InputCompleteness.isComplete(pending) {
+                let keepGoing = handle(pending)
+                pending = ""
+                if !keepGoing { break }
+            }
+        }
+        if !pending.allSatisfy({ $0.isWhitespace }) { handle(pending) }
+        return failures > 0 ? 1 : 0
+    }
+
+    func fail(_ message: String) -> Bool {
+        err("error: \(message)\n")
+        failures += 1
+        return true
+    }
+
+    func dot(_ line: String) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let cmd = words.first else { return true }
+        let args = Array(words.dropFirst())
+        switch cmd {
+        case ".quit", ".exit": return false
+        case ".help": out(Repl.help)
+        case ".schema": out(schema())
+        case ".segments": out(segmentsReport())
+        case ".timer":
+            guard args.count == 1, args[0] == "on" || args[0] == "off" else { return fail(".timer takes on or off") }
+            timer = args[0] == "on"
+        case ".mode":
+            guard args.count == 1, let f = OutputFormat(rawValue: args[0]) else { return fail(".mode takes table, csv or json") }
+            format = f
+        case ".load":
+            guard args.count == 1 || (args.count == 3 && args[1].lowercased() == "as") else {
+                return fail(".load takes PATH or PATH AS NAME")
+            }
+            let path = unquote(args[0])
+            let name = args.count == 3 ? args[2] : (session.table?.name ?? "customers")
+            return handle("load \(name) from \"\(path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
+        case ".save":
+            guard args.count == 1 else { return fail(".save takes a file name") }
+            let path = unquote(args[0])
+            let data = session.dataPath.map { Repl.relativePath(from: (path as NSString).deletingLastPathComponent, to: $0) }
+            do {
+                try AtomicFile.write(session.ruleFileText(dataPath: data), to: path)
+                err("saved \(session.definitionList.count) definitions to \(path)\n")
+            } catch {
+                return fail("cannot write \(path): \(error)")
+            }
+        default:
+            let near = Suggest.nearest(cmd, in: Repl.dotCommands)
+            return fail("unknown command \(cmd)" + (near.map { "; did you mean \($0)?" } ?? "; .help lists the commands"))
+        }
+        return true
+    }
+
+    func unquote(_ s: String) -> String {
+        if s.count >= 2, let f = s.first, f == "\"" || f == "'", s.last == f { return String(s.dropFirst().dropLast()) }
+        return s
+    }
+
+    func schema() -> String {
+        guard let t = session.table else { return "no data loaded; use .load PATH\n" }
+        let derived = Set(session.definitionList.map(\.name))
+        let rows = t.columns.map { c in
+            [c.name, c.type.name, String(c.nullCount), derived.contains(c.name) ? "derived" : "loaded"]
+        }
+        return "\(t.name): \(t.rowCount) customers from \(t.source)\n"
+            + TextTable(headers: ["field", "type", "nulls", "from"], rows: rows, rightAligned: [2]).render()
+    }
+
+    func segmentsReport() -> String {
+        var rows: [[String]] = []
+        let n = session.table?.rowCount ?? 0
+        for d in session.definitionList {
+            switch d.checked.kind {
+            case .segment:
+                let size = session.segments[d.name]?.cardinality ?? 0
+                let share = n == 0 ? 0 : Double(size) / Double(n)
+                rows.append([d.name, String(size), ValueFormat.share(share), Repl.oneLine(ruleText(d))])
+            case .tiers:
+                rows.append([d.name, "", "", "tiers (count \(d.name) for sizes)"])
+            default:
+                break
+            }
+        }
+        if rows.isEmpty { return "no segments yet; define one with: segment NAME where CONDITION\n" }
+        return TextTable(headers: ["segment", "size", "share", "rule"], rows: rows, rightAligned: [1, 2]).render()
+    }
+
+    /// The condition of a segment as written.
+    func ruleText(_ d: Definition) -> String {
+        if case .segment(_, let e) = d.stmt.kind { return d.source.slice(e.span) }
+        return d.text
+    }
+
+    static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    /// A path to `target` as seen from `folder` (both relative to the current directory or absolute).
+    static func relativePath(from folder: String, to target: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        func absolute(_ p: String) -> [String] {
+            let full = p.hasPrefix("/") ? p : cwd + "/" + p
+            var parts: [String] = []
+            for c in full.split(separator: "/") {
+                if c == "." || c.isEmpty { continue }
+                if c == "..", !parts.isEmpty { parts.removeLast(); continue }
+                parts.append(String(c))
+            }
+            return parts
+        }
+        let from = absolute(folder.isEmpty ? "." : folder), to = absolute(target)
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        let ups = [String](repeating: "..", count: from.count - common)
+        let rest = Array(to[common...])
+        let joined = (ups + rest).joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+}
