@@ -10,6 +10,11 @@ extension Checker {
         case .null: return TypedExpr(.constant(.null), .null, rowLevel: false, s)
         case .date(let d, _): return TypedExpr(.constant(.date(d)), .date, rowLevel: false, s)
         case .duration(let amount, let unit, _):
+            // Far beyond any date range (years 1–9999), and small enough that unit arithmetic cannot overflow.
+            guard abs(amount) <= 4_000_000 else {
+                error("the duration `\(text(s))` is too long", s, suggestion: "durations up to 4000000 days are supported")
+                return nil
+            }
             let v: Value
             switch unit {
             case .day: v = .duration(months: 0, days: amount)

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import Strata
+
+/// No input crashes the pipeline: mangled rule files go through parse, check and evaluation and
+/// come back as results or diagnostics with real positions.
+@Suite struct RobustnessTests {
+    /// A deterministic generator so a failure can be replayed.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
+    }
+
+    static func column(_ name: String, _ f: (Int) -> Value) -> (String, [Value]) {
+        (name, (0..<50).map(f))
+    }
+
+    static let table: Table = {
+        var cols: [(String, [Value])] = []
+        cols.append(column("id") { .string("C\($0)") })
+        cols.append(column("clv") { $0 % 7 == 0 ? .null : .number(Double($0 * 100_000)) })
+        cols.append(column("referrals") { .number(Double($0 % 4)) })
+        cols.append(column("purchases") { .number(Double($0 % 3)) })
+        cols.append(column("visits") { .number(Double($0 % 9)) })
+        cols.append(column("total_spend") { .number(Double($0 * 50_000)) })
+        cols.append(column("satisfaction") { $0 % 5 == 0 ? .null : .number(Double($0 % 5) + 0.5) })
+        cols.append(column("complaints") { .number(Double($0 % 3)) })
+        cols.append(column("city") { .string(["深圳", "广州", "上海"][$0 % 3]) })
+        cols.append(column("channel") { .string(["老带新", "线上"][$0 % 2]) })
+        cols.append(column("member") { .bool($0 % 2 == 0) })
+        cols.append(column("name") { _ in .string("王伟") })
+        cols.append(column("last_visit") { .date(Int32(20000 + $0 * 13)) })
+        cols.append(column("last_contact") { $0 % 6 == 0 ? .null : .date(Int32(20000 + $0 * 11)) })
+        return TestData.table(cols)
+    }()
+
+    static let pieces = ["(", ")", "[", "]", "{", "}", ",", " and ", " or ", " not ", "==", "=", ">", "-", "*", "/", "\"", "'",
+                         "`", "#", "\n", "万", "2026-02-30", "90 days", "null", "where", "segment", "count(", "ntile(", " in ", "1e999", ";"]
+
+    @Test func mangledExamplesNeverCrash() throws {
+        var rng = SplitMix(state: 2026)
+        let sources = try GrammarDocsTests.examples.map { try String(contentsOfFile: $0, encoding: .utf8) }
+            .map { $0.replacingOccurrences(of: "load customers from \"data/customers.csv\"", with: "") }
+        #expect(!sources.isEmpty)
+        var diagnosed = 0
+        for iteration in 0..<300 {
+            guard !sources.isEmpty else { break }
+            var chars = Array(sources[iteration % sources.count])
+            for _ in 0..<(1 + rng.below(4)) {
+                let at = rng.below(chars.count + 1)
+                switch rng.below(3) {
+                case 0 where !chars.isEmpty: chars.remove(at: min(at, chars.count - 1))
+                case 1: chars.insert(contentsOf: Self.pieces[rng.below(Self.pieces.count)], at: at)
+                default:
+                    let len = rng.below(12)
+                    if at + len <= chars.count { chars.removeSubrange(at..<(at + len)) }
+                }
+            }
+            let text = String(chars)
+            let (_, r) = TestData.run(text, on: Self.table, file: "fuzz.strata")
+            for d in r.diagnostics {
+                #expect(d.span.start.line >= 1 && d.span.start.column >= 1, "bad position for: \(d.message)")
+                #expect(!d.message.isEmpty)
+            }
+            if !r.diagnostics.isEmpty { diagnosed += 1 }
+            #expect(r.exitCode == 0 || r.exitCode == 1, "iteration \(iteration): exit \(r.exitCode)")
+        }
+        // Most mutations break something; the test must actually exercise the error paths.
+        #expect(diagnosed > 100)
+    }
+
+    @Test(arguments: [
+        "derive d = last_visit + 9999999999 years",
+        "let x = 1e308 * 10\nassert x > 0",
+        "derive r = ntile(clv, 999999)",
+        "segment s where last_visit + 3000 years > last_visit",
+        "let p = percentile(clv where clv > 1e99, 0.5)\nassert p is null",
+        "derive x = round(clv, 400)",
+        "derive x = 0 / 0\nsegment s where x is null\nassert count(s) == 50",
+        "segment s where " + String(repeating: "(", count: 200) + "clv > 1" + String(repeating: ")", count: 200),
+    ])
+    func extremeInputsGiveResultsOrDiagnostics(_ rules: String) {
+        let (_, r) = TestData.run(rules, on: Self.table)
+        #expect(r.exitCode == 0 || r.exitCode == 1)
+        #expect(r.exitCode == 0 || !r.diagnostics.isEmpty)
+    }
+}
