@@ -189,7 +189,7 @@ import Testing
         #expect(ge.diagnostics.count == 2)
         let colon = Self.lex("a：b")
         #expect(colon.diagnostics.map(\.message) == ["full-width `：`; use `:`"])
-        #expect(colon.tokens.map(\.kind) == [.identifier("a"), .identifier("b"), .eof])
+        #expect(colon.tokens.map(\.kind) == [.identifier("a"), .symbol(.colon), .identifier("b"), .eof])
     }
 
     @Test(arguments: [

@@ -54,6 +54,9 @@ enum Render {
             return out
         case .assert(let e, let message): return "assert \(expr(e))" + (message.map { ", \"\($0)\"" } ?? "")
         case .include(let p): return "include \"\(p.text)\""
+        case .schema(let t, let fields):
+            let body = fields.map { f in ([f.name.text + ":", f.type.text] + f.flags.map(\.text)).joined(separator: " ") }
+            return "schema \(t.text) { \(body.joined(separator: "; ")) }"
         case .expression(let e): return "expr \(expr(e))"
         }
     }

@@ -123,7 +123,7 @@ extension Session {
         if all {
             names = t.columns.map(\.name)
         } else {
-            if let k = t.keyColumn { names.append(k.name) }
+            if let k = declaredKey.flatMap({ t.column(named: $0) }) ?? t.keyColumn { names.append(k.name) }
             if let n = t.nameColumn, !names.contains(n.name) { names.append(n.name) }
             var used: [String] = []
             expandReferences(target, into: &used, depth: 0)
@@ -157,7 +157,7 @@ extension Session {
             vectors.append(try ev.eval(c.expr))
             var refs: [String] = []
             c.expr.references(into: &refs)
-            personal.append(options.revealPII ? nil : refs.first { PII.isPersonal(fieldName: $0) })
+            personal.append(options.revealPII ? nil : refs.first { PII.isPersonal(fieldName: $0) || declaredPII.contains($0) })
         }
         var out: [[Value]] = []
         out.reserveCapacity(rows.count)
@@ -165,7 +165,15 @@ extension Session {
             var row: [Value] = []
             for (k, v) in vectors.enumerated() {
                 var value = v.value(at: r)
-                if let field = personal[k], case .string(let s) = value { value = .string(PII.mask(s, fieldName: field)) }
+                if let field = personal[k] {
+                    // A field marked `pii` in a schema but not recognisable by name is masked like a name.
+                    let kind = PII.kind(fieldName: field) ?? .name
+                    switch value {
+                    case .string(let s): value = .string(PII.mask(s, kind: kind))
+                    case .number: value = .string(PII.mask(ValueFormat.text(value), kind: kind))
+                    default: break
+                    }
+                }
                 row.append(value)
             }
             out.append(row)

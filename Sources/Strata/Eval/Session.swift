@@ -25,6 +25,9 @@ public final class Session {
     /// The `load` and `set as_of` in force, as written, for `.save`.
     var loadedFrom: (name: String, path: String)?
     var asOfText: String?
+    /// Fields a `schema` block marks `pii` or `key`.
+    var declaredPII: Set<String> = []
+    var declaredKey: String?
     var renderer = DiagnosticRenderer()
     /// The folder that relative paths in the rules are resolved against.
     public var baseDirectory: String = "."
@@ -81,39 +84,64 @@ public final class Session {
         return result
     }
 
-    func evaluate(_ source: SourceFile, summaryIfSilent: Bool, bareExpressions: Bool) -> Result {
-        var result = Result()
+    /// Parses (with includes), loads the data or applies the schema, and checks every statement.
+    /// With `checkOnly` a `schema` block stands in for the data and nothing is evaluated.
+    func prepare(_ source: SourceFile, bare: Bool, checkOnly: Bool, _ result: inout Result) -> [(Sourced, CheckedStmt)]? {
         var clock = Session.now()
-        let (program, parseDiagnostics) = Parser.parse(source, allowBareExpressions: bareExpressions)
-        result.diagnostics += parseDiagnostics
-        if parseDiagnostics.contains(where: { $0.severity == .error }) {
+        guard let stmts = expand(source, bare: bare, &result) else {
             result.exitCode = 1
-            return result
+            return nil
+        }
+        let schema = declaredSchema(stmts, &result)
+        if result.diagnostics.contains(where: { $0.severity == .error }) {
+            result.exitCode = 1
+            return nil
         }
         result.timings.checkMs = Session.ms(since: clock)
         clock = Session.now()
-        // Data first: the checker types every rule against the loaded schema.
-        guard loadData(program, source, &result) else { return result }
+        if checkOnly, let (name, fields) = schema, table == nil {
+            checker.addTable(name: name, fields: fields.map { ($0.name, $0.type) }, at: nil)
+        } else {
+            // Data first: the checker types every rule against the loaded schema.
+            guard loadData(stmts, source, &result) else { return nil }
+            if let (_, fields) = schema, let t = table, !verify(t, against: fields, at: stmts, &result) {
+                result.exitCode = 3
+                return nil
+            }
+        }
+        if let (_, fields) = schema {
+            declaredPII = Set(fields.filter(\.pii).map(\.name))
+            declaredKey = fields.first(where: \.key)?.name
+        }
         result.timings.loadMs = Session.ms(since: clock)
         clock = Session.now()
-        checker.setSource(source)
-        checker.laterDefinitions = Session.definedNames(program)
-        var checked: [(Stmt, CheckedStmt)] = []
-        for stmt in program.statements {
-            if case .load = stmt.kind { continue }
-            if let c = checker.check(stmt) { checked.append((stmt, c)) }
+        checker.laterDefinitions = Session.definedNames(stmts)
+        var checked: [(Sourced, CheckedStmt)] = []
+        for s in stmts {
+            switch s.stmt.kind {
+            case .load, .include, .schema: continue
+            default: break
+            }
+            checker.setSource(s.source)
+            if let c = checker.check(s.stmt) { checked.append((s, c)) }
         }
         result.diagnostics += checker.takeDiagnostics()
         result.timings.checkMs += Session.ms(since: clock)
         if result.diagnostics.contains(where: { $0.severity == .error }) {
             result.exitCode = 1
-            return result
+            return nil
         }
-        clock = Session.now()
-        for (stmt, c) in checked {
+        return checked
+    }
+
+    func evaluate(_ source: SourceFile, summaryIfSilent: Bool, bareExpressions: Bool) -> Result {
+        var result = Result()
+        guard let checked = prepare(source, bare: bareExpressions, checkOnly: false, &result) else { return result }
+        let clock = Session.now()
+        for (s, c) in checked {
             do throws(EvalError) {
                 try execute(c, &result)
-                record(c, stmt, source)
+                record(c, s.stmt, s.source)
             } catch {
                 result.diagnostics.append(Diagnostic(.error, error.message, file: c.file, span: error.span, suggestion: error.suggestion))
                 result.exitCode = 1
@@ -146,10 +174,10 @@ public final class Session {
     }
 
     /// Every name a program's statements define, with the span of its first definition.
-    static func definedNames(_ program: Program) -> [String: SourceSpan] {
+    static func definedNames(_ stmts: [Sourced]) -> [String: SourceSpan] {
         var out: [String: SourceSpan] = [:]
-        for s in program.statements {
-            switch s.kind {
+        for s in stmts {
+            switch s.stmt.kind {
             case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _):
                 if out[n.text] == nil { out[n.text] = n.span }
             default: break
@@ -159,22 +187,24 @@ public final class Session {
     }
 
     /// Loads the table a `load` statement (or a lone `--data`) names; false after a load error.
-    func loadData(_ program: Program, _ source: SourceFile, _ result: inout Result) -> Bool {
-        let loads = program.statements.compactMap { s -> (Name, Name, SourceSpan)? in
-            if case .load(let t, let p) = s.kind { return (t, p, s.span) }
+    func loadData(_ stmts: [Sourced], _ source: SourceFile, _ result: inout Result) -> Bool {
+        let loads = stmts.compactMap { s -> (Name, Name, SourceSpan, SourceFile)? in
+            if case .load(let t, let p) = s.stmt.kind { return (t, p, s.stmt.span, s.source) }
             return nil
         }
         if loads.count > 1 {
             let s = loads[1].2
-            result.diagnostics.append(Diagnostic(.error, "only one table can be loaded in this version", file: source.name, span: s,
+            result.diagnostics.append(Diagnostic(.error, "only one table can be loaded in this version", file: loads[1].3.name, span: s,
                                                  suggestion: "keep one `load` statement; use `--data \(loads[0].0.text)=PATH` to switch files"))
             result.exitCode = 1
             return false
         }
         var name: String, path: String, span: SourceSpan?
-        if let (t, p, _) = loads.first {
+        var loadFile = source.name
+        if let (t, p, _, src) = loads.first {
+            loadFile = src.name
             if table != nil, checker.tableName != nil, !checker.allowRedefinition {
-                result.diagnostics.append(Diagnostic(.error, "data is already loaded", file: source.name, span: t.span,
+                result.diagnostics.append(Diagnostic(.error, "data is already loaded", file: src.name, span: t.span,
                                                      suggestion: "remove this `load`"))
                 result.exitCode = 1
                 return false
@@ -184,14 +214,15 @@ public final class Session {
             if let override = options.dataOverrides[t.text] {
                 path = override
             } else {
-                path = p.text.hasPrefix("/") ? p.text : (baseDirectory == "." ? p.text : baseDirectory + "/" + p.text)
+                let folder = Session.folder(of: src.name, fallback: baseDirectory)
+                path = p.text.hasPrefix("/") ? p.text : (folder == "." ? p.text : folder + "/" + p.text)
             }
         } else if table == nil, options.dataOverrides.count == 1, let (n, p) = options.dataOverrides.first {
             name = n
             path = p
         } else {
-            if table == nil, program.statements.contains(where: { if case .expression = $0.kind { return false } else { return true } }) {
-                result.diagnostics.append(Diagnostic(.error, "no data loaded", file: source.name, span: program.statements.first?.span ?? .zero,
+            if table == nil, stmts.contains(where: { if case .expression = $0.stmt.kind { return false } else { return true } }) {
+                result.diagnostics.append(Diagnostic(.error, "no data loaded", file: source.name, span: stmts.first?.stmt.span ?? .zero,
                                                      suggestion: "start the rules with `load customers from \"customers.csv\"` or pass `--data customers=PATH`"))
                 result.exitCode = 1
                 return false
@@ -206,7 +237,7 @@ public final class Session {
             checker.addTable(name: name, fields: t.columns.map { ($0.name, $0.type) }, at: span)
             return true
         } catch {
-            result.diagnostics.append(Diagnostic(.error, error.description, file: source.name, span: span ?? .zero,
+            result.diagnostics.append(Diagnostic(.error, error.description, file: loadFile, span: span ?? .zero,
                                                  suggestion: "check the path (relative to the rule file) and that the file is a CSV, JSON or JSON Lines export"))
             result.exitCode = 3
             return false

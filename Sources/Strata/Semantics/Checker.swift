@@ -61,8 +61,8 @@ public struct Checker: Sendable {
         case .load(let table, let path):
             // The engine loads the data before checking and calls addTable; here only the name's clash matters.
             return .load(table: table.text, path: path.text)
-        case .include:
-            error("`include` is not supported yet", stmt.span, suggestion: "copy the shared definitions into this file for now")
+        case .include, .schema:
+            // The session expands includes and applies schemas before checking; nothing is left to check here.
             return nil
         case .set(let name, let e):
             guard name.text == "as_of" else {

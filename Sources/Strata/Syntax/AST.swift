@@ -78,6 +78,22 @@ public struct Expr: Sendable, Hashable {
     }
 }
 
+/// One field of a `schema` block: `clv: number`, `phone: string pii`, `id: string key`.
+public struct SchemaField: Sendable, Hashable {
+    public var name: Name
+    /// The type as written (`number`, `string`, `bool`, `date`); the checker validates it.
+    public var type: Name
+    /// Flags as written after the type: `key`, `pii`.
+    public var flags: [Name]
+    public var span: SourceSpan
+    public init(name: Name, type: Name, flags: [Name], span: SourceSpan) {
+        self.name = name
+        self.type = type
+        self.flags = flags
+        self.span = span
+    }
+}
+
 /// One arm of a `tiers` block: `A where clv >= 5e6`, or `C otherwise` (condition nil).
 public struct TierArm: Sendable, Hashable {
     public var label: Name
@@ -133,6 +149,9 @@ public struct Stmt: Sendable, Hashable {
         case assert(Expr, message: String?)
         /// `include "common.strata"`
         case include(path: Name)
+        /// `schema customers { id: string key  clv: number … }`: the fields a rule file expects, so it can be
+        /// checked without data and the data can be verified against it.
+        case schema(table: Name, fields: [SchemaField])
         /// A bare expression (REPL only): prints its value.
         case expression(Expr)
     }

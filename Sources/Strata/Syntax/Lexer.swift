@@ -389,6 +389,7 @@ private struct Scanner {
         case "}": kind = .symbol(.rbrace)
         case ",": kind = .symbol(.comma)
         case ";": kind = .symbol(.semicolon)
+        case ":": kind = .symbol(.colon)
         case "+": kind = .symbol(.plus)
         case "-": kind = .symbol(.minus)
         case "*": kind = .symbol(.star)

@@ -239,6 +239,8 @@ struct ParserState {
             kind = .assert(cond, message: message)
         case .include:
             kind = .include(path: try parseStringName("the file path as a string after `include`"))
+        case .schema:
+            kind = try parseSchema()
         default:
             throw expected("a statement")
         }
@@ -291,6 +293,31 @@ struct ParserState {
         guard case .string(let s) = t.kind else { throw expected(what) }
         advance()
         return Name(s, t.span)
+    }
+
+    /// `schema NAME { field: type [key] [pii] … }`; fields separated by newlines, `,` or `;`.
+    mutating func parseSchema() throws(SyntaxError) -> Stmt.Kind {
+        let table = try parseName("a table name after `schema`", follow: .symbol(.lbrace))
+        guard let open = eat(.lbrace) else { throw expected("`{` after `schema \(table.text)`") }
+        self.open(open, .rbrace)
+        defer { close() }
+        var fields: [SchemaField] = []
+        while !isSymbol(.rbrace) {
+            if eat(.comma) != nil || eat(.semicolon) != nil { continue }
+            let name = try parseName("a field name", follow: .symbol(.colon))
+            _ = eat(.colon)
+            guard case .identifier(let t) = current.kind else {
+                throw expected("a type (number, string, bool or date) after `\(name.text)`")
+            }
+            let type = Name(t, advance().span)
+            var flags: [Name] = []
+            while case .identifier(let f) = current.kind, current.span.start.line == type.span.start.line {
+                flags.append(Name(f, advance().span))
+            }
+            fields.append(SchemaField(name: name, type: type, flags: flags, span: SourceSpan(start: name.span.start, end: lastEnd)))
+        }
+        _ = advance()
+        return .schema(table: table, fields: fields)
     }
 
     mutating func parseTiers() throws(SyntaxError) -> Stmt.Kind {

@@ -2,17 +2,19 @@
 /// except `count`, which also starts a statement and is accepted as a function name in call position.
 public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case load, from, set, `let`, derive, segment, `where`, tiers, otherwise
-    case show, limit, order, by, asc, desc, columns, count, export, to, assert, include
+    case show, limit, order, by, asc, desc, columns, count, export, to, assert, include, schema
     case and, or, not, `in`, between, `is`, null, `true`, `false`
 
     /// Keywords that begin a statement; the parser resynchronises at these after an error.
-    public static let statementStarts: Set<Keyword> = [.load, .set, .let, .derive, .segment, .tiers, .show, .count, .export, .assert, .include]
+    public static let statementStarts: Set<Keyword> = [.load, .set, .let, .derive, .segment, .tiers, .show, .count, .export, .assert, .include, .schema]
 }
 
 /// Punctuation and operators.
 public enum Symbol: String, CaseIterable, Sendable, Hashable {
     case lparen = "(", rparen = ")", lbracket = "[", rbracket = "]", lbrace = "{", rbrace = "}"
     case comma = ",", semicolon = ";"
+    /// Only in `schema` blocks: `clv: number`.
+    case colon = ":"
     case plus = "+", minus = "-", star = "*", slash = "/", percent = "%"
     case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
     /// A single `=`: valid only in `set`/`let`/`derive`; in an expression the parser suggests `==`.
