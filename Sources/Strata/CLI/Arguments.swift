@@ -37,8 +37,8 @@ public struct Arguments: Sendable {
                     let near = Suggest.nearest("--" + name, in: known)
                     throw UsageError(message: "unknown option --\(name)" + (near.map { "; did you mean \($0)?" } ?? ""))
                 }
-            } else if w == "-w" || w == "-h" {
-                flags.insert(w == "-w" ? "write" : "help")
+            } else if w == "-w" || w == "-h" || w == "-v" {
+                flags.insert(w == "-w" ? "write" : (w == "-h" ? "help" : "verbose"))
             } else {
                 positionals.append(w)
             }

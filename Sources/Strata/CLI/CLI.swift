@@ -24,6 +24,9 @@ public struct CLI {
                                    run a rule file on its data and print the results
           repl [RULES] [--data NAME=PATH] [--as-of DATE] [--format F]
                                    an interactive session (reads statements from stdin when piped)
+          check RULES... [--format text|json] [--strict]
+                                   parse and type-check without evaluating; warnings too
+          test RULES... [-v]       run every assertion; ends with "N passed, N failed"
           gen --customers N --seed S --out DIR
                                    write realistic demo customers to DIR/customers.csv
           help                     this text
@@ -48,6 +51,8 @@ public struct CLI {
             case "run": return try run(rest)
             case "gen": return try gen(rest)
             case "repl": return try repl(rest)
+            case "check": return try check(rest)
+            case "test": return try test(rest)
             case "help", "--help", "-h":
                 out(CLI.usage)
                 return 0
@@ -55,7 +60,7 @@ public struct CLI {
                 out(CLI.version + "\n")
                 return 0
             default:
-                let near = Suggest.nearest(command, in: ["run", "repl", "gen", "help", "version"])
+                let near = Suggest.nearest(command, in: ["run", "repl", "check", "test", "gen", "help", "version"])
                 throw UsageError(message: "unknown command `\(command)`" + (near.map { "; did you mean `\($0)`?" } ?? ""))
             }
         } catch {

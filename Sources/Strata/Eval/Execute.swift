@@ -37,6 +37,10 @@ extension Session {
             let full = path.hasPrefix("/") || baseDirectory == "." ? path : baseDirectory + "/" + path
             let text = full.lowercased().hasSuffix(".json") ? JSONWriter.render(headers: headers, rows: values)
                 : CSVWriter.render(headers: headers, rows: values)
+            if options.dryRun {
+                result.outputs.append(.note("would export \(rows.count) customers (\(label)) to \(full)"))
+                return
+            }
             do {
                 try AtomicFile.write(text, to: full)
             } catch {
@@ -47,6 +51,7 @@ extension Session {
             let v = try scalarValue(e, ev)
             if case .bool(true) = v {
                 result.passedAssertions += 1
+                result.assertions.append(AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: true, detail: nil))
                 return
             }
             result.failedAssertions += 1
@@ -54,6 +59,8 @@ extension Session {
             for (t, s) in sides { values.append("\(t) is \(display(try scalarValue(s, ev)))") }
             if v.isNull { values.append("the condition is null (unknown), which fails") }
             let msg = message.map { "assertion failed: \($0)" } ?? "assertion failed: \(text)"
+            result.assertions.append(AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: false,
+                                                      detail: values.isEmpty ? nil : values.joined(separator: "; ")))
             result.diagnostics.append(Diagnostic(.error, msg, file: c.file, span: e.span,
                                                  suggestion: values.isEmpty ? nil : values.joined(separator: "; ")))
         case .expression(let e, let text):

@@ -29,6 +29,8 @@ public struct RunOptions: Sendable {
     public var dataOverrides: [String: String] = [:]
     /// `--as-of DATE`: overrides `set as_of`.
     public var asOf: Int32?
+    /// `strata test`: evaluate everything but write no export files.
+    public var dryRun = false
     /// `--reveal-pii`: show personal fields unmasked.
     public var revealPII = false
     /// The date used for `as_of` when neither the rules nor the options set it.

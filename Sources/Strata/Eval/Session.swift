@@ -48,8 +48,20 @@ public final class Session {
         public var renderedDiagnostics: String = ""
         public var failedAssertions = 0
         public var passedAssertions = 0
+        /// Every assertion that ran, in order (for `strata test`).
+        public var assertions: [AssertionOutcome] = []
         /// Wall time of each phase in milliseconds: reading the data, parsing and checking, evaluating.
         public var timings = Timings()
+    }
+
+    /// One assertion's result: where it is, what it says, whether it held and the values involved.
+    public struct AssertionOutcome: Sendable {
+        public var file: String
+        public var span: SourceSpan
+        public var text: String
+        public var message: String?
+        public var passed: Bool
+        public var detail: String?
     }
 
     /// Phase times of one run, for `strata run --timings` and the benchmark.

@@ -1,0 +1,37 @@
+import Foundation
+
+extension CLI {
+    /// `strata check RULES... [--format text|json] [--data NAME=PATH]...`: parse and type-check, no evaluation.
+    func check(_ words: [String]) throws(UsageError) -> Int32 {
+        let a = try Arguments(words, valueOptions: ["format", "data", "as-of"], flagOptions: ["strict"])
+        guard !a.positionals.isEmpty else { throw UsageError(message: "check needs one or more rule files") }
+        let json = try a.value("format").map { (f: String) throws(UsageError) -> Bool in
+            guard f == "text" || f == "json" else { throw UsageError(message: "--format for check is text or json, found `\(f)`") }
+            return f == "json"
+        } ?? false
+        let (options, _) = try runOptions(Arguments(a.all("data").flatMap { ["--data", $0] }, valueOptions: ["data"], flagOptions: []))
+        var all: [Diagnostic] = []
+        var worst: Int32 = 0
+        for path in a.positionals {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                all.append(Diagnostic(.error, "cannot read rules file `\(path)`", file: path, span: .zero, suggestion: "check the path"))
+                worst = max(worst, 1)
+                continue
+            }
+            let session = Session(options: options)
+            session.baseDirectory = Session.folder(of: path, fallback: ".")
+            let r = session.check(SourceFile(name: path, text: String(decoding: data, as: UTF8.self)))
+            all += r.diagnostics
+            if !json, !r.renderedDiagnostics.isEmpty { err(r.renderedDiagnostics) }
+            if r.exitCode != 0 || r.diagnostics.contains(where: { $0.severity == .error }) { worst = max(worst, 1) }
+            if a.flag("strict"), r.diagnostics.contains(where: { $0.severity == .warning }) { worst = max(worst, 1) }
+        }
+        if json { out(DiagnosticJSON.render(all)) }
+        let errors = all.filter { $0.severity == .error }.count, warnings = all.filter { $0.severity == .warning }.count
+        if !json {
+            let files = a.positionals.count
+            err("checked \(files) file\(files == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+        }
+        return worst
+    }
+}

@@ -1,0 +1,179 @@
+/// Warnings worth having in a rule repository: unused segments, conditions that can never be true,
+/// date arithmetic without a fixed `as_of`, and names that are easily confused.
+public enum Lint {
+    /// One checked statement with the statement it came from and the file it is in.
+    public struct Item: Sendable {
+        public var stmt: Stmt
+        public var checked: CheckedStmt
+        public var file: String
+    }
+
+    public static func warnings(_ items: [Item], fields: [String]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        out += unusedSegments(items)
+        for i in items { out += impossibleConditions(i) }
+        out += asOfNotSet(items)
+        out += confusableNames(items, fields: fields)
+        return out
+    }
+
+    /// Names read by every statement after a definition, plus what outputs and asserts read.
+    static func unusedSegments(_ items: [Item]) -> [Diagnostic] {
+        var used: Set<String> = []
+        for i in items {
+            switch i.checked.kind {
+            case .show(_, let t, _, let order, let cols):
+                used.formUnion(t.dependencies)
+                for (e, _) in order { used.formUnion(e.dependencies) }
+                for c in cols { used.formUnion(c.expr.dependencies) }
+            case .count(_, .members(let e)), .count(_, .groups(let e, _)): used.formUnion(e.dependencies)
+            case .export(_, let t, _, let cols):
+                used.formUnion(t.dependencies)
+                for c in cols { used.formUnion(c.expr.dependencies) }
+            case .assert(let e, _, _, _), .expression(let e, _): used.formUnion(e.dependencies)
+            default: used.formUnion(i.checked.dependencies)
+            }
+        }
+        return items.compactMap { i in
+            guard case .segment(let name, _) = i.stmt.kind, !used.contains(name.text) else { return nil }
+            return Diagnostic(.warning, "segment `\(name.text)` is never used or shown", file: i.file, span: name.span,
+                              suggestion: "count it, show it, use it in another rule, or remove it")
+        }
+    }
+
+    /// The conditions a statement tests.
+    static func conditions(_ c: CheckedStmt) -> [TypedExpr] {
+        switch c.kind {
+        case .segment(_, let e), .assert(let e, _, _, _): return [e]
+        case .tiers(_, let arms): return arms.compactMap(\.condition)
+        case .show(_, let t, _, _, _), .export(_, let t, _, _), .count(_, .members(let t)): return [t]
+        default: return []
+        }
+    }
+
+    /// `x > 1 and x < 0`: comparisons of one field with constants, joined by `and`, that no value satisfies.
+    static func impossibleConditions(_ item: Item) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for cond in conditions(item.checked) {
+            var terms: [TypedExpr] = []
+            flattenAnd(cond, into: &terms)
+            var ranges: [String: Range] = [:]
+            for t in terms {
+                guard let (field, bound) = Range.bound(t) else { continue }
+                let r = (ranges[field] ?? Range()).narrowed(by: bound)
+                ranges[field] = r
+                if r.isEmpty {
+                    out.append(Diagnostic(.warning, "this condition can never be true: no `\(field)` satisfies all its comparisons",
+                                          file: item.file, span: cond.span, suggestion: "check the bounds on `\(field)`; did you mean `or`?"))
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    static func flattenAnd(_ e: TypedExpr, into out: inout [TypedExpr]) {
+        if case .and(let a, let b) = e.kind {
+            flattenAnd(a, into: &out)
+            flattenAnd(b, into: &out)
+        } else {
+            out.append(e)
+        }
+    }
+
+    /// An interval of numbers (dates as day numbers) with open or closed ends.
+    struct Range {
+        var low = -Double.infinity, lowOpen = true
+        var high = Double.infinity, highOpen = true
+
+        var isEmpty: Bool { low > high || (low == high && (lowOpen || highOpen)) }
+
+        func narrowed(by b: (CompareOp, Double)) -> Range {
+            var r = self
+            let (op, v) = b
+            switch op {
+            case .gt, .ge:
+                let open = op == .gt
+                if v > r.low || (v == r.low && open) { r.low = v; r.lowOpen = open }
+            case .lt, .le:
+                let open = op == .lt
+                if v < r.high || (v == r.high && open) { r.high = v; r.highOpen = open }
+            case .eq:
+                r = r.narrowed(by: (.ge, v)).narrowed(by: (.le, v))
+            case .ne:
+                break
+            }
+            return r
+        }
+
+        /// `field op constant` (either side) as (field, (op, value)).
+        static func bound(_ e: TypedExpr) -> (String, (CompareOp, Double))? {
+            guard case .compare(let op, let a, let b) = e.kind else { return nil }
+            func num(_ x: TypedExpr) -> Double? {
+                switch x.kind {
+                case .constant(.number(let v)): return v
+                case .constant(.date(let d)): return Double(d)
+                default: return nil
+                }
+            }
+            if case .column(let f) = a.kind, let v = num(b) { return (f, (op, v)) }
+            if case .column(let f) = b.kind, let v = num(a) { return (f, (op.flipped, v)) }
+            return nil
+        }
+    }
+
+    static func find(_ e: TypedExpr, _ pred: (TypedExpr) -> Bool) -> TypedExpr? {
+        if pred(e) { return e }
+        let children: [TypedExpr]
+        switch e.kind {
+        case .constant, .column, .segment, .scalar: children = []
+        case .negate(let x), .not(let x), .isNull(let x, _), .ntile(let x, _), .abc(let x, _, _): children = [x]
+        case .and(let a, let b), .or(let a, let b), .arith(_, let a, let b), .dateShift(let a, let b, _), .compare(_, let a, let b): children = [a, b]
+        case .inList(let x, let items, _): children = [x] + items
+        case .call(_, let args): children = args
+        case .aggregate(_, let a, let f, let p): children = [a, f, p].compactMap { $0 }
+        }
+        for c in children { if let hit = find(c, pred) { return hit } }
+        return nil
+    }
+
+    /// Using `as_of` without `set as_of`: the results change with the day the rules run.
+    static func asOfNotSet(_ items: [Item]) -> [Diagnostic] {
+        if items.contains(where: { if case .setAsOf = $0.checked.kind { return true } else { return false } }) { return [] }
+        for i in items {
+            let exprs: [TypedExpr]
+            switch i.checked.kind {
+            case .let(_, let e), .derive(_, let e), .expression(let e, _): exprs = [e]
+            default: exprs = conditions(i.checked)
+            }
+            for e in exprs {
+                if let use = find(e, { if case .scalar("as_of") = $0.kind { return true } else { return false } }) {
+                    return [Diagnostic(.warning, "`as_of` is not set, so results depend on the day the rules run", file: i.file, span: use.span,
+                                       suggestion: "add `set as_of = 2026-06-30` (or pass --as-of) for repeatable results")]
+                }
+            }
+        }
+        return []
+    }
+
+    /// A definition named like a function, or like a field but for letter case.
+    static func confusableNames(_ items: [Item], fields: [String]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let functions = Set(Checker.functionNames)
+        for i in items {
+            let name: Name
+            switch i.stmt.kind {
+            case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _): name = n
+            default: continue
+            }
+            if functions.contains(name.text) {
+                out.append(Diagnostic(.warning, "`\(name.text)` has the name of a function", file: i.file, span: name.span,
+                                      suggestion: "`\(name.text)(…)` still calls the function; a different name reads better"))
+            } else if let f = fields.first(where: { $0 != name.text && $0.lowercased() == name.text.lowercased() }) {
+                out.append(Diagnostic(.warning, "`\(name.text)` differs from the field `\(f)` only by letter case", file: i.file, span: name.span,
+                                      suggestion: "choose a name that cannot be mistaken for `\(f)`"))
+            }
+        }
+        return out
+    }
+}
