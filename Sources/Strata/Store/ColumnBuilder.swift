@@ -1,0 +1,113 @@
+/// Type inference for one column over all its cells.
+///
+/// A column is **bool** if every non-empty cell is `true`/`false` (any case), **number** if every one
+/// is a decimal number (sign, fraction, exponent, and the suffixes 万 ×10⁴ and 亿 ×10⁸ allowed),
+/// **date** if every one is a date (`2026-06-30`, `2026/6/30`, optionally with a time), otherwise
+/// **string**. Empty cells are null and do not vote; an all-empty column is a string column.
+/// Identifier-like columns stay strings even when every cell is digits: a key-like name (`id`, `…_id`,
+/// `phone`, `mobile`, `tel`, `手机`, `电话`, `身份证`, `id_number`, `zip`, `postcode`, `邮编`, `编号`,
+/// `code`, `…_code`), or any cell with a leading zero (`007`) or of 11 or more digits (phone and ID numbers).
+struct ColumnStats {
+    var nonEmpty = 0
+    var maybeNumber = true, maybeBool = true, maybeDate = true
+    var identifierLike = false
+    var identifierName = false
+
+    /// True once nothing but string is possible, so later cells need not be looked at.
+    var settled: Bool { !maybeNumber && !maybeBool && !maybeDate && nonEmpty > 0 }
+
+    static func isIdentifierName(_ name: String) -> Bool {
+        let n = name.lowercased()
+        let exact: Set<String> = ["id", "key", "phone", "mobile", "tel", "telephone", "手机", "手机号", "电话", "联系电话", "身份证", "身份证号",
+                                  "id_number", "id_card", "zip", "zipcode", "postcode", "邮编", "编号", "客户编号", "code"]
+        return exact.contains(n) || n.hasSuffix("_id") || n.hasSuffix("_code") || n.hasSuffix("编号") || n.hasSuffix("_phone")
+    }
+
+    static func isBlank(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e {
+            if p[i] != 0x20, p[i] != 0x09 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    static func isBool(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool? {
+        var i = s, j = e
+        while i < j, p[i] == 0x20 { i += 1 }
+        while j > i, p[j - 1] == 0x20 { j -= 1 }
+        let n = j - i
+        guard n == 4 || n == 5 else { return nil }
+        var w: [UInt8] = []
+        for k in i..<j { w.append(p[k] | 0x20) }
+        if w == Array("true".utf8) { return true }
+        if w == Array("false".utf8) { return false }
+        return nil
+    }
+
+    mutating func observe(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, quoted: Bool) {
+        if ColumnStats.isBlank(p, s, e) { return }
+        nonEmpty += 1
+        if maybeNumber {
+            if NumberParser.parse(p, s, e) == nil { maybeNumber = false }
+            else if NumberParser.looksLikeIdentifier(p, s, e) { identifierLike = true }
+        }
+        if maybeBool, ColumnStats.isBool(p, s, e) == nil { maybeBool = false }
+        if maybeDate, CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop { $0 == 0x20 }) == nil { maybeDate = false }
+    }
+
+    var type: ValueType {
+        if nonEmpty == 0 { return .string }
+        if maybeBool { return .bool }
+        if maybeNumber { return identifierLike || identifierName ? .string : .number }
+        if maybeDate { return .date }
+        return .string
+    }
+}
+
+/// Builds one typed column cell by cell, for a type decided beforehand.
+struct ColumnBuilder {
+    let type: ValueType
+    var numbers: [Double] = []
+    var dates: [Int32] = []
+    var bools: Bitset
+    var codes: [Int32] = []
+    var dictionary = ByteDictionary()
+    var valid: Bitset
+
+    init(type: ValueType, rows: Int) {
+        self.type = type
+        bools = Bitset(count: type == .bool ? rows : 0)
+        valid = Bitset(count: rows)
+        switch type {
+        case .number: numbers = [Double](repeating: 0, count: rows)
+        case .date: dates = [Int32](repeating: 0, count: rows)
+        case .string: codes = [Int32](repeating: 0, count: rows)
+        default: break
+        }
+    }
+
+    mutating func add(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, row: Int, quoted: Bool) {
+        if ColumnStats.isBlank(p, s, e) { return }
+        switch type {
+        case .number:
+            if let v = NumberParser.parse(p, s, e) { numbers[row] = v; valid[row] = true }
+        case .date:
+            if let d = CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop(while: { $0 == 0x20 })) { dates[row] = d; valid[row] = true }
+        case .bool:
+            if let b = ColumnStats.isBool(p, s, e) { bools[row] = b; valid[row] = true }
+        default:
+            codes[row] = dictionary.code(p, s, e)
+            valid[row] = true
+        }
+    }
+
+    func finish(name: String) -> Column {
+        switch type {
+        case .number: return Column(name: name, storage: .number(numbers), valid: valid)
+        case .date: return Column(name: name, storage: .date(dates), valid: valid)
+        case .bool: return Column(name: name, storage: .bool(bools), valid: valid)
+        default: return Column(name: name, storage: .string(codes: codes, dictionary: dictionary.strings), valid: valid)
+        }
+    }
+}

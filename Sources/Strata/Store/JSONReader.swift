@@ -1,0 +1,211 @@
+/// A small JSON reader over bytes for customer exports: a top-level array of flat objects, or one
+/// object per line (JSON Lines). Errors name the line; nested values are refused with the field's name.
+struct JSONReader {
+    let p: UnsafeBufferPointer<UInt8>
+    let file: String
+    var i = 0
+    var line = 1
+
+    init(p: UnsafeBufferPointer<UInt8>, file: String) {
+        self.p = p
+        self.file = file
+    }
+
+    enum Cell {
+        case null
+        case bool(Bool)
+        /// A number and its text as written (used when the column ends up as text).
+        case number(Double, String)
+        case string(String)
+    }
+
+    func fail(_ message: String, field: String? = nil) -> LoadError {
+        LoadError(file: file, line: line, field: field, message: message)
+    }
+
+    mutating func skipSpace(newlines: Bool = true) {
+        while i < p.count {
+            let b = p[i]
+            if b == 0x0A {
+                guard newlines else { return }
+                line += 1
+            } else if b != 0x20, b != 0x09, b != 0x0D {
+                return
+            }
+            i += 1
+        }
+    }
+
+    mutating func read(tableName: String, lines: Bool) throws(LoadError) -> Table {
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        var columns: [[Cell]] = []
+        var rows = 0
+        func add(_ object: [(String, Cell)]) {
+            for (key, cell) in object {
+                let k: Int
+                if let existing = index[key] {
+                    k = existing
+                } else {
+                    k = names.count
+                    index[key] = k
+                    names.append(key)
+                    columns.append([Cell](repeating: .null, count: rows))
+                }
+                while columns[k].count < rows { columns[k].append(.null) }
+                if columns[k].count == rows { columns[k].append(cell) } else { columns[k][rows] = cell }
+            }
+            rows += 1
+            for k in columns.indices where columns[k].count < rows { columns[k].append(.null) }
+        }
+        if lines {
+            while true {
+                skipSpace()
+                if i >= p.count { break }
+                add(try object())
+                skipSpace(newlines: false)
+                if i < p.count, p[i] != 0x0A { throw fail("expected the end of the line after the object") }
+            }
+        } else {
+            skipSpace()
+            guard i < p.count else { throw fail("the file is empty: expected a JSON array of objects") }
+            guard p[i] == UInt8(ascii: "[") else { throw fail("expected a JSON array `[` of objects at the top") }
+            i += 1
+            skipSpace()
+            if i < p.count, p[i] == UInt8(ascii: "]") {
+                i += 1
+            } else {
+                while true {
+                    skipSpace()
+                    add(try object())
+                    skipSpace()
+                    guard i < p.count else { throw fail("the array is never closed with `]`") }
+                    if p[i] == UInt8(ascii: ",") { i += 1; continue }
+                    if p[i] == UInt8(ascii: "]") { i += 1; break }
+                    throw fail("expected `,` or `]` after an object")
+                }
+            }
+            skipSpace()
+            if i < p.count { throw fail("unexpected text after the closing `]`") }
+        }
+        let built = zip(names, columns).map { JSONReader.column($0, $1, rows: rows) }
+        return Table(name: tableName, columns: built, rowCount: rows, source: file)
+    }
+
+    mutating func object() throws(LoadError) -> [(String, Cell)] {
+        guard i < p.count, p[i] == UInt8(ascii: "{") else { throw fail("expected an object `{…}`") }
+        i += 1
+        var out: [(String, Cell)] = []
+        skipSpace()
+        if i < p.count, p[i] == UInt8(ascii: "}") { i += 1; return out }
+        while true {
+            skipSpace()
+            guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw fail("expected a field name in quotes") }
+            let key = try string()
+            skipSpace()
+            guard i < p.count, p[i] == UInt8(ascii: ":") else { throw fail("expected `:` after the field name", field: key) }
+            i += 1
+            skipSpace()
+            out.append((key, try value(field: key)))
+            skipSpace()
+            guard i < p.count else { throw fail("the object is never closed with `}`") }
+            if p[i] == UInt8(ascii: ",") { i += 1; continue }
+            if p[i] == UInt8(ascii: "}") { i += 1; return out }
+            throw fail("expected `,` or `}` after the value of `\(key)`", field: key)
+        }
+    }
+
+    mutating func value(field: String) throws(LoadError) -> Cell {
+        guard i < p.count else { throw fail("expected a value for `\(field)`", field: field) }
+        switch p[i] {
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            throw fail("field `\(field)` holds a nested \(p[i] == UInt8(ascii: "{") ? "object" : "array"); only flat values are supported", field: field)
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default:
+            let s = i
+            while i < p.count, JSONReader.isNumberByte(p[i]) { i += 1 }
+            guard s < i, let d = NumberParser.parse(p, s, i) else { throw fail("`\(field)` has a value that is not JSON", field: field) }
+            return .number(d, String(decoding: UnsafeBufferPointer(rebasing: p[s..<i]), as: UTF8.self))
+        }
+    }
+
+    static func isNumberByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x65 || c == 0x45
+    }
+
+    mutating func literal(_ word: String) throws(LoadError) {
+        for b in word.utf8 {
+            guard i < p.count, p[i] == b else { throw fail("expected `\(word)`") }
+            i += 1
+        }
+    }
+
+    mutating func string() throws(LoadError) -> String {
+        i += 1
+        var bytes: [UInt8] = []
+        while true {
+            guard i < p.count, p[i] != 0x0A else { throw fail("a string is never closed") }
+            let b = p[i]
+            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b != UInt8(ascii: "\\") { bytes.append(b); i += 1; continue }
+            i += 1
+            guard i < p.count else { throw fail("a string is never closed") }
+            let e = p[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "r"): bytes.append(0x0D)
+            case UInt8(ascii: "b"): bytes.append(0x08)
+            case UInt8(ascii: "f"): bytes.append(0x0C)
+            case UInt8(ascii: "u"):
+                var v = try hex4()
+                if (0xD800...0xDBFF).contains(v), i + 1 < p.count, p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") {
+                    i += 2
+                    let lo = try hex4()
+                    v = 0x10000 + ((v - 0xD800) << 10) + (lo &- 0xDC00 & 0x3FF)
+                }
+                bytes.append(contentsOf: Array(String(Unicode.Scalar(v) ?? "\u{FFFD}").utf8))
+            default: bytes.append(e)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    mutating func hex4() throws(LoadError) -> UInt32 {
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            guard i < p.count, let d = Int(String(UnicodeScalar(p[i])), radix: 16) else { throw fail("a \\u escape needs four hex digits") }
+            v = v * 16 + UInt32(d)
+            i += 1
+        }
+        return v
+    }
+
+    /// A typed column from JSON cells, by the same rules as CSV columns.
+    static func column(_ name: String, _ cells: [Cell], rows: Int) -> Column {
+        var numbers = true, bools = true, dates = true, any = false
+        for c in cells {
+            switch c {
+            case .null: continue
+            case .number: bools = false; dates = false
+            case .bool: numbers = false; dates = false
+            case .string(let s): numbers = false; bools = false; if dates, CivilDate.parse(s) == nil { dates = false }
+            }
+            any = true
+        }
+        let type: ValueType = !any ? .string : numbers ? (ColumnStats.isIdentifierName(name) ? .string : .number) : bools ? .bool : dates ? .date : .string
+        return Vector.build(type: type, count: rows) { r in
+            guard r < cells.count else { return .null }
+            switch cells[r] {
+            case .null: return .null
+            case .bool(let b): return type == .bool ? .bool(b) : .string(b ? "true" : "false")
+            case .number(let d, let text): return type == .number ? .number(d) : .string(text)
+            case .string(let s): return type == .date ? (CivilDate.parse(s).map(Value.date) ?? .null) : .string(s)
+            }
+        }.column(named: name, type: type, count: rows)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
+
+/// Reads customer data into a table: CSV (and TSV), a JSON array of objects, or JSON Lines, chosen by extension.
+public enum TableLoader {
+    /// Loads a file; the error says what and where when it cannot.
+    public static func load(path: String, tableName: String) throws(LoadError) -> Table {
+        let lower = path.lowercased()
+        let kind: Kind
+        if lower.hasSuffix(".csv") { kind = .csv(UInt8(ascii: ",")) }
+        else if lower.hasSuffix(".tsv") { kind = .csv(UInt8(ascii: "\t")) }
+        else if lower.hasSuffix(".json") { kind = .json(lines: false) }
+        else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { kind = .json(lines: true) }
+        else {
+            throw LoadError(file: path, message: "unknown file type: use a .csv, .tsv, .json (array of objects) or .jsonl (JSON Lines) file")
+        }
+        let bytes = try read(path)
+        switch kind {
+        case .csv(let d): return try loadCSV(bytes: bytes, name: path, tableName: tableName, delimiter: d)
+        case .json(let lines): return try loadJSON(bytes: bytes, name: path, tableName: tableName, lines: lines)
+        }
+    }
+
+    enum Kind {
+        case csv(UInt8)
+        case json(lines: Bool)
+    }
+
+    /// The file's bytes in one read.
+    static func read(_ path: String) throws(LoadError) -> [UInt8] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw LoadError(file: path, message: "cannot read the file: no such file")
+        }
+        guard !isDir.boolValue else { throw LoadError(file: path, message: "cannot read the file: it is a folder") }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw LoadError(file: path, message: "cannot read the file: permission denied or unreadable") }
+        defer { close(fd) }
+        var st = stat()
+        let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        var bytes = [UInt8](repeating: 0, count: max(size, 0))
+        var got = 0
+        let ok = bytes.withUnsafeMutableBytes { buf -> Bool in
+            guard let base = buf.baseAddress else { return true }
+            while got < size {
+                let n = Glibc.read(fd, base + got, size - got)
+                if n < 0 { return false }
+                if n == 0 { break }
+                got += n
+            }
+            return true
+        }
+        guard ok else { throw LoadError(file: path, message: "cannot read the file: a read error occurred") }
+        if got < bytes.count { bytes.removeLast(bytes.count - got) }
+        return bytes
+    }
+
+    /// Parses CSV bytes; `name` is used in messages.
+    public static func loadCSV(bytes: [UInt8], name: String, tableName: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(LoadError) -> Table {
+        let text = try utf8(bytes, name: name)
+        return try text.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Table in
+            try CSVReader(p: p, file: name, delimiter: delimiter).read(tableName: tableName)
+        }
+    }
+
+    /// Parses a JSON array of objects (`lines: false`) or JSON Lines; `name` is used in messages.
+    public static func loadJSON(bytes: [UInt8], name: String, tableName: String, lines: Bool) throws(LoadError) -> Table {
+        let text = try utf8(bytes, name: name)
+        return try text.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Table in
+            var reader = JSONReader(p: p, file: name)
+            return try reader.read(tableName: tableName, lines: lines)
+        }
+    }
+
+    /// UTF-8 text without a BOM. Files saved by Excel on Chinese Windows (GB18030/GBK) are converted;
+    /// UTF-16 is refused with advice.
+    static func utf8(_ bytes: [UInt8], name: String) throws(LoadError) -> [UInt8] {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw LoadError(file: name, line: 1, message: "the file is UTF-16; save it as UTF-8 (in Excel: CSV UTF-8)")
+        }
+        guard let bad = firstInvalidUTF8(bytes) else { return bytes }
+        if let converted = gb18030(bytes) { return converted }
+        let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        throw LoadError(file: name, line: line, message: "the file is neither UTF-8 nor GB18030 (invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8")
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or nil for valid UTF-8.
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0
+            var min: UInt32 = 0
+            var v: UInt32 = 0
+            if c & 0xE0 == 0xC0 { need = 1; min = 0x80; v = UInt32(c & 0x1F) }
+            else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; v = UInt32(c & 0x0F) }
+            else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; v = UInt32(c & 0x07) }
+            else { return i }
+            guard i + need < n else { return i }
+            for k in 1...need {
+                let d = b[i + k]
+                guard d & 0xC0 == 0x80 else { return i }
+                v = v << 6 | UInt32(d & 0x3F)
+            }
+            if v < min || v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+
+    static func gb18030(_ bytes: [UInt8]) -> [UInt8]? {
+        #if canImport(CoreFoundation)
+        let raw = CFStringConvertEncodingToNSStringEncoding(CFStringEncoding(CFStringEncodings.GB_18030_2000.rawValue))
+        guard let s = String(data: Data(bytes), encoding: String.Encoding(rawValue: raw)) else { return nil }
+        let out = Array(s.utf8)
+        return out.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(out.dropFirst(3)) : out
+        #else
+        return nil
+        #endif
+    }
+}
