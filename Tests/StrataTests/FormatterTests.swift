@@ -110,6 +110,13 @@ enum Shape {
         }
     }
 
+    @Test func indentationAndTrailingSpacesDoNotMatter() {
+        for (origin, text) in Self.corpus {
+            let shifted = text.components(separatedBy: "\n").map { "  \t" + $0 + "   " }.joined(separator: "\r\n")
+            #expect(Self.fmt(shifted) == Self.fmt(text), "layout depends on indentation: \(origin)")
+        }
+    }
+
     @Test func examplesAreAlreadyFormatted() {
         for path in GrammarDocsTests.examples {
             let text = Self.read(path)
