@@ -1,0 +1,69 @@
+import Foundation
+
+extension CLI {
+    /// Usage of `strata fmt`, printed by `strata fmt -h`.
+    public static let fmtUsage = """
+        usage: strata fmt RULES             print the formatted file
+               strata fmt --check RULES...  print a diff for each file that is not formatted; exit 1 if any
+               strata fmt -w RULES...       rewrite files in place (also --write); lists changed files on stderr
+
+        """
+
+    /// `strata fmt`: prints, checks (`--check`) or rewrites (`-w`/`--write`) rule files in the canonical layout.
+    func fmt(_ words: [String]) throws(UsageError) -> Int32 {
+        let a = try Arguments(words, valueOptions: [], flagOptions: ["check", "write", "help"])
+        if a.flag("help") {
+            out(CLI.fmtUsage)
+            return 0
+        }
+        let check = a.flag("check"), write = a.flag("write")
+        let files = a.positionals
+        guard !files.isEmpty else { throw UsageError(message: "fmt needs a rule file") }
+        guard !(check && write) else { throw UsageError(message: "fmt takes --check or -w, not both") }
+        guard files.count == 1 || check || write else {
+            throw UsageError(message: "fmt prints one file; use -w or --check for \(files.count) files")
+        }
+        var code: Int32 = 0
+        for path in files {
+            code = max(code, fmtOne(path, check: check, write: write))
+        }
+        return code
+    }
+
+    /// Formats one file; exit code 0 (formatted or done), 1 (syntax errors, or unformatted under --check), 2 (unreadable/unwritable).
+    private func fmtOne(_ path: String, check: Bool, write: Bool) -> Int32 {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            err("strata: cannot read \(path): no such file or not readable\n")
+            return 2
+        }
+        // Rewriting a file that is not UTF-8 would replace its bytes with U+FFFD, so such a file is refused.
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
+            err("strata: cannot read \(path): not UTF-8 text\n")
+            return 2
+        }
+        let source = SourceFile(name: path, text: text)
+        let (formatted, diagnostics) = Formatter.format(source)
+        guard let formatted else {
+            err(DiagnosticRenderer(sources: [source]).render(diagnostics))
+            return 1
+        }
+        if check {
+            let diff = LineDiff.unified(old: text, new: formatted, oldName: path, newName: path + " (formatted)")
+            out(diff)
+            return diff.isEmpty ? 0 : 1
+        }
+        if write {
+            guard formatted != text else { return 0 }
+            do {
+                try AtomicFile.write(formatted, to: path)
+            } catch {
+                err("strata: \(error)\n")
+                return 2
+            }
+            err("\(path)\n")
+            return 0
+        }
+        out(formatted)
+        return 0
+    }
+}

@@ -1,0 +1,199 @@
+/// One line of formatted code: its full text (with indentation) and the source offset where its tokens begin,
+/// so comments can find the line holding the token they followed.
+struct CodeLine {
+    var text: String
+    var start: Int
+    var comment: Comment?
+}
+
+/// A run of output lines that comments attach to as a unit: a statement, a tiers header, one tiers arm,
+/// or a tiers block's closing brace.
+struct LineGroup {
+    /// Indentation of own-line comments placed before the group.
+    var indent: Int
+    var startLoc: SourceLocation
+    /// Source offset just past the group's last token.
+    var end: Int
+    var lines: [CodeLine]
+    /// Own-line comments that stood before the group in the source.
+    var leading: [Comment] = []
+    /// Comments from inside the group that could not keep their exact place.
+    var hoisted: [Comment] = []
+    var isClosingBrace = false
+}
+
+/// Prints syntax trees in the canonical layout, taking literal and name text from the source as written.
+struct FormatPrinter {
+    let source: SourceFile
+    /// Every token of the source, in order (ending with `.eof`).
+    let tokens: [Token]
+    /// Start offsets of the tokens that trailing comments follow; a statement breaks to keep them in place.
+    let trailingAnchors: [Int]
+
+    static let maxWidth = 100
+
+    func text(_ span: SourceSpan) -> String { source.slice(span) }
+
+    func expr(_ e: Expr) -> String {
+        switch e.kind {
+        case .number(_, let t), .date(_, let t):
+            return t
+        case .string, .name:
+            // Quote style, escapes and backticks stay exactly as the author wrote them.
+            return text(e.span)
+        case .bool(let b):
+            return b ? "true" : "false"
+        case .null:
+            return "null"
+        case .duration(_, _, let t):
+            return t.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        case .unary(.negate, let x):
+            return "-" + expr(x)
+        case .unary(.not, let x):
+            return "not " + expr(x)
+        case .binary(let op, let l, let r):
+            return "\(expr(l)) \(op.rawValue) \(expr(r))"
+        case .inList(let x, let items, let negated):
+            return "\(expr(x)) \(negated ? "not in" : "in") [\(items.map(expr).joined(separator: ", "))]"
+        case .between(let x, let low, let high, let negated):
+            return "\(expr(x)) \(negated ? "not between" : "between") \(expr(low)) and \(expr(high))"
+        case .isNull(let x, let negated):
+            return "\(expr(x)) is \(negated ? "not null" : "null")"
+        case .call(let name, let args, let filter):
+            var parts = args.map(expr)
+            if let f = filter {
+                if parts.isEmpty { parts = ["where " + expr(f)] } else { parts[0] += " where " + expr(f) }
+            }
+            return text(name.span) + "(" + parts.joined(separator: ", ") + ")"
+        case .paren(let x):
+            return "(" + expr(x) + ")"
+        }
+    }
+
+    /// The operands of a top-level `and`/`or` chain (left-nested, unparenthesised), or nil if there is none.
+    func chain(_ e: Expr) -> (BinaryOp, [Expr])? {
+        guard case .binary(let op, _, _) = e.kind, op.isLogical else { return nil }
+        var operands: [Expr] = []
+        var cur = e
+        while case .binary(let o, let l, let r) = cur.kind, o == op {
+            operands.append(r)
+            cur = l
+        }
+        operands.append(cur)
+        return (op, operands.reversed())
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    func tokenIndex(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.start.offset < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    func tokenStart(atOrAfter offset: Int) -> Int {
+        let i = tokenIndex(atOrAfter: offset)
+        return i < tokens.count ? tokens[i].span.start.offset : offset
+    }
+
+    /// `prefix + condition` on one line, or broken before each top-level `and`/`or` when too wide or when a
+    /// trailing comment follows a token that would otherwise not end a line.
+    func condition(prefix: String, _ cond: Expr, start: Int, continuation: Int) -> [CodeLine] {
+        let one = prefix + expr(cond)
+        guard let (op, operands) = chain(cond) else { return [CodeLine(text: one, start: start)] }
+        var starts = [start]
+        for k in 1..<operands.count { starts.append(tokenStart(atOrAfter: operands[k - 1].span.end.offset)) }
+        let lastStart = starts[starts.count - 1]
+        let forced = trailingAnchors.contains { $0 >= start && $0 < lastStart }
+        guard forced || DisplayWidth.of(one) > Self.maxWidth else { return [CodeLine(text: one, start: start)] }
+        var lines = [CodeLine(text: prefix + expr(operands[0]), start: start)]
+        let pad = String(repeating: " ", count: continuation)
+        for k in 1..<operands.count {
+            lines.append(CodeLine(text: pad + op.rawValue + " " + expr(operands[k]), start: starts[k]))
+        }
+        return lines
+    }
+
+    func single(_ s: Stmt, _ text: String) -> [LineGroup] {
+        [LineGroup(indent: 0, startLoc: s.span.start, end: s.span.end.offset, lines: [CodeLine(text: text, start: s.span.start.offset)])]
+    }
+
+    func breakable(_ s: Stmt, _ prefix: String, _ cond: Expr) -> [LineGroup] {
+        let lines = condition(prefix: prefix, cond, start: s.span.start.offset, continuation: 2)
+        return [LineGroup(indent: 0, startLoc: s.span.start, end: s.span.end.offset, lines: lines)]
+    }
+
+    /// The line groups of one statement.
+    func groups(_ s: Stmt) -> [LineGroup] {
+        switch s.kind {
+        case .load(let table, let path):
+            return single(s, "load \(text(table.span)) from \(text(path.span))")
+        case .set(let n, let e):
+            return breakable(s, "set \(text(n.span)) = ", e)
+        case .let(let n, let e):
+            return breakable(s, "let \(text(n.span)) = ", e)
+        case .derive(let n, let e):
+            return breakable(s, "derive \(text(n.span)) = ", e)
+        case .segment(let n, let e):
+            return breakable(s, "segment \(text(n.span)) where ", e)
+        case .tiers(let n, let arms):
+            return tiers(s, n, arms)
+        case .show(let target, let limit, let orderBy, let columns):
+            var out = "show " + expr(target)
+            if let l = limit { out += " limit " + expr(l) }
+            if !orderBy.isEmpty {
+                out += " order by " + orderBy.map { expr($0.expr) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+            }
+            if !columns.isEmpty { out += " columns " + columns.map(expr).joined(separator: ", ") }
+            return single(s, out)
+        case .count(let e):
+            return single(s, "count " + expr(e))
+        case .export(let target, let path, let columns):
+            var out = "export \(expr(target)) to \(text(path.span))"
+            if !columns.isEmpty { out += " columns " + columns.map(expr).joined(separator: ", ") }
+            return single(s, out)
+        case .assert(let e, let message):
+            var out = "assert " + expr(e)
+            // The message has no span of its own; it is the statement's last token.
+            if message != nil, let last = lastToken(in: s.span) { out += ", " + last.text }
+            return single(s, out)
+        case .include(let path):
+            return single(s, "include " + text(path.span))
+        case .expression(let e):
+            return single(s, expr(e))
+        }
+    }
+
+    func lastToken(in span: SourceSpan) -> Token? {
+        let i = tokenIndex(atOrAfter: span.end.offset)
+        return i > 0 ? tokens[i - 1] : nil
+    }
+
+    func tiers(_ s: Stmt, _ name: Name, _ arms: [TierArm]) -> [LineGroup] {
+        let braceIndex = tokenIndex(atOrAfter: name.span.end.offset)
+        let braceEnd = braceIndex < tokens.count ? tokens[braceIndex].span.end.offset : name.span.end.offset
+        var groups = [LineGroup(indent: 0, startLoc: s.span.start, end: braceEnd,
+                                lines: [CodeLine(text: "tiers \(text(name.span)) {", start: s.span.start.offset)])]
+        let labels = arms.map { text($0.label.span) }
+        let width = labels.map { DisplayWidth.of($0) }.max() ?? 0
+        for (arm, label) in zip(arms, labels) {
+            let padded = "  " + label + String(repeating: " ", count: width - DisplayWidth.of(label))
+            let lines: [CodeLine]
+            if let cond = arm.condition {
+                lines = condition(prefix: padded + " where ", cond, start: arm.span.start.offset, continuation: 4)
+            } else {
+                lines = [CodeLine(text: padded + " otherwise", start: arm.span.start.offset)]
+            }
+            groups.append(LineGroup(indent: 2, startLoc: arm.span.start, end: arm.span.end.offset, lines: lines))
+        }
+        if let close = lastToken(in: s.span) {
+            var g = LineGroup(indent: 2, startLoc: close.span.start, end: close.span.end.offset,
+                              lines: [CodeLine(text: "}", start: close.span.start.offset)])
+            g.isClosingBrace = true
+            groups.append(g)
+        }
+        return groups
+    }
+}
