@@ -44,6 +44,8 @@ enum Shape {
         case .export(let target, let path, let columns): k = .export(target: expr(target), path: name(path), columns: columns.map(expr))
         case .assert(let e, let message): k = .assert(expr(e), message: message)
         case .include(let p): k = .include(path: name(p))
+        case .schema(let t, let fields):
+            k = .schema(table: name(t), fields: fields.map { SchemaField(name: name($0.name), type: name($0.type), flags: $0.flags.map(name), span: noSpan) })
         case .expression(let e): k = .expression(expr(e))
         }
         return Stmt(k, noSpan)

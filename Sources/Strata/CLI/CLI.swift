@@ -27,6 +27,8 @@ public struct CLI {
           check RULES... [--format text|json] [--strict]
                                    parse and type-check without evaluating; warnings too
           test RULES... [-v]       run every assertion; ends with "N passed, N failed"
+          fmt RULES... [--check] [-w]
+                                   canonical layout; --check prints a diff and exits 1 if not formatted
           gen --customers N --seed S --out DIR
                                    write realistic demo customers to DIR/customers.csv
           help                     this text
@@ -53,6 +55,7 @@ public struct CLI {
             case "repl": return try repl(rest)
             case "check": return try check(rest)
             case "test": return try test(rest)
+            case "fmt": return try fmt(rest)
             case "help", "--help", "-h":
                 out(CLI.usage)
                 return 0
@@ -60,7 +63,7 @@ public struct CLI {
                 out(CLI.version + "\n")
                 return 0
             default:
-                let near = Suggest.nearest(command, in: ["run", "repl", "check", "test", "gen", "help", "version"])
+                let near = Suggest.nearest(command, in: ["run", "repl", "check", "test", "fmt", "gen", "help", "version"])
                 throw UsageError(message: "unknown command `\(command)`" + (near.map { "; did you mean `\($0)`?" } ?? ""))
             }
         } catch {

@@ -161,9 +161,32 @@ struct FormatPrinter {
             return single(s, out)
         case .include(let path):
             return single(s, "include " + text(path.span))
+        case .schema(let table, let fields):
+            return schema(s, table, fields)
         case .expression(let e):
             return single(s, expr(e))
         }
+    }
+
+    /// `schema NAME {`, one field per line indented two spaces with the types aligned, then `}`.
+    func schema(_ s: Stmt, _ name: Name, _ fields: [SchemaField]) -> [LineGroup] {
+        let braceIndex = tokenIndex(atOrAfter: name.span.end.offset)
+        let braceEnd = braceIndex < tokens.count ? tokens[braceIndex].span.end.offset : name.span.end.offset
+        var groups = [LineGroup(indent: 0, startLoc: s.span.start, end: braceEnd,
+                                lines: [CodeLine(text: "schema \(text(name.span)) {", start: s.span.start.offset)])]
+        let names = fields.map { text($0.name.span) + ":" }
+        let width = names.map { DisplayWidth.of($0) }.max() ?? 0
+        for (f, n) in zip(fields, names) {
+            let line = "  " + n + String(repeating: " ", count: width - DisplayWidth.of(n)) + " " + ([f.type.text] + f.flags.map(\.text)).joined(separator: " ")
+            groups.append(LineGroup(indent: 2, startLoc: f.span.start, end: f.span.end.offset, lines: [CodeLine(text: line, start: f.span.start.offset)]))
+        }
+        if let close = lastToken(in: s.span) {
+            var g = LineGroup(indent: 2, startLoc: close.span.start, end: close.span.end.offset,
+                              lines: [CodeLine(text: "}", start: close.span.start.offset)])
+            g.isClosingBrace = true
+            groups.append(g)
+        }
+        return groups
     }
 
     func lastToken(in span: SourceSpan) -> Token? {
