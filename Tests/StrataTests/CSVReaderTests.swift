@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+@testable import Strata
+
+enum Load {
+    static func csv(_ text: String) throws(LoadError) -> Table {
+        try TableLoader.loadCSV(bytes: Array(text.utf8), name: "t.csv", tableName: "customers")
+    }
+
+    static func csvError(_ text: String) -> LoadError? {
+        do throws(LoadError) {
+            _ = try csv(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    static func values(_ t: Table, _ name: String) -> [Value] {
+        guard let c = t.column(named: name) else { return [] }
+        return (0..<c.count).map { c.value(at: $0) }
+    }
+}
+
+@Suite struct CSVReaderTests {
+    @Test func basicTableWithTypes() throws {
+        let t = try Load.csv("id,city,clv,member,last_visit\nC1,深圳,2000000,true,2026-06-30\nC2,广州,1.5e6,FALSE,2026/1/5\n")
+        #expect(t.rowCount == 2)
+        #expect(t.columns.map(\.name) == ["id", "city", "clv", "member", "last_visit"])
+        #expect(t.columns.map(\.type) == [.string, .string, .number, .bool, .date])
+        #expect(Load.values(t, "clv") == [.number(2_000_000), .number(1_500_000)])
+        #expect(Load.values(t, "member") == [.bool(true), .bool(false)])
+        #expect(Load.values(t, "last_visit") == [.date(CivilDate.parse("2026-06-30") ?? 0), .date(CivilDate.parse("2026-01-05") ?? 0)])
+    }
+
+    @Test func bomAndCRLF() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("id,clv\r\nC1,5\r\nC2,6\r\n".utf8)
+        let t = try TableLoader.loadCSV(bytes: bytes, name: "t.csv", tableName: "c")
+        #expect(t.columns.first?.name == "id")
+        #expect(Load.values(t, "clv") == [.number(5), .number(6)])
+        #expect(Load.values(t, "id") == [.string("C1"), .string("C2")])
+    }
+
+    @Test func quotedFieldsWithCommasQuotesAndNewlines() throws {
+        let t = try Load.csv("id,note,clv\nC1,\"a, b\",1\nC2,\"say \"\"hi\"\"\",2\nC3,\"line1\nline2\",3\nC4,\"crlf\r\ninside\",4\n")
+        #expect(Load.values(t, "note") == [.string("a, b"), .string("say \"hi\""), .string("line1\nline2"), .string("crlf\r\ninside")])
+        #expect(Load.values(t, "clv") == [.number(1), .number(2), .number(3), .number(4)])
+    }
+
+    @Test func emptyCellsAreNull() throws {
+        let t = try Load.csv("id,clv,city,d\nC1,,深圳,\nC2,3,,2026-01-01\nC3, ,  ,\n")
+        #expect(Load.values(t, "clv") == [.null, .number(3), .null])
+        #expect(Load.values(t, "city") == [.string("深圳"), .null, .null])
+        #expect(t.column(named: "d")?.type == .date)
+        #expect(t.column(named: "clv")?.nullCount == 2)
+    }
+
+    @Test func trailingAndBlankLinesAreIgnored() throws {
+        let t = try Load.csv("id,clv\nC1,1\n\nC2,2\n\n\n")
+        #expect(t.rowCount == 2)
+        let noFinalNewline = try Load.csv("id,clv\nC1,1\nC2,2")
+        #expect(noFinalNewline.rowCount == 2)
+    }
+
+    @Test func raggedRowNamesItsLine() {
+        #expect(Load.csvError("id,clv\nC1,1\nC2,2,3\n")?.description == "t.csv:3: row has 3 fields, the header has 2")
+        // The record on line 4 starts after a quoted field that spans lines 2–3.
+        #expect(Load.csvError("id,note\nC1,\"two\nlines\"\nC2\n")?.line == 4)
+        #expect(Load.csvError("id,note\nC1,\"two\nlines\"\nC2\n")?.message == "row has 1 field, the header has 2")
+    }
+
+    @Test func headerProblems() {
+        #expect(Load.csvError("id,,clv\n1,2,3\n")?.message == "column 2 of the header has no name")
+        #expect(Load.csvError("id,clv,clv\n1,2,3\n")?.message == "the header names `clv` twice (columns 2 and 3)")
+        #expect(Load.csvError("")?.message.hasPrefix("the file is empty") == true)
+    }
+
+    @Test func headerOnlyGivesAnEmptyTable() throws {
+        let t = try Load.csv("id,clv\n")
+        #expect(t.rowCount == 0)
+        #expect(t.columns.map(\.type) == [.string, .string])
+    }
+
+    @Test func unterminatedQuoteNamesWhereItOpened() {
+        let e = Load.csvError("id,note\nC1,ok\nC2,\"never closed\nC3,x\n")
+        #expect(e?.line == 3)
+        #expect(e?.message == "a quoted field opened here is never closed")
+    }
+
+    @Test func chineseHeadersAndValues() throws {
+        let t = try Load.csv("客户编号,姓名,城市,金额\n001,王伟,深圳,200万\n002,李娜,北京,1.5亿\n")
+        #expect(t.column(named: "客户编号")?.type == .string)
+        #expect(Load.values(t, "金额") == [.number(2_000_000), .number(150_000_000)])
+        #expect(Load.values(t, "姓名") == [.string("王伟"), .string("李娜")])
+    }
+
+    @Test func dictionaryCodesFollowFirstAppearance() throws {
+        let t = try Load.csv("id,city\n1a,广州\n2a,深圳\n3a,广州\n4a,上海\n")
+        guard case .string(let codes, let dict)? = t.column(named: "city")?.storage else {
+            Issue.record("city is not a string column")
+            return
+        }
+        #expect(dict == ["广州", "深圳", "上海"])
+        #expect(codes == [0, 1, 0, 2])
+    }
+
+    @Test func gb18030IsConverted() throws {
+        // "id,城市\nC1,深圳\n" as GBK bytes.
+        let bytes: [UInt8] = Array("id,".utf8) + [0xB3, 0xC7, 0xCA, 0xD0] + Array("\nC1,".utf8) + [0xC9, 0xEE, 0xDB, 0xDA] + [0x0A]
+        let t = try TableLoader.loadCSV(bytes: bytes, name: "gbk.csv", tableName: "c")
+        #expect(Load.values(t, "城市") == [.string("深圳")])
+    }
+
+    @Test func utf16IsRefusedWithAdvice() {
+        do throws(LoadError) {
+            _ = try TableLoader.loadCSV(bytes: [0xFF, 0xFE, 0x69, 0x00], name: "u16.csv", tableName: "c")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("UTF-16"))
+        }
+    }
+
+    @Test func missingFileAndUnknownExtension() {
+        do throws(LoadError) {
+            _ = try TableLoader.load(path: "/nonexistent/x.csv", tableName: "c")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "/nonexistent/x.csv: cannot read the file: no such file")
+        }
+        do throws(LoadError) {
+            _ = try TableLoader.load(path: "data.xlsx", tableName: "c")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains(".csv"))
+        }
+    }
+
+    @Test func tsvByExtension() throws {
+        let dir = Repo.tempDir()
+        let path = dir + "/t.tsv"
+        try "id\tclv\nC1\t5\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let t = try TableLoader.load(path: path, tableName: "c")
+        #expect(Load.values(t, "clv") == [.number(5)])
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var state: UInt64 = 42
+        for _ in 0..<400 {
+            var bytes: [UInt8] = []
+            let n = Int(state % 200)
+            for _ in 0..<n {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let pick = Int(state >> 59)
+                let alphabet: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D, 0x61, 0x31, 0x20, 0xE4, 0xB8, 0x87, 0xFF, 0x2E, 0x65, 0x2D, 0x7B, 0x5B]
+                bytes.append(alphabet[pick % alphabet.count])
+            }
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            do throws(LoadError) {
+                let t = try TableLoader.loadCSV(bytes: bytes, name: "r.csv", tableName: "c")
+                #expect(t.columns.allSatisfy { $0.count == t.rowCount })
+            } catch {
+                #expect(!error.message.isEmpty)
+            }
+            do throws(LoadError) {
+                _ = try TableLoader.loadJSON(bytes: bytes, name: "r.json", tableName: "c", lines: state % 2 == 0)
+            } catch {
+                #expect(!error.message.isEmpty)
+            }
+        }
+    }
+}
+
+@Suite struct TypeInferenceTests {
+    @Test(arguments: [
+        ("id", "007"), ("phone", "13800138000"), ("code", "1234"), ("x", "007"), ("x", "13800138000"), ("customer_id", "12"),
+        ("手机", "138"), ("zip", "518000"),
+    ])
+    func identifierLikeColumnsStayStrings(_ name: String, _ cell: String) throws {
+        let t = try Load.csv("\(name)\n\(cell)\n1\n")
+        #expect(t.columns.first?.type == .string)
+        #expect(Load.values(t, name).first == .string(cell))
+    }
+
+    @Test(arguments: [("0", 0.0), ("0.5", 0.5), ("-12", -12.0), ("1_000", nil), ("3e2", 300.0), (" 42 ", 42.0), ("200万", 2e6), ("+7", 7.0)] as [(String, Double?)])
+    func numbers(_ cell: String, _ expected: Double?) throws {
+        let t = try Load.csv("x\n\(cell)\n")
+        if let e = expected {
+            #expect(Load.values(t, "x") == [.number(e)])
+        } else {
+            #expect(t.columns.first?.type == .string)
+        }
+    }
+
+    @Test func numberParsingMatchesTheStandardLibrary() {
+        var state: UInt64 = 7
+        for _ in 0..<3000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let mantissa = Int64(bitPattern: state >> 11) % 10_000_000_000_000_000
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let decimals = Int(state % 12)
+            var text = String(mantissa)
+            if decimals > 0, text.count > decimals + 1 {
+                text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
+            }
+            if state % 5 == 0 { text += "e\(Int(state % 40) - 20)" }
+            let bytes = Array(text.utf8)
+            let ours = bytes.withUnsafeBufferPointer { NumberParser.parse($0, 0, $0.count) }
+            #expect(ours == Double(text), "\(text)")
+        }
+    }
+
+    @Test func mixedColumnsFallBackToString() throws {
+        let t = try Load.csv("a,b,c\n1,true,2026-01-01\nx,1,soon\n")
+        #expect(t.columns.map(\.type) == [.string, .string, .string])
+        #expect(Load.values(t, "b") == [.string("true"), .string("1")])
+    }
+}
+
+@Suite struct JSONReaderTests {
+    static func json(_ text: String, lines: Bool = false) throws(LoadError) -> Table {
+        try TableLoader.loadJSON(bytes: Array(text.utf8), name: "t.json", tableName: "c", lines: lines)
+    }
+
+    @Test func arrayOfObjects() throws {
+        let t = try Self.json("[\n {\"id\": \"C1\", \"clv\": 2e6, \"vip\": true, \"d\": \"2026-06-30\", \"城市\": \"深圳\"},\n {\"id\": \"C2\", \"clv\": null, \"vip\": false}\n]")
+        #expect(t.rowCount == 2)
+        #expect(t.columns.map(\.name) == ["id", "clv", "vip", "d", "城市"])
+        #expect(t.columns.map(\.type) == [.string, .number, .bool, .date, .string])
+        #expect(Load.values(t, "clv") == [.number(2e6), .null])
+        #expect(Load.values(t, "城市") == [.string("深圳"), .null])
+    }
+
+    @Test func jsonLinesWithMissingKeysAndEscapes() throws {
+        let t = try Self.json("{\"id\":\"a\",\"n\":1}\n\n{\"id\":\"b\",\"note\":\"tab\\there \\u6DF1\\\"\"}\n", lines: true)
+        #expect(t.rowCount == 2)
+        #expect(Load.values(t, "n") == [.number(1), .null])
+        #expect(Load.values(t, "note") == [.null, .string("tab\there 深\"")])
+    }
+
+    @Test func idLikeNumbersStayText() throws {
+        let t = try Self.json("[{\"customer_id\": 12, \"x\": 1}]")
+        #expect(Load.values(t, "customer_id") == [.string("12")])
+    }
+
+    @Test func errorsNameTheLineAndField() {
+        func error(_ text: String, lines: Bool = false) -> LoadError? {
+            do throws(LoadError) { _ = try Self.json(text, lines: lines); return nil } catch { return error }
+        }
+        #expect(error("[\n{\"a\": 1},\n{\"b\": {\"c\": 2}}\n]")?.description == "t.json:3: field `b` holds a nested object; only flat values are supported")
+        #expect(error("{\"a\":1}\n{\"a\":2,}\n", lines: true)?.line == 2)
+        #expect(error("[{\"a\": 1}")?.message == "the array is never closed with `]`")
+        #expect(error("{\"a\": 1}")?.message == "expected a JSON array `[` of objects at the top")
+    }
+}
