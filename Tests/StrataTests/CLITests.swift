@@ -161,3 +161,20 @@ struct CLIRun {
         #expect(x.count > 300 * 50)
     }
 }
+
+@Suite struct ReadmeTests {
+    /// The README shows what a typo in an example prints; that text must be what Strata really prints.
+    @Test func readmeErrorSampleIsReal() throws {
+        let readme = try String(contentsOfFile: Repo.path("README.md"), encoding: .utf8)
+        let example = try String(contentsOfFile: Repo.path("examples/vip-program.strata"), encoding: .utf8)
+        let broken = example.replacingOccurrences(of: "钻石 where owners and clv >=", with: "钻石 where owners and clvv >=")
+        #expect(broken != example)
+        var options = RunOptions()
+        options.dataOverrides = ["customers": Repo.path("examples/data/customers.csv")]
+        let session = Session(options: options)
+        let r = session.run(SourceFile(name: "examples/vip-program.strata", text: broken))
+        #expect(r.exitCode == 1)
+        #expect(r.diagnostics.count == 1)
+        #expect(readme.contains(r.renderedDiagnostics), "README sample differs from:\n\(r.renderedDiagnostics)")
+    }
+}

@@ -52,7 +52,13 @@ public struct Checker: Sendable {
         let before = diagnostics.filter { $0.severity == .error }.count
         let kind = checkKind(stmt)
         let after = diagnostics.filter { $0.severity == .error }.count
-        guard after == before, let k = kind else { return nil }
+        guard after == before, let k = kind else {
+            // In a file the name still exists, so its later uses do not each report it again.
+            if !allowRedefinition, let n = Checker.definedName(stmt), scope.lookup(n.text) == nil {
+                scope.define(Binding(name: n.text, kind: .failed, file: source.name, span: n.span))
+            }
+            return nil
+        }
         return CheckedStmt(kind: k, span: stmt.span, file: source.name)
     }
 
@@ -138,6 +144,13 @@ public struct Checker: Sendable {
         case .expression(let e):
             guard let t = expr(e) else { return nil }
             return .expression(t, text: text(e.span))
+        }
+    }
+
+    static func definedName(_ stmt: Stmt) -> Name? {
+        switch stmt.kind {
+        case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _): return n
+        default: return nil
         }
     }
 

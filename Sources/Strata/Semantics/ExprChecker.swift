@@ -99,6 +99,7 @@ extension Checker {
         case .segment: return TypedExpr(.segment(n), .bool, rowLevel: true, s)
         case .constant(let t), .setting(let t): return TypedExpr(.scalar(n), t, rowLevel: false, s)
         case .table: return TypedExpr(.constant(.bool(true)), .bool, rowLevel: false, s)
+        case .failed: return TypedExpr(.scalar(n), .null, rowLevel: true, s)
         }
     }
 

@@ -13,6 +13,8 @@ public enum SymbolKind: Sendable, Hashable {
     case setting(ValueType)
     /// The loaded table's name: everyone.
     case table
+    /// A definition that had errors: later uses are accepted silently so one mistake is reported once.
+    case failed
 
     /// How the kind is named in messages ("field", "segment"…).
     public var noun: String {
@@ -24,13 +26,14 @@ public enum SymbolKind: Sendable, Hashable {
         case .tiers: return "tiers field"
         case .setting: return "setting"
         case .table: return "table"
+        case .failed: return "definition with errors"
         }
     }
 
     /// True for the kinds the user defines with a statement (and so may redefine in the REPL).
     public var isDefinition: Bool {
         switch self {
-        case .derived, .constant, .segment, .tiers: return true
+        case .derived, .constant, .segment, .tiers, .failed: return true
         default: return false
         }
     }
