@@ -1,17 +1,34 @@
+import Foundation
+
 extension CLI {
-    /// The terminal session: prompts, continuation lines, and the line editor.
+    /// Where history is kept: `$STRATA_HISTORY`, else `~/.strata_history`.
+    static var historyPath: String {
+        let env = ProcessInfo.processInfo.environment
+        if let p = env["STRATA_HISTORY"], !p.isEmpty { return p }
+        return (env["HOME"] ?? NSHomeDirectory()) + "/.strata_history"
+    }
+
+    /// The terminal session: the line editor with history and completion, run until `.quit` or Ctrl-D.
     func interactiveLoop(_ repl: Repl) -> Int32 {
-        err("strata \(CLI.version.split(separator: " ").last ?? "") — .help for help, .quit or Ctrl-D to leave\n")
-        var pending = ""
+        Terminal.installSignalHandlers()
+        err("\(CLI.version) — .help for help, .quit or Ctrl-D to leave\n")
+        var history = History()
+        history.load(from: CLI.historyPath)
+        let reader = LineReader(history: history, completer: NameCompleter(session: repl.session))
         while true {
-            out(pending.isEmpty ? "strata> " : "   ...> ")
-            guard let line = readLine() else { break }
-            pending += pending.isEmpty ? line : "\n" + line
-            guard pending.hasPrefix(".") || InputCompleteness.isComplete(pending) else { continue }
-            let go = repl.handle(pending)
-            pending = ""
-            if !go { break }
+            let r = reader.readLine(prompt: "strata> ", continuationPrompt: "   ...> ") { text in
+                text.trimmingCharacters(in: .whitespaces).hasPrefix(".") || InputCompleteness.isComplete(text)
+            }
+            switch r {
+            case .endOfInput:
+                try? reader.history.save(to: CLI.historyPath)
+                return 0
+            case .interrupted:
+                continue
+            case .line(let text):
+                try? reader.history.save(to: CLI.historyPath)
+                if !repl.handle(text) { return 0 }
+            }
         }
-        return 0
     }
 }
