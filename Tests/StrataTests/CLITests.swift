@@ -8,10 +8,13 @@ struct CLIRun {
     var out: String
     var err: String
 
-    init(_ args: [String]) {
-        final class Box: @unchecked Sendable { var out = "", err = "" }
+    init(_ args: [String], input: String? = nil) {
+        final class Box: @unchecked Sendable { var out = "", err = "", lines: [String] = [] }
         let box = Box()
-        let cli = CLI(out: { box.out += $0 }, err: { box.err += $0 })
+        box.lines = input.map { $0.components(separatedBy: "\n") } ?? []
+        let cli = CLI(out: { box.out += $0 }, err: { box.err += $0 }, readLine: {
+            box.lines.isEmpty ? nil : box.lines.removeFirst()
+        })
         code = cli.main(args)
         out = box.out
         err = box.err

@@ -109,8 +109,8 @@ public struct KeyDecoder: Sendable {
             case ("", "H"), ("1", "~"), ("7", "~"): return (.home, used)
             case ("", "F"), ("4", "~"), ("8", "~"): return (.end, used)
             case ("3", "~"): return (.delete, used)
-            case ("1;5C", "C"), ("1;3C", "C"): return (.wordRight, used)
-            case ("1;5D", "D"), ("1;3D", "D"): return (.wordLeft, used)
+            case ("1;5", "C"), ("1;3", "C"): return (.wordRight, used)
+            case ("1;5", "D"), ("1;3", "D"): return (.wordLeft, used)
             case ("200", "~"):
                 pasting = []
                 return (nil, used)

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Drives `strata repl` in a real terminal (tmux): typing, completion, a CJK edit, history across
+# sessions, multi-line input and Ctrl-C. Prints one line per check and "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.."
+bin=${STRATA_BIN:-.build/debug/strata}
+[ -x "$bin" ] || { echo "no strata binary at $bin (run swift build first)"; exit 2; }
+command -v tmux >/dev/null || { echo "tmux is not installed"; exit 2; }
+
+work=$(mktemp -d)
+export STRATA_HISTORY="$work/history"
+sock="strata-test-$$"
+passed=0; failed=0
+t() { tmux -L "$sock" "$@"; }
+screen() { t capture-pane -p -t s; }
+wait_for() {  # wait_for TEXT: up to 5 s for TEXT to appear on the screen
+  for _ in $(seq 1 50); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
+  return 1
+}
+check() {  # check NAME TEXT
+  if wait_for "$2"; then passed=$((passed+1)); echo "ok   $1"
+  else failed=$((failed+1)); echo "FAIL $1: expected to see: $2"; screen | sed 's/^/     | /'; fi
+}
+start() {
+  t kill-server 2>/dev/null
+  t new-session -d -s s -x 90 -y 40 "$bin repl; sleep 5"
+  wait_for "strata>" || true
+}
+
+start
+t send-keys -t s 'load customers from "examples/data/customers.csv"' Enter
+check "load" "loaded 5000 customers"
+
+# Completion: `segment vip where cl<Tab>` completes to clv.
+t send-keys -t s 'segment vip where cl' Tab
+check "tab completes a field" "strata> segment vip where clv"
+t send-keys -t s ' > 2e6 and' Enter
+check "continuation prompt" "   ...>"
+t send-keys -t s '  referrals >= 2' Enter
+t send-keys -t s 'count(vip)' Enter
+check "multi-line statement ran" "186"
+
+# A CJK edit: type 城市, move left over one wide character, insert, and run it.
+t send-keys -t s 'count 城' Enter
+check "error with caret" "unknown name"
+t send-keys -t s 'segment 深客 where city == "深圳"' Enter
+t send-keys -t s 'count 客'
+t send-keys -t s Left
+t send-keys -t s '深'
+t send-keys -t s Enter
+check "CJK insert before a wide character" "深客       682"
+
+# Ctrl-C discards a half-typed statement.
+t send-keys -t s 'segment half where (clv >' Enter
+t send-keys -t s C-c
+check "ctrl-c cancels" "^C"
+
+# History across sessions: quit, start again, Up recalls the multi-line statement as one line.
+t send-keys -t s '.quit' Enter
+sleep 0.5
+start
+# Newest first: .quit, count 深客, segment 深客, count 城, count(vip), then the multi-line segment.
+t send-keys -t s Up Up Up Up Up Up
+check "history persists and recalls multi-line input" "strata> segment vip where clv > 2e6 and referrals >= 2"
+t send-keys -t s C-u C-r '深客'
+check "ctrl-r searches history" "(reverse-i-search)'深客': count 深客"
+t send-keys -t s C-g C-u C-d
+
+t kill-server 2>/dev/null
+rm -rf "$work"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
