@@ -9,7 +9,7 @@ command -v tmux >/dev/null || { echo "tmux is not installed"; exit 2; }
 
 work=$(mktemp -d)
 export STRATA_HISTORY="$work/history"
-sock="strata-test-$$"
+sock="strata-test-$$-1"
 passed=0; failed=0
 t() { tmux -L "$sock" "$@"; }
 screen() { t capture-pane -p -t s; }
@@ -21,13 +21,14 @@ check() {  # check NAME TEXT
   if wait_for "$2"; then passed=$((passed+1)); echo "ok   $1"
   else failed=$((failed+1)); echo "FAIL $1: expected to see: $2"; screen | sed 's/^/     | /'; fi
 }
-start() {
+start() {  # start N: a fresh tmux server per session, so a dying one cannot take the next with it
   t kill-server 2>/dev/null
+  sock="strata-test-$$-$1"
   t new-session -d -s s -x 90 -y 40 "$bin repl; sleep 5"
   wait_for "strata>" || true
 }
 
-start
+start 1
 t send-keys -t s 'load customers from "examples/data/customers.csv"' Enter
 check "load" "loaded 5000 customers"
 
@@ -50,6 +51,11 @@ t send-keys -t s '深'
 t send-keys -t s Enter
 check "CJK insert before a wide character" "深客       682"
 
+# Pasting several statements (bracketed paste): each runs as it completes.
+t set-buffer "$(printf 'segment pasted where clv > 3e6\n  and purchases >= 2\ncount pasted\n')"
+t paste-buffer -p -t s
+check "multi-line paste runs each statement" "pasted "
+
 # Ctrl-C discards a half-typed statement.
 t send-keys -t s 'segment half where (clv >' Enter
 t send-keys -t s C-c
@@ -58,9 +64,10 @@ check "ctrl-c cancels" "^C"
 # History across sessions: quit, start again, Up recalls the multi-line statement as one line.
 t send-keys -t s '.quit' Enter
 sleep 0.5
-start
-# Newest first: .quit, count 深客, segment 深客, count 城, count(vip), then the multi-line segment.
-t send-keys -t s Up Up Up Up Up Up
+start 2
+# Newest first: .quit, count pasted, segment pasted, count 深客, segment 深客, count 城, count(vip),
+# then the multi-line segment.
+t send-keys -t s Up Up Up Up Up Up Up Up
 check "history persists and recalls multi-line input" "strata> segment vip where clv > 2e6 and referrals >= 2"
 t send-keys -t s C-u C-r '深客'
 check "ctrl-r searches history" "(reverse-i-search)'深客': count 深客"

@@ -10,7 +10,7 @@ nonisolated(unsafe) private var windowChanged: sig_atomic_t = 0
 
 private func restoreFromSignal(_ sig: Int32) {
     if rawModeOn {
-        _ = tcsetattr(0, TCSAFLUSH, &savedTermios)
+        _ = tcsetattr(0, TCSADRAIN, &savedTermios)
         let off: [UInt8] = Array("\u{1B}[?2004l".utf8)
         _ = off.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
         rawModeOn = false
@@ -46,7 +46,7 @@ public enum Terminal {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        guard tcsetattr(0, TCSAFLUSH, &t) == 0 else { return false }
+        guard tcsetattr(0, TCSADRAIN, &t) == 0 else { return false }
         rawModeOn = true
         write("\u{1B}[?2004h")
         return true
@@ -56,7 +56,7 @@ public enum Terminal {
     public static func disableRaw() {
         guard rawModeOn else { return }
         write("\u{1B}[?2004l")
-        _ = tcsetattr(0, TCSAFLUSH, &savedTermios)
+        _ = tcsetattr(0, TCSADRAIN, &savedTermios)
         rawModeOn = false
     }
 
