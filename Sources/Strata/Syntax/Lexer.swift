@@ -172,7 +172,9 @@ private struct Scanner {
                         // Full-width punctuation with no ASCII meaning here (like `：`): one message is enough.
                         consumeLogical()
                     } else {
-                        report("unexpected character `\(Self.describe(c))`", spanOfCurrent())
+                        report("unexpected character `\(Self.describe(c))`", spanOfCurrent(),
+                               suggestion: c == "." ? "numbers are written `0.5`; names cannot contain `.` (use backticks: `a.b`)"
+                                   : "remove it; put unusual text in quotes (\"…\") or names in backticks (`…`)")
                         advance()
                     }
                 }
@@ -237,7 +239,8 @@ private struct Scanner {
         }
         emit(.number(value), from: start, index: index)
         if !value.isFinite {
-            report("the number `\(slice(from: index))` is too large", SourceSpan(start: start, end: loc))
+            report("the number `\(slice(from: index))` is too large", SourceSpan(start: start, end: loc),
+                   suggestion: "numbers must be below about 1.8e308")
         }
     }
 
@@ -359,7 +362,7 @@ private struct Scanner {
             if c == "`" || c == "｀" {
                 advance()
                 if name.isEmpty {
-                    report("empty name in backticks", SourceSpan(start: start, end: loc))
+                    report("empty name in backticks", SourceSpan(start: start, end: loc), suggestion: "write the name between the backticks")
                 }
                 emit(.identifier(name), from: start, index: index)
                 return

@@ -112,7 +112,8 @@ struct ParserState {
                 "unclosed `\(open.token.text)`: expected `\(open.close.rawValue)` before \(describe(current))\(at)",
                 open.token.span, suggestion: "add `\(open.close.rawValue)` to close it"))
         }
-        return SyntaxError(diagnostic: diagnostic("expected \(what), found \(describe(current))", current.span, suggestion: suggestion))
+        return SyntaxError(diagnostic: diagnostic("expected \(what), found \(describe(current))", current.span,
+                                                  suggestion: suggestion ?? "write \(what) here"))
     }
 
     mutating func open(_ token: Token, _ close: Symbol) { openers.append((token, close)) }
