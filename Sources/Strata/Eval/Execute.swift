@@ -202,14 +202,23 @@ extension Session {
     /// Sizes of each value of a text field: tiers in arm order, other fields largest first, null last.
     func groupCounts(_ v: Vector, labels: [String]?) -> [CountRow] {
         guard case .string(let codes, let dict, let valid) = v else { return [] }
-        var sizes = [Int](repeating: 0, count: dict.count)
+        // A dictionary may repeat a value (near-unique columns are stored one entry per row): group by value.
+        var enc = StringEncoder()
+        let canonical = dict.map { enc.code($0) }
+        let values = enc.dictionary
+        var sizes = [Int](repeating: 0, count: values.count)
         var nulls = 0
         for i in 0..<rowCount {
-            if valid[i] { let c = Int(codes[i]); if c >= 0, c < sizes.count { sizes[c] += 1 } } else { nulls += 1 }
+            if valid[i] {
+                let c = Int(codes[i])
+                if c >= 0, c < canonical.count { sizes[Int(canonical[c])] += 1 }
+            } else {
+                nulls += 1
+            }
         }
-        var order = Array(dict.indices)
+        var order = Array(values.indices)
         if labels == nil { order.sort { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 } }
-        var rows = order.map { CountRow(label: dict[$0], count: sizes[$0], share: share(sizes[$0])) }
+        var rows = order.map { CountRow(label: values[$0], count: sizes[$0], share: share(sizes[$0])) }
         if nulls > 0 { rows.append(CountRow(label: "(none)", count: nulls, share: share(nulls))) }
         return rows
     }

@@ -108,3 +108,25 @@ public struct Bitset: Sendable, Hashable {
         return Bitset(words: words, count: count)
     }
 }
+
+extension Bitset {
+    /// The sets one after another: rows of the first, then of the second, and so on.
+    public static func concatenate(_ parts: [Bitset]) -> Bitset {
+        let total = parts.reduce(0) { $0 + $1.count }
+        var words = [UInt64](repeating: 0, count: (total + 63) >> 6)
+        var offset = 0
+        for part in parts {
+            let shift = UInt64(offset & 63)
+            var w = offset >> 6
+            for word in part.words {
+                if word != 0 {
+                    words[w] |= word << shift
+                    if shift != 0, w + 1 < words.count { words[w + 1] |= word >> (64 - shift) }
+                }
+                w += 1
+            }
+            offset += part.count
+        }
+        return Bitset(words: words, count: total)
+    }
+}

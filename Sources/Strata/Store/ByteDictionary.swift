@@ -1,8 +1,9 @@
 /// Dictionary encoding keyed by UTF-8 bytes: a repeated value costs a hash and a compare, no allocation.
 /// Codes are given in order of first appearance, so the encoding is deterministic.
 struct ByteDictionary {
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
+    /// Open addressing: each slot holds code + 1 (0 = empty); the hash sits beside it to skip most compares.
+    private var slots: [UInt32]
+    private var slotHashes: [UInt32]
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private(set) var strings: [String] = []
@@ -10,48 +11,90 @@ struct ByteDictionary {
     init(capacity: Int = 64) {
         var n = 64
         while n < capacity * 2 { n <<= 1 }
-        slots = [Int32](repeating: -1, count: n)
+        slots = [UInt32](repeating: 0, count: n)
+        slotHashes = [UInt32](repeating: 0, count: n)
     }
 
     var count: Int { strings.count }
 
+    @inline(__always)
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = start
+        while i < end {
+            h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3
+            i += 1
+        }
+        return h ^ (h >> 32)
+    }
+
     /// The code of the bytes `p[start..<end]`, adding them if new.
     mutating func code(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in start..<end { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3 }
-        let mask = slots.count - 1
-        var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        let h = ByteDictionary.hash(p, start, end)
+        let tag = UInt32(truncatingIfNeeded: h)
         let len = end - start
-        while true {
-            let c = slots[s]
-            if c < 0 { break }
-            let k = Int(c)
-            if hashes[k] == h, starts[k + 1] - starts[k] == len {
-                var same = true
-                let base = starts[k]
-                for j in 0..<len where arena[base + j] != p[start + j] { same = false; break }
-                if same { return c }
+        let found: Int32? = slots.withUnsafeBufferPointer { sl in
+            slotHashes.withUnsafeBufferPointer { sh in
+                arena.withUnsafeBufferPointer { ar in
+                    starts.withUnsafeBufferPointer { st in
+                        let mask = sl.count - 1
+                        var s = Int(truncatingIfNeeded: h >> 7) & mask
+                        while sl[s] != 0 {
+                            if sh[s] == tag {
+                                let k = Int(sl[s] - 1)
+                                let base = st[k]
+                                if st[k + 1] - base == len {
+                                    var j = 0
+                                    while j < len, ar[base + j] == p[start + j] { j += 1 }
+                                    if j == len { return Int32(k) }
+                                }
+                            }
+                            s = (s + 1) & mask
+                        }
+                        return nil
+                    }
+                }
             }
-            s = (s + 1) & mask
         }
-        let code = Int32(strings.count)
-        slots[s] = code
-        hashes.append(h)
-        arena.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
+        if let f = found { return f }
+        return insert(p, start, end, h: h, tag: tag)
+    }
+
+    private mutating func insert(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, h: UInt64, tag: UInt32) -> Int32 {
+        let code = UInt32(strings.count)
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: h >> 7) & mask
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = code + 1
+        slotHashes[s] = tag
+        let bytes = UnsafeBufferPointer(rebasing: p[start..<end])
+        arena.append(contentsOf: bytes)
         starts.append(arena.count)
-        strings.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self))
+        strings.append(String(decoding: bytes, as: UTF8.self))
         if strings.count * 2 > slots.count { grow() }
-        return code
+        return Int32(code)
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = bigger.count - 1
-        for (k, h) in hashes.enumerated() {
-            var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while bigger[s] >= 0 { s = (s + 1) & mask }
-            bigger[s] = Int32(k)
+        let n = slots.count * 2
+        var newSlots = [UInt32](repeating: 0, count: n)
+        var newHashes = [UInt32](repeating: 0, count: n)
+        let mask = n - 1
+        arena.withUnsafeBufferPointer { ar in
+            for k in 0..<strings.count {
+                let h = ByteDictionary.hash(ar, starts[k], starts[k + 1])
+                var s = Int(truncatingIfNeeded: h >> 7) & mask
+                while newSlots[s] != 0 { s = (s + 1) & mask }
+                newSlots[s] = UInt32(k + 1)
+                newHashes[s] = UInt32(truncatingIfNeeded: h)
+            }
         }
-        slots = bigger
+        slots = newSlots
+        slotHashes = newHashes
+    }
+
+    /// The bytes of entry `k` (for merging dictionaries built in parallel).
+    func withBytes<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> R) -> R {
+        arena.withUnsafeBufferPointer { body($0, starts[k], starts[k + 1]) }
     }
 }

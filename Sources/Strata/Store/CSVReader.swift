@@ -1,25 +1,53 @@
 /// RFC 4180 over raw bytes: quoted fields with commas, quotes (`""`) and line breaks, CRLF or LF.
 /// Two passes over the bytes — infer each column's type, then build typed columns — so no per-cell
 /// String is made and memory stays near the file's size plus the columns.
-struct CSVReader {
+import Foundation
+
+struct CSVReader: @unchecked Sendable {
     let p: UnsafeBufferPointer<UInt8>
     let file: String
     let delimiter: UInt8
 
-    /// Boundaries of the fields of one record, reused from record to record.
-    struct Fields {
-        var starts: [Int] = []
-        var ends: [Int] = []
-        var quoted: [Bool] = []
+    /// Boundaries of the fields of one record, reused from record to record. Plain fixed buffers:
+    /// this is touched for every cell, where array copy-on-write checks would show.
+    final class Fields {
+        private(set) var capacity = 64
+        var starts: UnsafeMutablePointer<Int>
+        var ends: UnsafeMutablePointer<Int>
+        var quoted: UnsafeMutablePointer<Bool>
         var count = 0
 
-        mutating func append(_ s: Int, _ e: Int, _ q: Bool) {
-            if count < starts.count {
-                starts[count] = s; ends[count] = e; quoted[count] = q
-            } else {
-                starts.append(s); ends.append(e); quoted.append(q)
-            }
+        init() {
+            starts = .allocate(capacity: capacity)
+            ends = .allocate(capacity: capacity)
+            quoted = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            starts.deallocate()
+            ends.deallocate()
+            quoted.deallocate()
+        }
+
+        @inline(__always)
+        func append(_ s: Int, _ e: Int, _ q: Bool) {
+            if count == capacity { grow() }
+            starts[count] = s
+            ends[count] = e
+            quoted[count] = q
             count += 1
+        }
+
+        private func grow() {
+            let n = capacity * 2
+            let s = UnsafeMutablePointer<Int>.allocate(capacity: n), e = UnsafeMutablePointer<Int>.allocate(capacity: n)
+            let q = UnsafeMutablePointer<Bool>.allocate(capacity: n)
+            s.update(from: starts, count: count)
+            e.update(from: ends, count: count)
+            q.update(from: quoted, count: count)
+            starts.deallocate(); ends.deallocate(); quoted.deallocate()
+            starts = s; ends = e; quoted = q
+            capacity = n
         }
 
         /// A record that is one empty unquoted field: a blank line.
@@ -29,7 +57,7 @@ struct CSVReader {
     static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
     /// Reads the record at `pos` into `f`; returns the position after it and the line breaks it spans.
-    func record(at pos: Int, line: Int, into f: inout Fields) throws(LoadError) -> (next: Int, lines: Int) {
+    func record(at pos: Int, line: Int, into f: Fields) throws(LoadError) -> (next: Int, lines: Int) {
         let n = p.count
         var i = pos
         var lines = 0
@@ -89,11 +117,30 @@ struct CSVReader {
         return out
     }
 
-    /// Reads the whole table.
-    func read(tableName: String) throws(LoadError) -> Table {
-        var f = Fields()
-        var (pos, lines) = try record(at: 0, line: 1, into: &f)
-        var line = 1 + lines
+    /// Reads the whole table: the header, then the rows split into ranges that both passes process in
+    /// parallel (one per core); if a split falls inside a quoted field the file is read as one range.
+    /// The result of both passes, before the ranges' columns are joined.
+    struct Parsed: @unchecked Sendable {
+        var header: [String]
+        var parts: [[ColumnBuilder]]
+        var rows: Int
+
+        /// Joins the ranges column by column, freeing each range's builder as soon as it is merged,
+        /// so the peak holds one column twice rather than the whole table.
+        consuming func table(name: String, source: String) -> Table {
+            var columns: [Column] = []
+            for (k, h) in header.enumerated() {
+                let pieces = parts.map { $0[k] }
+                for i in parts.indices { parts[i][k] = ColumnBuilder(type: .string, rows: 0) }
+                columns.append(ColumnBuilder.merge(pieces, name: h, rows: rows))
+            }
+            return Table(name: name, columns: columns, rowCount: rows, source: source)
+        }
+    }
+
+    func parse() throws(LoadError) -> Parsed {
+        let f = Fields()
+        let (dataStart, headerLines) = try record(at: 0, line: 1, into: f)
         var header: [String] = []
         for k in 0..<f.count { header.append(text(f, k).trimmingASCII(" \t")) }
         if f.isBlank || p.isEmpty {
@@ -107,36 +154,110 @@ struct CSVReader {
             }
             seen[h] = k
         }
-        let width = header.count
-        let dataStart = pos, firstDataLine = line
-        var stats = [ColumnStats](repeating: ColumnStats(), count: width)
-        for (k, h) in header.enumerated() { stats[k].identifierName = ColumnStats.isIdentifierName(h) }
-        var rows = 0
-        // Pass 1: check the shape and infer the types.
-        while pos < p.count {
-            let start = line
-            (pos, lines) = try record(at: pos, line: line, into: &f)
-            line += lines
-            if f.isBlank { continue }
-            guard f.count == width else {
-                throw LoadError(file: file, line: start, message: "row has \(f.count) field\(f.count == 1 ? "" : "s"), the header has \(width)")
-            }
-            for k in 0..<width where !stats[k].settled {
-                stats[k].observe(p, f.starts[k], f.ends[k], quoted: f.quoted[k])
-            }
-            rows += 1
+        let identifierNames = header.map(ColumnStats.isIdentifierName)
+        var chunks = splits(from: dataStart)
+        var scans = scanAll(chunks, width: header.count, identifierNames: identifierNames)
+        if !CSVReader.consistent(scans, chunks) {
+            chunks = [dataStart..<p.count]
+            scans = scanAll(chunks, width: header.count, identifierNames: identifierNames)
         }
-        // Pass 2: build the columns.
-        var builders = stats.map { ColumnBuilder(type: $0.type, rows: rows) }
-        pos = dataStart
-        line = firstDataLine
+        // Line numbers: each range counted its own lines; errors are reported with the lines before it.
+        var lineBefore = 1 + headerLines
+        for scan in scans {
+            if var e = scan.error {
+                e.line = e.line.map { $0 + lineBefore - 1 }
+                throw e
+            }
+            lineBefore += scan.lines
+        }
+        var stats = scans[0].stats
+        for scan in scans.dropFirst() {
+            for k in stats.indices { stats[k].merge(scan.stats[k]) }
+        }
+        let types = stats.map(\.type)
+        let unique = stats.map(\.nearlyUnique)
+        let parts = buildAll(chunks, rows: scans.map(\.rows), types: types, unique: unique)
+        let rows = scans.reduce(0) { $0 + $1.rows }
+        return Parsed(header: header, parts: parts, rows: rows)
+    }
+
+    /// Row ranges starting at line starts, one per core for files big enough to be worth it.
+    func splits(from start: Int) -> [Range<Int>] {
+        let n = p.count
+        let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let parts = n - start < 1 << 20 ? 1 : cores
+        var bounds = [start]
+        for k in 1..<parts {
+            var at = start + (n - start) * k / parts
+            while at < n, p[at - 1] != CSVReader.lf { at += 1 }
+            if at > bounds[bounds.count - 1], at < n { bounds.append(at) }
+        }
+        bounds.append(n)
+        return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+    }
+
+    /// The first pass over one range: shape checks, type evidence, rows and lines.
+    struct Scan: @unchecked Sendable {
+        var stats: [ColumnStats]
+        var rows = 0
+        var lines = 0
+        var end = 0
+        var error: LoadError?
+    }
+
+    static func consistent(_ scans: [Scan], _ chunks: [Range<Int>]) -> Bool {
+        zip(scans, chunks).allSatisfy { $0.error != nil || $0.end == $1.upperBound }
+    }
+
+    func scanAll(_ chunks: [Range<Int>], width: Int, identifierNames: [Bool]) -> [Scan] {
+        let out = Parallel.map(chunks.count) { i in self.scan(chunks[i], width: width, identifierNames: identifierNames) }
+        return out
+    }
+
+    func scan(_ range: Range<Int>, width: Int, identifierNames: [Bool]) -> Scan {
+        var result = Scan(stats: identifierNames.map { var s = ColumnStats(); s.identifierName = $0; return s })
+        let f = Fields()
+        var pos = range.lowerBound
+        var line = 1
+        do throws(LoadError) {
+            while pos < range.upperBound {
+                let start = line
+                let (next, lines) = try record(at: pos, line: line, into: f)
+                pos = next
+                line += lines
+                if f.isBlank { continue }
+                guard f.count == width else {
+                    throw LoadError(file: file, line: start, message: "row has \(f.count) field\(f.count == 1 ? "" : "s"), the header has \(width)")
+                }
+                for k in 0..<width where !result.stats[k].settled {
+                    result.stats[k].observe(p, f.starts[k], f.ends[k], quoted: f.quoted[k])
+                }
+                result.rows += 1
+            }
+        } catch {
+            result.error = error
+        }
+        result.lines = line - 1
+        result.end = pos
+        return result
+    }
+
+    func buildAll(_ chunks: [Range<Int>], rows: [Int], types: [ValueType], unique: [Bool]) -> [[ColumnBuilder]] {
+        Parallel.map(chunks.count) { i in self.build(chunks[i], rows: rows[i], types: types, unique: unique) }
+    }
+
+    /// The second pass over one range: typed values into builders.
+    func build(_ range: Range<Int>, rows: Int, types: [ValueType], unique: [Bool]) -> [ColumnBuilder] {
+        var builders = zip(types, unique).map { ColumnBuilder(type: $0, rows: rows, unique: $1) }
+        let f = Fields()
+        var pos = range.lowerBound
         var row = 0
         var scratch: [UInt8] = []
-        while pos < p.count, row < rows {
-            (pos, lines) = try record(at: pos, line: line, into: &f)
-            line += lines
-            if f.isBlank { continue }
-            for k in 0..<width {
+        while pos < range.upperBound, row < rows {
+            guard let (next, _) = try? record(at: pos, line: 0, into: f) else { break }
+            pos = next
+            if f.isBlank || f.count != builders.count { continue }
+            for k in 0..<builders.count {
                 let s = f.starts[k], e = f.ends[k]
                 if f.quoted[k], builders[k].type == .string, UnsafeBufferPointer(rebasing: p[s..<e]).contains(CSVReader.quote) {
                     scratch = CSVReader.unescape(UnsafeBufferPointer(rebasing: p[s..<e]))
@@ -147,8 +268,7 @@ struct CSVReader {
             }
             row += 1
         }
-        let columns = zip(header, builders).map { $1.finish(name: $0) }
-        return Table(name: tableName, columns: columns, rowCount: rows, source: file)
+        return builders
     }
 }
 

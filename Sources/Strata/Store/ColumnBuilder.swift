@@ -8,13 +8,20 @@
 /// `phone`, `mobile`, `tel`, `手机`, `电话`, `身份证`, `id_number`, `zip`, `postcode`, `邮编`, `编号`,
 /// `code`, `…_code`), or any cell with a leading zero (`007`) or of 11 or more digits (phone and ID numbers).
 struct ColumnStats {
+    /// Hashes of the first cells, to tell near-unique text (ids, phones, e-mail) from categories.
+    var sample: Set<UInt64> = []
+    var sampled = 0
+    static let sampleSize = 2048
     var nonEmpty = 0
     var maybeNumber = true, maybeBool = true, maybeDate = true
     var identifierLike = false
     var identifierName = false
 
-    /// True once nothing but string is possible, so later cells need not be looked at.
-    var settled: Bool { !maybeNumber && !maybeBool && !maybeDate && nonEmpty > 0 }
+    /// True once nothing but string is possible and the sample is taken, so later cells need not be looked at.
+    var settled: Bool { !maybeNumber && !maybeBool && !maybeDate && sampled >= ColumnStats.sampleSize }
+
+    /// Text whose sampled values are nearly all different: dictionary encoding would only cost time.
+    var nearlyUnique: Bool { sampled >= 256 && sample.count * 10 >= sampled * 9 }
 
     static func isIdentifierName(_ name: String) -> Bool {
         let n = name.lowercased()
@@ -48,12 +55,29 @@ struct ColumnStats {
     mutating func observe(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, quoted: Bool) {
         if ColumnStats.isBlank(p, s, e) { return }
         nonEmpty += 1
+        if sampled < ColumnStats.sampleSize {
+            sampled += 1
+            sample.insert(ByteDictionary.hash(p, s, e))
+        }
         if maybeNumber {
             if NumberParser.parse(p, s, e) == nil { maybeNumber = false }
             else if NumberParser.looksLikeIdentifier(p, s, e) { identifierLike = true }
         }
         if maybeBool, ColumnStats.isBool(p, s, e) == nil { maybeBool = false }
         if maybeDate, CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop { $0 == 0x20 }) == nil { maybeDate = false }
+    }
+
+    /// Combines the evidence of two row ranges of the same column.
+    mutating func merge(_ o: ColumnStats) {
+        nonEmpty += o.nonEmpty
+        maybeNumber = maybeNumber && o.maybeNumber
+        maybeBool = maybeBool && o.maybeBool
+        maybeDate = maybeDate && o.maybeDate
+        identifierLike = identifierLike || o.identifierLike
+        if sampled < ColumnStats.sampleSize {
+            sample.formUnion(o.sample)
+            sampled += o.sampled
+        }
     }
 
     var type: ValueType {
@@ -68,6 +92,9 @@ struct ColumnStats {
 /// Builds one typed column cell by cell, for a type decided beforehand.
 struct ColumnBuilder {
     let type: ValueType
+    /// Near-unique text: one dictionary entry per row, no hashing (equal values may repeat).
+    let unique: Bool
+    var rawStrings: [String] = []
     var numbers: [Double] = []
     var dates: [Int32] = []
     var bools: Bitset
@@ -75,8 +102,10 @@ struct ColumnBuilder {
     var dictionary = ByteDictionary()
     var valid: Bitset
 
-    init(type: ValueType, rows: Int) {
+    init(type: ValueType, rows: Int, unique: Bool = false) {
         self.type = type
+        self.unique = unique && type == .string
+        if self.unique { rawStrings.reserveCapacity(rows) }
         bools = Bitset(count: type == .bool ? rows : 0)
         valid = Bitset(count: rows)
         switch type {
@@ -97,8 +126,45 @@ struct ColumnBuilder {
         case .bool:
             if let b = ColumnStats.isBool(p, s, e) { bools[row] = b; valid[row] = true }
         default:
-            codes[row] = dictionary.code(p, s, e)
+            if unique {
+                codes[row] = Int32(rawStrings.count)
+                rawStrings.append(String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self))
+            } else {
+                codes[row] = dictionary.code(p, s, e)
+            }
             valid[row] = true
+        }
+    }
+
+    /// One column from the builders of consecutive row ranges; string dictionaries are merged in
+    /// order, so codes still follow first appearance in the file.
+    static func merge(_ parts: [ColumnBuilder], name: String, rows: Int) -> Column {
+        guard var first = parts.first else { return Column(name: name, storage: .string(codes: [], dictionary: []), valid: Bitset(count: 0)) }
+        if parts.count == 1 { return first.finish(name: name) }
+        let valid = Bitset.concatenate(parts.map(\.valid))
+        switch first.type {
+        case .number: return Column(name: name, storage: .number(parts.flatMap(\.numbers)), valid: valid)
+        case .date: return Column(name: name, storage: .date(parts.flatMap(\.dates)), valid: valid)
+        case .bool: return Column(name: name, storage: .bool(Bitset.concatenate(parts.map(\.bools))), valid: valid)
+        default:
+            if first.unique {
+                var codes = first.codes
+                var strings = first.rawStrings
+                codes.reserveCapacity(rows)
+                for part in parts.dropFirst() {
+                    let offset = Int32(strings.count)
+                    for c in part.codes { codes.append(c + offset) }
+                    strings += part.rawStrings
+                }
+                return Column(name: name, storage: .string(codes: codes, dictionary: strings), valid: valid)
+            }
+            var codes = first.codes
+            codes.reserveCapacity(rows)
+            for part in parts.dropFirst() {
+                let remap = (0..<part.dictionary.count).map { k in part.dictionary.withBytes(k) { first.dictionary.code($0, $1, $2) } }
+                for c in part.codes { codes.append(remap.isEmpty ? 0 : remap[Int(c)]) }
+            }
+            return Column(name: name, storage: .string(codes: codes, dictionary: first.dictionary.strings), valid: valid)
         }
     }
 
@@ -107,7 +173,7 @@ struct ColumnBuilder {
         case .number: return Column(name: name, storage: .number(numbers), valid: valid)
         case .date: return Column(name: name, storage: .date(dates), valid: valid)
         case .bool: return Column(name: name, storage: .bool(bools), valid: valid)
-        default: return Column(name: name, storage: .string(codes: codes, dictionary: dictionary.strings), valid: valid)
+        default: return Column(name: name, storage: .string(codes: codes, dictionary: unique ? rawStrings : dictionary.strings), valid: valid)
         }
     }
 }

@@ -16,9 +16,12 @@ public enum TableLoader {
         else {
             throw LoadError(file: path, message: "unknown file type: use a .csv, .tsv, .json (array of objects) or .jsonl (JSON Lines) file")
         }
-        let bytes = try read(path)
+        var bytes = try read(path)
         switch kind {
-        case .csv(let d): return try loadCSV(bytes: bytes, name: path, tableName: tableName, delimiter: d)
+        case .csv(let d):
+            let owned = bytes
+            bytes = []
+            return try loadCSV(owned: owned, name: path, tableName: tableName, delimiter: d)
         case .json(let lines): return try loadJSON(bytes: bytes, name: path, tableName: tableName, lines: lines)
         }
     }
@@ -59,10 +62,21 @@ public enum TableLoader {
 
     /// Parses CSV bytes; `name` is used in messages.
     public static func loadCSV(bytes: [UInt8], name: String, tableName: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(LoadError) -> Table {
-        let text = try utf8(bytes, name: name)
-        return try text.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Table in
-            try CSVReader(p: p, file: name, delimiter: delimiter).read(tableName: tableName)
+        try loadCSV(owned: bytes, name: name, tableName: tableName, delimiter: delimiter)
+    }
+
+    /// Takes the only reference to the file's bytes, so they can be freed before the columns are joined.
+    static func loadCSV(owned: consuming [UInt8], name: String, tableName: String, delimiter: UInt8) throws(LoadError) -> Table {
+        let bom = owned.starts(with: [0xEF, 0xBB, 0xBF])
+        var text: [UInt8]? = try utf8(owned, name: name)
+        owned = []
+        let skip = bom && text?.starts(with: [0xEF, 0xBB, 0xBF]) == true ? 3 : 0
+        let parsed = try (text ?? []).withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> CSVReader.Parsed in
+            try CSVReader(p: UnsafeBufferPointer(rebasing: p[skip...]), file: name, delimiter: delimiter).parse()
         }
+        // The text is no longer needed once both passes are done; joining the columns needs the room.
+        text = nil
+        return parsed.table(name: tableName, source: name)
     }
 
     /// Parses a JSON array of objects (`lines: false`) or JSON Lines; `name` is used in messages.
@@ -77,7 +91,10 @@ public enum TableLoader {
     /// UTF-8 text without a BOM. Files saved by Excel on Chinese Windows (GB18030/GBK) are converted;
     /// UTF-16 is refused with advice.
     static func utf8(_ bytes: [UInt8], name: String) throws(LoadError) -> [UInt8] {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
+        // A BOM is skipped by the caller; copying a large file just to drop three bytes would double its memory.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard firstInvalidUTF8(bytes) != nil else { return bytes }
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw LoadError(file: name, line: 1, message: "the file is UTF-16; save it as UTF-8 (in Excel: CSV UTF-8)")
         }
@@ -88,10 +105,19 @@ public enum TableLoader {
     }
 
     /// The offset of the first byte that breaks UTF-8, or nil for valid UTF-8.
-    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+    }
+
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = b.count
+        guard let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // Most of a CRM export is ASCII: skip eight bytes at a time while no high bit is set.
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             var need = 0
