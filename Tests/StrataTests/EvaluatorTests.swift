@@ -181,3 +181,38 @@ import Testing
         #expect(s.table?.column(named: "r")?.value(at: 0) == .number(-30))
     }
 }
+
+/// The fast paths give exactly the answers of the simple ones.
+@Suite struct FastPathTests {
+    @Test func selectionQuantileEqualsSortedQuantile() {
+        var state: UInt64 = 5
+        for n in [1, 2, 3, 10, 101, 1000, 5000] {
+            for p in [0.0, 0.1, 0.5, 0.9, 0.999, 1.0] {
+                var v: [Double] = (0..<n).map { _ in
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    return Double(state >> 54)  // many ties
+                }
+                let expected = Aggregates.quantile(v.sorted(), p)
+                #expect(Aggregates.selectQuantile(&v, p) == expected, "n \(n) p \(p)")
+            }
+        }
+    }
+
+    @Test func radixSortEqualsAStableComparisonSort() {
+        var state: UInt64 = 11
+        let values: [Double] = (0..<3000).map { i in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return i % 7 == 0 ? -Double(state >> 50) : (i % 5 == 0 ? 0.0 : Double(state >> 40) / 1000)
+        } + [-0.0, 0.0, -1e300, 1e300, 5e-324]
+        let rows = Array(values.indices)
+        for descending in [false, true] {
+            let fast = RadixSort.sort(rows: rows, keys: rows.map { RadixSort.key(values[$0]) }, descending: descending)
+            let slow = rows.sorted { a, b in
+                let x = values[a] + 0.0, y = values[b] + 0.0
+                if x != y { return descending ? x > y : x < y }
+                return a < b
+            }
+            #expect(fast == slow)
+        }
+    }
+}

@@ -71,9 +71,47 @@ enum Aggregates {
             var vals: [Double] = []
             vals.reserveCapacity(n)
             sel.forEach { vals.append(xs[$0]) }
-            vals.sort()
-            return .number(quantile(vals, f == .median ? 0.5 : p))
+            return .number(selectQuantile(&vals, f == .median ? 0.5 : p))
         }
+    }
+
+    /// The quantile by selection rather than a full sort: the two ranks around p·(n−1), interpolated
+    /// exactly as `quantile` does on a sorted array.
+    static func selectQuantile(_ v: inout [Double], _ p: Double) -> Double {
+        guard !v.isEmpty else { return .nan }
+        let pos = p * Double(v.count - 1)
+        let lo = max(0, min(v.count - 1, Int(pos.rounded(.down))))
+        let a = select(&v, lo)
+        guard Double(lo) < pos, lo + 1 < v.count else { return a }
+        // After selecting rank lo, everything right of it is >= it: the next rank is their minimum.
+        var b = v[lo + 1]
+        for i in (lo + 1)..<v.count where v[i] < b { b = v[i] }
+        return a + (pos - Double(lo)) * (b - a)
+    }
+
+    /// Rearranges `v` so `v[k]` holds the k-th smallest value, smaller ones left of it, larger right.
+    static func select(_ v: inout [Double], _ k: Int) -> Double {
+        var lo = 0, hi = v.count - 1
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        v.withUnsafeMutableBufferPointer { a in
+            while lo < hi {
+                // A pseudo-random pivot keeps adversarial (sorted, constant) inputs linear on average.
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                let pivot = a[lo + Int(seed >> 33) % (hi - lo + 1)]
+                var i = lo, j = hi
+                while i <= j {
+                    while a[i] < pivot { i += 1 }
+                    while a[j] > pivot { j -= 1 }
+                    if i <= j {
+                        a.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if k <= j { hi = j } else if k >= i { lo = i } else { break }
+            }
+        }
+        return v[k]
     }
 
     /// Linear interpolation between the two nearest ranks, like DuckDB's `quantile_cont`.

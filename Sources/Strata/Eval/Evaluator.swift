@@ -7,7 +7,7 @@ public struct EvalError: Error, Sendable {
 
 /// Evaluates checked expressions over the whole store, one column kernel per node: the tree is walked
 /// once per statement, never once per customer.
-struct Evaluator {
+struct Evaluator: Sendable {
     let table: Table
     let segments: [String: Bitset]
     let scalars: [String: Value]

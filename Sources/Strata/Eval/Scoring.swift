@@ -5,17 +5,9 @@ enum Scoring {
         var rows = v.validity(count).indices
         switch v {
         case .number(let xs, _):
-            rows.sort { a, b in
-                let x = xs[a], y = xs[b]
-                if x != y { return descending ? x > y : x < y }
-                return a < b
-            }
+            return RadixSort.sort(rows: rows, keys: rows.map { RadixSort.key(xs[$0]) }, descending: descending)
         case .date(let xs, _):
-            rows.sort { a, b in
-                let x = xs[a], y = xs[b]
-                if x != y { return descending ? x > y : x < y }
-                return a < b
-            }
+            return RadixSort.sort(rows: rows, keys: rows.map { RadixSort.key(xs[$0]) }, descending: descending)
         case .string(let codes, let dict, _):
             // Rank the dictionary once, then sort rows by rank.
             let order = dict.indices.sorted { ScalarOrder.less(dict[$0], dict[$1]) }

@@ -150,16 +150,31 @@ public final class Session {
         var result = Result()
         guard let checked = prepare(source, bare: bareExpressions, checkOnly: false, &result) else { return result }
         let clock = Session.now()
-        for (s, c) in checked {
+        let trace = ProcessInfo.processInfo.environment["STRATA_TRACE"] != nil
+        var i = 0
+        while i < checked.count {
+            let batch = independentRun(checked, from: i)
+            let t = Session.now()
             do throws(EvalError) {
-                try execute(c, &result)
-                record(c, s.stmt, s.source)
+                if batch.count > 1, rowCount >= 50_000 {
+                    try executeInParallel(batch.map { checked[$0] })
+                } else {
+                    try execute(checked[i].1, &result)
+                }
+                for k in batch { record(checked[k].1, checked[k].0.stmt, checked[k].0.source) }
             } catch {
+                let c = checked[i].1
                 result.diagnostics.append(Diagnostic(.error, error.message, file: c.file, span: error.span, suggestion: error.suggestion))
                 result.exitCode = 1
                 result.timings.evalMs = Session.ms(since: clock)
                 return result
             }
+            // STRATA_TRACE=1: per-statement (or per-batch) times on stderr, for profiling rule files.
+            if trace {
+                let what = batch.map { checked[$0].0.source.slice(checked[$0].0.stmt.span).prefix(40) }.joined(separator: " | ")
+                FileHandle.standardError.write(Data(String(format: "%8.2f ms  %@\n", Session.ms(since: t), what).utf8))
+            }
+            i += batch.count
         }
         let hasOutput = checked.contains {
             switch $0.1.kind {
