@@ -159,7 +159,7 @@ public final class Session {
                 if batch.count > 1, rowCount >= 50_000 {
                     try executeInParallel(batch.map { checked[$0] })
                 } else {
-                    try execute(checked[i].1, &result)
+                    for k in batch { try execute(checked[k].1, &result) }
                 }
                 for k in batch { record(checked[k].1, checked[k].0.stmt, checked[k].0.source) }
             } catch {
