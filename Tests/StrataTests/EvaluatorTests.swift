@@ -216,3 +216,38 @@ import Testing
         }
     }
 }
+
+/// The same rules with splitting and parallel evaluation on and off give the same bytes.
+@Suite struct ParallelEqualsSequentialTests {
+    @Test func benchRulesAgree() throws {
+        let dir = Repo.tempDir()
+        try CustomerGenerator.writeCSV(customers: 60_000, seed: 3, to: dir + "/customers.csv")
+        let rules = try String(contentsOfFile: Repo.path("Tests/Peers/bench.strata"), encoding: .utf8)
+        func run(_ parallel: Bool) -> String {
+            var o = RunOptions()
+            o.parallel = parallel
+            o.dataOverrides = ["customers": dir + "/customers.csv"]
+            let r = Session(options: o).run(SourceFile(name: "bench.strata", text: rules))
+            #expect(r.exitCode == 0, "\(r.renderedDiagnostics)")
+            return r.outputs.map { Report.render($0, format: .csv) }.joined()
+        }
+        let fast = run(true), simple = run(false)
+        #expect(fast.components(separatedBy: "\n").count > 20)
+        #expect(fast == simple)
+        // The file is large enough to be split, so the comparison covers the merge of ranges.
+        let size = (try FileManager.default.attributesOfItem(atPath: dir + "/customers.csv")[.size] as? Int) ?? 0
+        #expect(size > 1 << 20)
+    }
+
+    @Test func splitLoadEqualsOneRange() throws {
+        let dir = Repo.tempDir()
+        try CustomerGenerator.writeCSV(customers: 30_000, seed: 9, to: dir + "/c.csv")
+        let a = try TableLoader.load(path: dir + "/c.csv", tableName: "c", parallel: true)
+        let b = try TableLoader.load(path: dir + "/c.csv", tableName: "c", parallel: false)
+        #expect(a.rowCount == b.rowCount && a.columns.count == b.columns.count)
+        for (x, y) in zip(a.columns, b.columns) {
+            #expect(x.type == y.type)
+            for row in stride(from: 0, to: a.rowCount, by: 97) { #expect(x.value(at: row) == y.value(at: row), "\(x.name) row \(row)") }
+        }
+    }
+}

@@ -29,6 +29,9 @@ public struct RunOptions: Sendable {
     public var dataOverrides: [String: String] = [:]
     /// `--as-of DATE`: overrides `set as_of`.
     public var asOf: Int32?
+    /// Split loading and evaluation across cores (off: one range, one statement at a time — the
+    /// reference the fast paths are tested against).
+    public var parallel = true
     /// `strata test`: evaluate everything but write no export files.
     public var dryRun = false
     /// `--reveal-pii`: show personal fields unmasked.

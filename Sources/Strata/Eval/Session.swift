@@ -156,7 +156,7 @@ public final class Session {
             let batch = independentRun(checked, from: i)
             let t = Session.now()
             do throws(EvalError) {
-                if batch.count > 1, rowCount >= 50_000 {
+                if batch.count > 1, options.parallel, rowCount >= 50_000 {
                     try executeInParallel(batch.map { checked[$0] })
                 } else {
                     for k in batch { try execute(checked[k].1, &result) }
@@ -257,7 +257,7 @@ public final class Session {
             return true
         }
         do throws(LoadError) {
-            let t = try TableLoader.load(path: path, tableName: name)
+            let t = try TableLoader.load(path: path, tableName: name, parallel: options.parallel)
             table = t
             loadedFrom = (name, path)
             checker.setSource(source)

@@ -150,7 +150,7 @@ extension Session {
     /// Loads a table in place of the current one; returns the error instead of throwing.
     public func replaceTable(name: String, path: String, span: SourceSpan?, file: String) -> Diagnostic? {
         do throws(LoadError) {
-            let t = try TableLoader.load(path: path, tableName: name)
+            let t = try TableLoader.load(path: path, tableName: name, parallel: options.parallel)
             if let old = table { for c in old.columns { checker.undefine(c.name) }; checker.undefine(old.name) }
             table = t
             loadedFrom = (name, path)

@@ -7,6 +7,8 @@ struct CSVReader: @unchecked Sendable {
     let p: UnsafeBufferPointer<UInt8>
     let file: String
     let delimiter: UInt8
+    /// Split the rows into one range per core (off: one range).
+    var parallel = true
 
     /// Boundaries of the fields of one record, reused from record to record. Plain fixed buffers:
     /// this is touched for every cell, where array copy-on-write checks would show.
@@ -185,7 +187,7 @@ struct CSVReader: @unchecked Sendable {
     func splits(from start: Int) -> [Range<Int>] {
         let n = p.count
         let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let parts = n - start < 1 << 20 ? 1 : cores
+        let parts = !parallel || n - start < 1 << 20 ? 1 : cores
         var bounds = [start]
         for k in 1..<parts {
             var at = start + (n - start) * k / parts

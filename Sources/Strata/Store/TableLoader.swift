@@ -6,7 +6,7 @@ import CoreFoundation
 /// Reads customer data into a table: CSV (and TSV), a JSON array of objects, or JSON Lines, chosen by extension.
 public enum TableLoader {
     /// Loads a file; the error says what and where when it cannot.
-    public static func load(path: String, tableName: String) throws(LoadError) -> Table {
+    public static func load(path: String, tableName: String, parallel: Bool = true) throws(LoadError) -> Table {
         let lower = path.lowercased()
         let kind: Kind
         if lower.hasSuffix(".csv") { kind = .csv(UInt8(ascii: ",")) }
@@ -21,7 +21,7 @@ public enum TableLoader {
         case .csv(let d):
             let owned = bytes
             bytes = []
-            return try loadCSV(owned: owned, name: path, tableName: tableName, delimiter: d)
+            return try loadCSV(owned: owned, name: path, tableName: tableName, delimiter: d, parallel: parallel)
         case .json(let lines): return try loadJSON(bytes: bytes, name: path, tableName: tableName, lines: lines)
         }
     }
@@ -62,17 +62,17 @@ public enum TableLoader {
 
     /// Parses CSV bytes; `name` is used in messages.
     public static func loadCSV(bytes: [UInt8], name: String, tableName: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(LoadError) -> Table {
-        try loadCSV(owned: bytes, name: name, tableName: tableName, delimiter: delimiter)
+        try loadCSV(owned: bytes, name: name, tableName: tableName, delimiter: delimiter, parallel: true)
     }
 
     /// Takes the only reference to the file's bytes, so they can be freed before the columns are joined.
-    static func loadCSV(owned: consuming [UInt8], name: String, tableName: String, delimiter: UInt8) throws(LoadError) -> Table {
+    static func loadCSV(owned: consuming [UInt8], name: String, tableName: String, delimiter: UInt8, parallel: Bool) throws(LoadError) -> Table {
         let bom = owned.starts(with: [0xEF, 0xBB, 0xBF])
         var text: [UInt8]? = try utf8(owned, name: name)
         owned = []
         let skip = bom && text?.starts(with: [0xEF, 0xBB, 0xBF]) == true ? 3 : 0
         let parsed = try (text ?? []).withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> CSVReader.Parsed in
-            try CSVReader(p: UnsafeBufferPointer(rebasing: p[skip...]), file: name, delimiter: delimiter).parse()
+            try CSVReader(p: UnsafeBufferPointer(rebasing: p[skip...]), file: name, delimiter: delimiter, parallel: parallel).parse()
         }
         // The text is no longer needed once both passes are done; joining the columns needs the room.
         text = nil
