@@ -13,8 +13,9 @@ n = df.height
 
 
 def ntile(expr, buckets):
-    # SQL NTILE over (x, row): rank by a stable sort, then the first n % buckets groups get one more row.
-    rank = pl.struct(expr.alias("v"), pl.int_range(pl.len()).alias("r")).rank("ordinal") - 1
+    # SQL NTILE over (x, row): "ordinal" ranks ties in the order they occur, then the first n % buckets
+    # groups get one more row.
+    rank = expr.rank("ordinal") - 1
     size, extra = n // buckets, n % buckets
     big = (size + 1) * extra
     return pl.when(rank < big).then(rank // (size + 1) + 1).otherwise(extra + (rank - big) // max(size, 1) + 1)

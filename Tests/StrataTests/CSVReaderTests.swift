@@ -252,3 +252,42 @@ enum Load {
         #expect(error("{\"a\": 1}")?.message == "expected a JSON array `[` of objects at the top")
     }
 }
+
+/// Types are first guessed from a sample of rows; a later cell that contradicts the guess must give
+/// exactly what inference over every row gives.
+@Suite struct LateEvidenceTests {
+    static func table(_ rows: Int, _ cell: (Int) -> String) throws -> Table {
+        var text = "id,x\n"
+        for i in 0..<rows { text += "C\(i),\(cell(i))\n" }
+        return try Load.csv(text)
+    }
+
+    @Test func lateTextMakesAStringColumn() throws {
+        let t = try Self.table(6000) { $0 == 5500 ? "unknown" : String($0) }
+        #expect(t.column(named: "x")?.type == .string)
+        #expect(Load.values(t, "x")[5500] == .string("unknown"))
+        #expect(Load.values(t, "x")[12] == .string("12"))
+    }
+
+    @Test func lateLeadingZeroMakesAnIdentifier() throws {
+        let t = try Self.table(6000) { $0 == 5999 ? "0123" : String($0 + 1) }
+        #expect(t.column(named: "x")?.type == .string)
+        #expect(Load.values(t, "x")[5999] == .string("0123"))
+    }
+
+    @Test func emptySampleThenNumbers() throws {
+        let t = try Self.table(6000) { $0 < 5000 ? "" : "\($0).5" }
+        #expect(t.column(named: "x")?.type == .number)
+        #expect(Load.values(t, "x")[5001] == .number(5001.5))
+        #expect(Load.values(t, "x")[10] == .null)
+    }
+
+    @Test func lateNonDateAndNonBool() throws {
+        let d = try Self.table(5000) { $0 == 4999 ? "2026-02-30" : "2026-01-01" }
+        #expect(d.column(named: "x")?.type == .string)
+        let b = try Self.table(5000) { $0 == 4500 ? "maybe" : ($0 % 2 == 0 ? "true" : "false") }
+        #expect(b.column(named: "x")?.type == .string)
+        #expect(Load.values(b, "x")[4500] == .string("maybe"))
+        #expect(Load.values(b, "x")[0] == .string("true"))
+    }
+}

@@ -133,12 +133,15 @@ struct CSVReader: @unchecked Sendable {
             var columns: [Column] = []
             for (k, h) in header.enumerated() {
                 let pieces = parts.map { $0[k] }
-                for i in parts.indices { parts[i][k] = ColumnBuilder(type: .string, rows: 0) }
+                for i in parts.indices { parts[i][k] = ColumnBuilder(type: .string, capacity: 0) }
                 columns.append(ColumnBuilder.merge(pieces, name: h, rows: rows))
             }
             return Table(name: name, columns: columns, rowCount: rows, source: source)
         }
     }
+
+    /// Rows of the sample that decides each column's provisional type.
+    static let sampleRows = 4096
 
     func parse() throws(LoadError) -> Parsed {
         let f = Fields()
@@ -156,30 +159,41 @@ struct CSVReader: @unchecked Sendable {
             }
             seen[h] = k
         }
+        let width = header.count
         let identifierNames = header.map(ColumnStats.isIdentifierName)
-        var chunks = splits(from: dataStart)
-        var scans = scanAll(chunks, width: header.count, identifierNames: identifierNames)
-        if !CSVReader.consistent(scans, chunks) {
+        // Provisional types from the first rows; a column with no value there is read on its own later.
+        let sample = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: Array(0..<width), maxRows: CSVReader.sampleRows)
+        let plan = sample.stats.map { s -> (ValueType, Bool, Bool) in (s.type, s.nearlyUnique, s.nonEmpty == 0) }
+        let ranges = splits(from: dataStart)
+        var chunks = ranges
+        var built = Parallel.map(ranges.count) { i in self.build(ranges[i], width: width, plan: plan) }
+        if !zip(built, chunks).allSatisfy({ $0.error != nil || $0.end == $1.upperBound }) {
+            // A split fell inside a quoted field: read the rows as one range.
             chunks = [dataStart..<p.count]
-            scans = scanAll(chunks, width: header.count, identifierNames: identifierNames)
+            built = [build(chunks[0], width: width, plan: plan)]
         }
-        // Line numbers: each range counted its own lines; errors are reported with the lines before it.
         var lineBefore = 1 + headerLines
-        for scan in scans {
-            if var e = scan.error {
+        for b in built {
+            if var e = b.error {
                 e.line = e.line.map { $0 + lineBefore - 1 }
                 throw e
             }
-            lineBefore += scan.lines
+            lineBefore += b.lines
         }
-        var stats = scans[0].stats
-        for scan in scans.dropFirst() {
-            for k in stats.indices { stats[k].merge(scan.stats[k]) }
+        var parts = built.map(\.builders)
+        let rows = built.reduce(0) { $0 + $1.rows }
+        // Columns the sample got wrong (or could not tell) are inferred over every row and read again.
+        let redo = (0..<width).filter { k in parts.contains { $0[k].failed } }
+        if !redo.isEmpty {
+            let full = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: redo, maxRows: Int.max)
+            var replan = plan
+            for k in redo { replan[k] = (full.stats[k].type, full.stats[k].nearlyUnique, false) }
+            let again = build(dataStart..<p.count, width: width, plan: replan, only: Set(redo))
+            for k in redo {
+                for i in parts.indices { parts[i][k] = ColumnBuilder(type: .string, capacity: 0) }
+                parts[0][k] = again.builders[k]
+            }
         }
-        let types = stats.map(\.type)
-        let unique = stats.map(\.nearlyUnique)
-        let parts = buildAll(chunks, rows: scans.map(\.rows), types: types, unique: unique)
-        let rows = scans.reduce(0) { $0 + $1.rows }
         return Parsed(header: header, parts: parts, rows: rows)
     }
 
@@ -189,7 +203,7 @@ struct CSVReader: @unchecked Sendable {
         let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         let parts = !parallel || n - start < 1 << 20 ? 1 : cores
         var bounds = [start]
-        for k in 1..<parts {
+        for k in 1..<max(1, parts) {
             var at = start + (n - start) * k / parts
             while at < n, p[at - 1] != CSVReader.lf { at += 1 }
             if at > bounds[bounds.count - 1], at < n { bounds.append(at) }
@@ -198,29 +212,47 @@ struct CSVReader: @unchecked Sendable {
         return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
     }
 
-    /// The first pass over one range: shape checks, type evidence, rows and lines.
+    /// Type evidence for some columns over (up to `maxRows`) rows of a range.
     struct Scan: @unchecked Sendable {
         var stats: [ColumnStats]
+    }
+
+    func scan(_ range: Range<Int>, width: Int, identifierNames: [Bool], columns: [Int], maxRows: Int) -> Scan {
+        var result = Scan(stats: identifierNames.map { var s = ColumnStats(); s.identifierName = $0; return s })
+        let f = Fields()
+        var pos = range.lowerBound
+        var rows = 0
+        while pos < range.upperBound, rows < maxRows {
+            guard let (next, _) = try? record(at: pos, line: 0, into: f) else { break }
+            pos = next
+            if f.isBlank || f.count != width { continue }
+            for k in columns where !result.stats[k].settled {
+                result.stats[k].observe(p, f.starts[k], f.ends[k], quoted: f.quoted[k])
+            }
+            rows += 1
+        }
+        return result
+    }
+
+    /// One pass over a range: the shape checked, every cell into its column's builder.
+    struct Built: @unchecked Sendable {
+        var builders: [ColumnBuilder]
         var rows = 0
         var lines = 0
         var end = 0
         var error: LoadError?
     }
 
-    static func consistent(_ scans: [Scan], _ chunks: [Range<Int>]) -> Bool {
-        zip(scans, chunks).allSatisfy { $0.error != nil || $0.end == $1.upperBound }
-    }
-
-    func scanAll(_ chunks: [Range<Int>], width: Int, identifierNames: [Bool]) -> [Scan] {
-        let out = Parallel.map(chunks.count) { i in self.scan(chunks[i], width: width, identifierNames: identifierNames) }
-        return out
-    }
-
-    func scan(_ range: Range<Int>, width: Int, identifierNames: [Bool]) -> Scan {
-        var result = Scan(stats: identifierNames.map { var s = ColumnStats(); s.identifierName = $0; return s })
+    /// `plan[k]` is (type, near-unique, skip); `only` limits the pass to some columns.
+    func build(_ range: Range<Int>, width: Int, plan: [(ValueType, Bool, Bool)], only: Set<Int>? = nil) -> Built {
+        let estimate = max(16, range.count / max(1, averageRowBytes))
+        var out = Built(builders: plan.enumerated().map { k, t in
+            ColumnBuilder(type: t.0, capacity: estimate, unique: t.1, skip: t.2 || (only.map { !$0.contains(k) } ?? false))
+        })
         let f = Fields()
         var pos = range.lowerBound
         var line = 1
+        var scratch: [UInt8] = []
         do throws(LoadError) {
             while pos < range.upperBound {
                 let start = line
@@ -231,47 +263,27 @@ struct CSVReader: @unchecked Sendable {
                 guard f.count == width else {
                     throw LoadError(file: file, line: start, message: "row has \(f.count) field\(f.count == 1 ? "" : "s"), the header has \(width)")
                 }
-                for k in 0..<width where !result.stats[k].settled {
-                    result.stats[k].observe(p, f.starts[k], f.ends[k], quoted: f.quoted[k])
+                for k in 0..<width where !out.builders[k].failed {
+                    let s = f.starts[k], e = f.ends[k]
+                    if f.quoted[k], out.builders[k].type == .string, UnsafeBufferPointer(rebasing: p[s..<e]).contains(CSVReader.quote) {
+                        scratch = CSVReader.unescape(UnsafeBufferPointer(rebasing: p[s..<e]))
+                        scratch.withUnsafeBufferPointer { q in out.builders[k].add(q, 0, q.count) }
+                    } else {
+                        out.builders[k].add(p, s, e)
+                    }
                 }
-                result.rows += 1
+                out.rows += 1
             }
         } catch {
-            result.error = error
+            out.error = error
         }
-        result.lines = line - 1
-        result.end = pos
-        return result
+        out.lines = line - 1
+        out.end = pos
+        return out
     }
 
-    func buildAll(_ chunks: [Range<Int>], rows: [Int], types: [ValueType], unique: [Bool]) -> [[ColumnBuilder]] {
-        Parallel.map(chunks.count) { i in self.build(chunks[i], rows: rows[i], types: types, unique: unique) }
-    }
-
-    /// The second pass over one range: typed values into builders.
-    func build(_ range: Range<Int>, rows: Int, types: [ValueType], unique: [Bool]) -> [ColumnBuilder] {
-        var builders = zip(types, unique).map { ColumnBuilder(type: $0, rows: rows, unique: $1) }
-        let f = Fields()
-        var pos = range.lowerBound
-        var row = 0
-        var scratch: [UInt8] = []
-        while pos < range.upperBound, row < rows {
-            guard let (next, _) = try? record(at: pos, line: 0, into: f) else { break }
-            pos = next
-            if f.isBlank || f.count != builders.count { continue }
-            for k in 0..<builders.count {
-                let s = f.starts[k], e = f.ends[k]
-                if f.quoted[k], builders[k].type == .string, UnsafeBufferPointer(rebasing: p[s..<e]).contains(CSVReader.quote) {
-                    scratch = CSVReader.unescape(UnsafeBufferPointer(rebasing: p[s..<e]))
-                    scratch.withUnsafeBufferPointer { q in builders[k].add(q, 0, q.count, row: row, quoted: true) }
-                } else {
-                    builders[k].add(p, s, e, row: row, quoted: f.quoted[k])
-                }
-            }
-            row += 1
-        }
-        return builders
-    }
+    /// A guess at bytes per row, for reserving column capacity (not for correctness).
+    var averageRowBytes: Int { 160 }
 }
 
 extension String {

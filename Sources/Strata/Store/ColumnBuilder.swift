@@ -89,57 +89,89 @@ struct ColumnStats {
     }
 }
 
-/// Builds one typed column cell by cell, for a type decided beforehand.
+/// Builds one typed column cell by cell, for a type decided beforehand (from a sample). A cell that
+/// does not fit the type marks the builder `failed`; the reader then reads that column again with
+/// inference over every row, so the result is what full inference would give.
 struct ColumnBuilder {
     let type: ValueType
     /// Near-unique text: one dictionary entry per row, no hashing (equal values may repeat).
     let unique: Bool
+    /// Skipped in this pass: the column is read on its own afterwards.
+    var failed: Bool
     var rawStrings: [String] = []
     var numbers: [Double] = []
     var dates: [Int32] = []
-    var bools: Bitset
     var codes: [Int32] = []
     var dictionary = ByteDictionary()
-    var valid: Bitset
+    var validWords: [UInt64] = []
+    var boolWords: [UInt64] = []
+    var count = 0
 
-    init(type: ValueType, rows: Int, unique: Bool = false) {
+    init(type: ValueType, capacity: Int, unique: Bool = false, skip: Bool = false) {
         self.type = type
         self.unique = unique && type == .string
-        if self.unique { rawStrings.reserveCapacity(rows) }
-        bools = Bitset(count: type == .bool ? rows : 0)
-        valid = Bitset(count: rows)
+        self.failed = skip
+        guard !skip else { return }
+        validWords.reserveCapacity(capacity / 64 + 1)
         switch type {
-        case .number: numbers = [Double](repeating: 0, count: rows)
-        case .date: dates = [Int32](repeating: 0, count: rows)
-        case .string: codes = [Int32](repeating: 0, count: rows)
-        default: break
+        case .number: numbers.reserveCapacity(capacity)
+        case .date: dates.reserveCapacity(capacity)
+        case .bool: boolWords.reserveCapacity(capacity / 64 + 1)
+        default:
+            codes.reserveCapacity(capacity)
+            if self.unique { rawStrings.reserveCapacity(capacity) }
         }
     }
 
-    mutating func add(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, row: Int, quoted: Bool) {
-        if ColumnStats.isBlank(p, s, e) { return }
+    @inline(__always)
+    static func setBit(_ words: inout [UInt64], _ i: Int) {
+        words[i >> 6] |= UInt64(1) << UInt64(i & 63)
+    }
+
+    /// Appends one cell (empty cells are null).
+    mutating func add(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) {
+        if failed { return }
+        let row = count
+        count += 1
+        if row & 63 == 0 {
+            validWords.append(0)
+            if type == .bool { boolWords.append(0) }
+        }
+        let blank = ColumnStats.isBlank(p, s, e)
         switch type {
         case .number:
-            if let v = NumberParser.parse(p, s, e) { numbers[row] = v; valid[row] = true }
+            guard !blank else { numbers.append(0); return }
+            guard let v = NumberParser.parse(p, s, e), !NumberParser.looksLikeIdentifier(p, s, e) else { failed = true; return }
+            numbers.append(v)
         case .date:
-            if let d = CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop(while: { $0 == 0x20 })) { dates[row] = d; valid[row] = true }
+            guard !blank else { dates.append(0); return }
+            guard let d = CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop(while: { $0 == 0x20 })) else { failed = true; return }
+            dates.append(d)
         case .bool:
-            if let b = ColumnStats.isBool(p, s, e) { bools[row] = b; valid[row] = true }
+            guard !blank else { return }
+            guard let b = ColumnStats.isBool(p, s, e) else { failed = true; return }
+            if b { ColumnBuilder.setBit(&boolWords, row) }
         default:
+            guard !blank else { codes.append(0); return }
             if unique {
-                codes[row] = Int32(rawStrings.count)
+                codes.append(Int32(rawStrings.count))
                 rawStrings.append(String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self))
             } else {
-                codes[row] = dictionary.code(p, s, e)
+                codes.append(dictionary.code(p, s, e))
             }
-            valid[row] = true
         }
+        ColumnBuilder.setBit(&validWords, row)
     }
+
+    var valid: Bitset { Bitset(words: validWords, count: count) }
+    var bools: Bitset { Bitset(words: boolWords, count: count) }
 
     /// One column from the builders of consecutive row ranges; string dictionaries are merged in
     /// order, so codes still follow first appearance in the file.
     static func merge(_ parts: [ColumnBuilder], name: String, rows: Int) -> Column {
         guard var first = parts.first else { return Column(name: name, storage: .string(codes: [], dictionary: []), valid: Bitset(count: 0)) }
+        // After a column was read again on its own, the first part holds every row.
+        if first.count == rows || parts.count == 1 { return first.finish(name: name) }
         if parts.count == 1 { return first.finish(name: name) }
         let valid = Bitset.concatenate(parts.map(\.valid))
         switch first.type {
