@@ -51,24 +51,29 @@ t send-keys -t s '深'
 t send-keys -t s Enter
 check "CJK insert before a wide character" "深客       682"
 
-# Pasting several statements (bracketed paste): each runs as it completes.
-t set-buffer "$(printf 'segment pasted where clv > 3e6\n  and purchases >= 2\ncount pasted\n')"
+# Pasting several statements (bracketed paste): nothing runs until Enter, then all of it as one input.
+t set-buffer "$(printf 'segment pasted where clv > 3e6\n  and purchases >= 2\ncount pasted')"
 t paste-buffer -p -t s
-check "multi-line paste runs each statement" "pasted "
+check "paste is shown over several rows" "   ...>   and purchases >= 2"
+sleep 0.3
+if screen | grep -qE '^pasted +[0-9]'; then failed=$((failed+1)); echo "FAIL paste ran without Enter"; else passed=$((passed+1)); echo "ok   paste waits for Enter"; fi
+t send-keys -t s Enter
+check "multi-line paste runs on Enter" "pasted "
 
 # Ctrl-C discards a half-typed statement.
 t send-keys -t s 'segment half where (clv >' Enter
 t send-keys -t s C-c
 check "ctrl-c cancels" "^C"
 
-# History across sessions: quit, start again, Up recalls the multi-line statement as one line.
+# History across sessions: quit, start again, Up recalls the multi-line statement over several rows.
 t send-keys -t s '.quit' Enter
 sleep 0.5
 start 2
-# Newest first: .quit, count pasted, segment pasted, count 深客, segment 深客, count 城, count(vip),
+# Newest first: .quit, the paste (one entry), count 深客, segment 深客, count 城, count(vip),
 # then the multi-line segment.
-t send-keys -t s Up Up Up Up Up Up Up Up
-check "history persists and recalls multi-line input" "strata> segment vip where clv > 2e6 and referrals >= 2"
+t send-keys -t s Up Up Up Up Up Up Up
+check "history persists and recalls multi-line input" "strata> segment vip where clv > 2e6 and"
+check "recalled entry keeps its second row" "   ...>   referrals >= 2"
 t send-keys -t s C-u C-r '深客'
 check "ctrl-r searches history" "(reverse-i-search)'深客': count 深客"
 t send-keys -t s C-g C-u C-d

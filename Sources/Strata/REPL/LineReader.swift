@@ -1,10 +1,3 @@
-/// Supplies completions for the word before the cursor (Character offsets: the word is `start..<cursor`).
-public protocol Completer {
-    func completions(for line: String, cursor: Int) -> (start: Int, candidates: [String])
-}
-
-extension NameCompleter: Completer {}
-
 /// What `readLine` got.
 public enum ReadResult: Equatable, Sendable {
     /// A complete input, possibly several lines joined by "\n".
@@ -16,229 +9,222 @@ public enum ReadResult: Equatable, Sendable {
 }
 
 /// Reads one complete input from the terminal in raw mode: editing, history, completion, reverse
-/// search, multi-line continuation and pasting. The terminal is restored before it returns.
+/// search, multi-line continuation and bracketed paste. The terminal is restored before it returns.
+///
+/// Multi-line input: on Enter, when `isComplete` rejects the text so far, the line joins an accumulator
+/// and editing goes on in a fresh line under the continuation prompt; the whole text is returned, and
+/// stored in history as one entry, once it is complete.
+///
+/// Multi-line recall and paste: an entry recalled from history (Up, Ctrl-R) or a pasted text keeps its
+/// line breaks in the buffer and is drawn over several rows, each after the continuation prompt, so
+/// `#` comments and layout survive. The whole buffer is one edit: Left/Right cross line breaks,
+/// Home/End go to its start and end, Up/Down stay history keys. Pasting never completes and never
+/// submits; Enter submits the whole buffer.
 public final class LineReader {
+    /// Entries so far; `readLine` adds each complete input. The caller saves it.
     public var history: History
-    var completer: Completer?
-    var decoder = KeyDecoder()
-    /// Lines of a multi-line paste not yet used; each later read takes the next.
-    var queued: [String] = []
+    let completer: Completer?
+    private let io: TerminalIO
+    private var decoder = KeyDecoder()
+    /// Keys read past the end of the last input (typed ahead, or in the same burst), used by the next read.
+    private var pendingKeys: [Key] = []
 
-    public init(history: History, completer: Completer?) {
+    /// True when standard input and output are both terminals; otherwise read lines plainly, without a LineReader.
+    public static var isInteractive: Bool { Terminal.isInteractive }
+
+    /// A reader on the process's terminal.
+    public convenience init(history: History, completer: Completer?) {
+        self.init(history: history, completer: completer, io: SystemTerminal())
+    }
+
+    init(history: History, completer: Completer?, io: TerminalIO) {
         self.history = history
         self.completer = completer
+        self.io = io
     }
 
-    /// Reads until `isComplete` accepts the accumulated lines.
+    /// Reads until `isComplete` accepts the accumulated lines, Ctrl-C, or Ctrl-D on an empty first line.
     public func readLine(prompt: String, continuationPrompt: String, isComplete: (String) -> Bool) -> ReadResult {
-        guard Terminal.enableRaw() else { return .endOfInput }
-        defer { Terminal.disableRaw() }
-        var accumulated: String?
-        var editor = LineEditor()
-        var state = RenderState()
-        var width = Terminal.width
-        var currentPrompt = prompt
-        var search: (query: String, index: Int?, saved: String)?
+        guard io.enableRaw() else { return .endOfInput }
+        defer { io.disableRaw() }
+        var read = ReadState(prompt: prompt, continuationPrompt: continuationPrompt, width: io.width)
         history.resetNavigation()
-
-        func draw() {
-            if let s = search {
-                let match = s.index.map { History.asOneLine(history.entries[$0]) } ?? ""
-                let p = "(reverse-i-search)'\(s.query)': "
-                let (out, st) = LineRenderer.render(prompt: p, chars: Array(match), cursor: match.count, width: width, previous: state)
-                Terminal.write(out)
-                state = st
-                return
-            }
-            let (out, st) = LineRenderer.render(prompt: currentPrompt, chars: editor.chars, cursor: editor.cursor, width: width, previous: state)
-            Terminal.write(out)
-            state = st
-        }
-
-        /// Leaves the cursor below the line so the next output starts on a fresh row.
-        func finishLine() {
-            let (out, _) = LineRenderer.render(prompt: currentPrompt, chars: editor.chars, cursor: editor.chars.count, width: width, previous: state)
-            Terminal.write(out + "\r\n")
-            state = RenderState()
-        }
-
-        /// Enter on a line: returns the result when the input is complete, else continues on a new line.
-        func submit(_ line: String) -> ReadResult? {
-            finishLine()
-            let text = accumulated.map { $0 + "\n" + line } ?? line
-            if text.allSatisfy({ $0.isWhitespace }) && accumulated == nil {
-                editor = LineEditor()
-                draw()
-                return nil
-            }
-            if isComplete(text) {
-                history.add(text)
-                return .line(text)
-            }
-            accumulated = text
-            currentPrompt = continuationPrompt
-            editor = LineEditor()
-            draw()
-            return nil
-        }
-
-        /// Runs queued pasted lines one by one; what is left unfinished stays in the editor.
-        func drainQueue() -> ReadResult? {
-            while !queued.isEmpty {
-                let line = queued.removeFirst()
-                editor.set(line)
-                draw()
-                if let r = submit(line) { return r }
-            }
-            if let tail = queuedTail {
-                queuedTail = nil
-                editor.set(tail)
-                draw()
-            }
-            return nil
-        }
-
-        draw()
-        if let r = drainQueue() { return r }
+        draw(&read)
         while true {
-            if Terminal.takeResize() {
-                width = Terminal.width
-                draw()
+            if io.takeResize() {
+                read.width = io.width
+                read.dirty = true
             }
-            var keys = pendingKeys
-            pendingKeys = []
-            if keys.isEmpty {
-                guard let bytes = Terminal.read(timeoutMs: 100) else {
-                    finishLine()
+            if pendingKeys.isEmpty {
+                guard let bytes = io.read(timeoutMs: 100) else {
+                    finish(&read, suffix: "\r\n")
                     return .endOfInput
                 }
-                keys = decoder.feed(bytes)
-                if keys.isEmpty, decoder.waitingAfterEscape, bytes.isEmpty { keys = decoder.flushEscape() }
+                pendingKeys = decoder.feed(bytes)
+                if bytes.isEmpty, decoder.waitingAfterEscape { pendingKeys = decoder.flushEscape() }
             }
-            while !keys.isEmpty {
-                let key = keys.removeFirst()
-                if var s = search {
-                    switch key {
-                    case .text(let t):
-                        s.query += t
-                        s.index = history.search(s.query)?.index
-                        search = s
-                        draw()
-                        continue
-                    case .backspace:
-                        s.query = String(s.query.dropLast())
-                        s.index = history.search(s.query)?.index
-                        search = s
-                        draw()
-                        continue
-                    case .control("r"):
-                        if let i = s.index, let older = history.search(s.query, before: i) { s.index = older.index }
-                        search = s
-                        draw()
-                        continue
-                    case .control("g"), .control("c"), .escape:
-                        editor.set(s.saved)
-                        search = nil
-                        draw()
-                        continue
-                    default:
-                        editor.set(s.index.map { History.asOneLine(history.entries[$0]) } ?? s.saved)
-                        search = nil
-                        draw()
-                        if key == .enter { if let r = submit(editor.text) { pendingKeys = keys; return r } }
-                        continue
-                    }
-                }
-                switch editor.handle(key) {
-                case .none:
-                    break
-                case .redraw:
-                    draw()
-                case .submit(let line):
-                    if let r = submit(line) { pendingKeys = keys; return r }
-                case .cancel:
-                    finishLine()
-                    Terminal.write("^C\r\n")
-                    pendingKeys = keys
-                    return .interrupted
-                case .endOfInput:
-                    if accumulated == nil {
-                        finishLine()
-                        pendingKeys = keys
-                        return .endOfInput
-                    }
-                case .clearScreen:
-                    Terminal.write("\u{1B}[H\u{1B}[2J")
-                    state = RenderState()
-                    draw()
-                case .complete:
-                    complete(&editor, &state, width: width, prompt: currentPrompt)
-                    draw()
-                case .historyPrevious:
-                    if let e = history.previous(current: editor.text) { editor.set(History.asOneLine(e)); draw() }
-                case .historyNext:
-                    if let e = history.next() { editor.set(History.asOneLine(e)); draw() }
-                case .reverseSearch:
-                    search = ("", nil, editor.text)
-                    draw()
-                case .pasteLines(let text):
-                    // The first pasted line joins what is typed; complete lines run in turn; the rest waits in the editor.
-                    var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                    let tail = parts.removeLast()
-                    _ = editor.handle(.text(parts.removeFirst()))
-                    queued.append(contentsOf: parts)
-                    queuedTail = tail.isEmpty ? nil : tail
-                    draw()
-                    if let r = submit(editor.text) { pendingKeys = keys; return r }
-                    if let r = drainQueue() { pendingKeys = keys; return r }
-                }
+            // Keys that arrive together are applied together and drawn once.
+            while !pendingKeys.isEmpty {
+                let key = pendingKeys.removeFirst()
+                if let result = process(key, &read, isComplete) { return result }
             }
+            if read.dirty { draw(&read) }
         }
     }
 
-    /// Keys read after the end of the last input (typed ahead or sent in one burst), used by the next read.
-    var pendingKeys: [Key] = []
+    /// The state of one `readLine` call.
+    private struct ReadState {
+        var prompt: String
+        let continuationPrompt: String
+        var width: Int
+        var editor = LineEditor()
+        var screen = RenderState()
+        var accumulated: String?
+        var search: ReverseSearch?
+        var dirty = false
 
-    /// The unfinished last line of a paste: left in the editor for the user to complete.
-    var queuedTail: String?
-
-    /// Tab: one match is inserted; several insert their common prefix, or are listed when there is none to add.
-    func complete(_ editor: inout LineEditor, _ state: inout RenderState, width: Int, prompt: String) {
-        guard let c = completer else { return }
-        let (start, candidates) = c.completions(for: editor.text, cursor: editor.cursor)
-        let typed = String(editor.chars[max(0, min(start, editor.cursor))..<editor.cursor])
-        guard let first = candidates.first else {
-            Terminal.write("\u{07}")
-            return
+        init(prompt: String, continuationPrompt: String, width: Int) {
+            self.prompt = prompt
+            self.continuationPrompt = continuationPrompt
+            self.width = width
         }
-        if candidates.count == 1 {
-            editor.replaceWord(from: start, with: first)
-            return
-        }
-        let common = candidates.dropFirst().reduce(Array(first)) { acc, s in Array(zip(acc, Array(s)).prefix { $0 == $1 }.map(\.0)) }
-        if common.count > typed.count {
-            editor.replaceWord(from: start, with: String(common))
-            return
-        }
-        // List them under the line, in columns, then redraw the prompt below.
-        let (out, _) = LineRenderer.render(prompt: prompt, chars: editor.chars, cursor: editor.chars.count, width: width, previous: state)
-        Terminal.write(out + "\r\n" + LineReader.columns(candidates, width: width).replacingOccurrences(of: "\n", with: "\r\n"))
-        state = RenderState()
     }
 
-    /// Candidates laid out in columns that fit the width (by display width).
-    public static func columns(_ items: [String], width: Int) -> String {
-        let cell = (items.map { DisplayWidth.of($0) }.max() ?? 0) + 2
-        let perRow = max(1, width / max(1, cell))
-        var out = ""
-        for (i, item) in items.enumerated() {
-            out += item
-            if (i + 1) % perRow == 0 || i == items.count - 1 {
-                out += "\n"
-            } else {
-                out += String(repeating: " ", count: cell - DisplayWidth.of(item))
+    private func draw(_ r: inout ReadState) {
+        let out: String
+        if let s = r.search {
+            let match = Array(s.matchText(in: history))
+            (out, r.screen) = Renderer.render(
+                prompt: s.prompt, continuationPrompt: r.continuationPrompt, chars: match,
+                cursor: s.matchCursor(in: history), width: r.width, previous: r.screen)
+        } else {
+            (out, r.screen) = Renderer.render(
+                prompt: r.prompt, continuationPrompt: r.continuationPrompt, chars: r.editor.chars,
+                cursor: r.editor.cursor, width: r.width, previous: r.screen)
+        }
+        io.write(out)
+        r.dirty = false
+    }
+
+    /// Draws the line with the cursor at its end, then `suffix`; the next output starts on a fresh row.
+    private func finish(_ r: inout ReadState, suffix: String) {
+        let (out, _) = Renderer.render(
+            prompt: r.prompt, continuationPrompt: r.continuationPrompt, chars: r.editor.chars,
+            cursor: r.editor.chars.count, width: r.width, previous: r.screen)
+        io.write(out + suffix)
+        r.screen = RenderState()
+        r.dirty = false
+    }
+
+    /// Applies one key; a result ends the read.
+    private func process(_ key: Key, _ r: inout ReadState, _ isComplete: (String) -> Bool) -> ReadResult? {
+        if var s = r.search {
+            let outcome = s.handle(key, in: history)
+            r.dirty = true
+            switch outcome {
+            case .searching:
+                r.search = s
+                return nil
+            case .abort(let line):
+                r.search = nil
+                r.editor.set(line)
+                return nil
+            case .accept(let line, let then):
+                r.search = nil
+                r.editor.set(line)
+                if let k = then { return process(k, &r, isComplete) }
+                return nil
             }
         }
-        return out
+        switch r.editor.handle(key) {
+        case .none:
+            break
+        case .redraw:
+            r.dirty = true
+        case .bell:
+            io.write("\u{07}")
+        case .submit(let line):
+            return submit(line, &r, isComplete)
+        case .cancel:
+            // The whole statement goes, continuation lines included.
+            finish(&r, suffix: "^C\r\n")
+            return .interrupted
+        case .endOfInput:
+            guard r.accumulated == nil else {
+                io.write("\u{07}")  // mid-statement Ctrl-D would lose the lines above: Ctrl-C discards them
+                break
+            }
+            finish(&r, suffix: "\r\n")
+            return .endOfInput
+        case .clearScreen:
+            io.write("\u{1B}[H\u{1B}[2J")
+            r.screen = RenderState()
+            r.dirty = true
+        case .complete:
+            complete(&r)
+        case .historyPrevious:
+            if let e = history.previous(current: r.editor.text) {
+                r.editor.set(e)
+                r.dirty = true
+            }
+        case .historyNext:
+            if let e = history.next() {
+                r.editor.set(e)
+                r.dirty = true
+            }
+        case .reverseSearch:
+            r.search = ReverseSearch(saved: r.editor.text)
+            r.dirty = true
+        case .suspend:
+            finish(&r, suffix: "\r\n")
+            io.suspend()
+            r.width = io.width
+            r.dirty = true
+        case .showCandidates:
+            break
+        }
+        return nil
+    }
+
+    /// Enter: the result when the input is complete, else a continuation line.
+    private func submit(_ line: String, _ r: inout ReadState, _ isComplete: (String) -> Bool) -> ReadResult? {
+        finish(&r, suffix: "\r\n")
+        if r.accumulated == nil, line.allSatisfy(\.isWhitespace) {
+            r.editor = LineEditor()
+            history.resetNavigation()
+            r.dirty = true
+            return nil
+        }
+        let text = r.accumulated.map { $0 + "\n" + line } ?? line
+        if isComplete(text) {
+            history.add(text)
+            return .line(text)
+        }
+        r.accumulated = text
+        r.prompt = r.continuationPrompt
+        r.editor = LineEditor()
+        history.resetNavigation()
+        r.dirty = true
+        return nil
+    }
+
+    /// Tab: asks the completer and applies its answer; a list is printed under the line, then the line again.
+    private func complete(_ r: inout ReadState) {
+        guard let c = completer else {
+            io.write("\u{07}")
+            return
+        }
+        let (start, candidates) = c.completions(for: r.editor.text, cursor: r.editor.cursor)
+        switch r.editor.applyCompletion(start: start, candidates: candidates) {
+        case .showCandidates(let list):
+            finish(&r, suffix: "\r\n" + Completion.columns(list, width: r.width).replacingOccurrences(of: "\n", with: "\r\n"))
+            r.dirty = true
+        case .bell:
+            io.write("\u{07}")
+        case .none:
+            break
+        default:
+            r.dirty = true
+        }
     }
 }

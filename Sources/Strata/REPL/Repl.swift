@@ -29,8 +29,8 @@ public final class Repl {
           .save FILE             write the session's definitions as a rule file
           .quit                  leave (also Ctrl-D)
 
-        Keys: arrows, Home/End, Ctrl-A/E/B/F, Alt-B/F, Ctrl-K/U/W, Ctrl-L clear, Ctrl-R search history,
-        Tab completes names, Ctrl-C cancels the line.
+        Keys: arrows, Home/End, Ctrl-A/E/B/F, Alt-B/F, Ctrl-K/U/W/Y, Ctrl-L clear, Ctrl-R search history,
+        Tab completes names, Ctrl-C cancels the input. Pasted text waits for Enter.
 
         """
 

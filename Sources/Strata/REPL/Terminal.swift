@@ -3,39 +3,51 @@ import Foundation
 import Glibc
 #endif
 
-// Signal handlers may only touch plain globals; these hold what they need to restore the terminal.
+// Signal handlers may only touch plain globals and async-signal-safe calls (tcsetattr, write, signal,
+// raise), so what they need to restore the terminal lives here, outside any actor or class.
 nonisolated(unsafe) private var savedTermios = termios()
-nonisolated(unsafe) private var rawModeOn = false
+nonisolated(unsafe) private var rawModeOn: sig_atomic_t = 0
 nonisolated(unsafe) private var windowChanged: sig_atomic_t = 0
 
-private func restoreFromSignal(_ sig: Int32) {
-    if rawModeOn {
-        _ = tcsetattr(0, TCSADRAIN, &savedTermios)
-        let off: [UInt8] = Array("\u{1B}[?2004l".utf8)
-        _ = off.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
-        rawModeOn = false
-    }
+/// Puts the terminal back as it was; safe inside a signal handler.
+private func restoreTerminalSignalSafe() {
+    guard rawModeOn != 0 else { return }
+    rawModeOn = 0
+    // A StaticString's bytes are in the binary: writing them allocates nothing.
+    let pasteOff: StaticString = "\u{1B}[?2004l"
+    _ = Glibc.write(1, pasteOff.utf8Start, pasteOff.utf8CodeUnitCount)
+    _ = tcsetattr(0, TCSADRAIN, &savedTermios)
+}
+
+private func restoreAndReraise(_ sig: Int32) {
+    restoreTerminalSignalSafe()
     signal(sig, SIG_DFL)
     raise(sig)
 }
 
-/// The controlling terminal: raw mode on and off (always restored, also on a fatal signal), its width,
-/// resize notification, and unbuffered output.
+/// The controlling terminal: raw mode on and off (always restored: on return, at exit and on a fatal
+/// signal), its width, resize notification, and unbuffered output.
+///
+/// Raw mode clears ICANON, ECHO, ISIG (Ctrl-C and Ctrl-Z arrive as keys), IEXTEN, IXON (Ctrl-S/Q
+/// reach us), ICRNL (Enter arrives as CR), BRKINT, INPCK and ISTRIP. OPOST stays on, but the editor
+/// writes "\r\n" itself, so output is right either way.
 public enum Terminal {
     /// True when standard input and output are both a terminal.
     public static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
-    /// Installs handlers that put the terminal back before the process dies, and a resize flag.
+    /// Installs handlers that restore the terminal before the process dies (then die by the same signal),
+    /// the resize flag, and an exit hook that restores it too.
     public static func installSignalHandlers() {
-        for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE] {
-            signal(sig) { restoreFromSignal($0) }
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE] {
+            signal(sig) { restoreAndReraise($0) }
         }
         signal(SIGWINCH) { _ in windowChanged = 1 }
+        atexit { restoreTerminalSignalSafe() }
     }
 
-    /// Switches to raw mode (no echo, no line buffering, no signals from keys) with bracketed paste.
+    /// Switches to raw mode with bracketed paste on; false when standard input is no terminal.
     public static func enableRaw() -> Bool {
-        guard !rawModeOn else { return true }
+        guard rawModeOn == 0 else { return true }
         var t = termios()
         guard tcgetattr(0, &t) == 0 else { return false }
         savedTermios = t
@@ -46,21 +58,19 @@ public enum Terminal {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
+        // TCSADRAIN, not TCSAFLUSH: keys typed ahead while the last statement ran are kept.
         guard tcsetattr(0, TCSADRAIN, &t) == 0 else { return false }
-        rawModeOn = true
+        rawModeOn = 1
         write("\u{1B}[?2004h")
         return true
     }
 
-    /// Restores the terminal as it was before raw mode.
+    /// Restores the terminal as it was before raw mode and turns bracketed paste off.
     public static func disableRaw() {
-        guard rawModeOn else { return }
-        write("\u{1B}[?2004l")
-        _ = tcsetattr(0, TCSADRAIN, &savedTermios)
-        rawModeOn = false
+        restoreTerminalSignalSafe()
     }
 
-    /// Columns of the terminal (80 when it cannot be asked).
+    /// Columns of the terminal: TIOCGWINSZ, else `$COLUMNS`, else 80.
     public static var width: Int {
         var ws = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
@@ -74,26 +84,57 @@ public enum Terminal {
         return windowChanged != 0
     }
 
-    /// Writes straight to standard output.
+    /// Writes straight to standard output, retrying short writes.
     public static func write(_ s: String) {
         let bytes = Array(s.utf8)
         var off = 0
         while off < bytes.count {
             let n = bytes.withUnsafeBufferPointer { Glibc.write(1, $0.baseAddress.map { $0 + off }, bytes.count - off) }
+            if n < 0, errno == EINTR { continue }
             if n <= 0 { break }
             off += n
         }
     }
 
-    /// Waits up to `timeoutMs` for input and returns what arrived (empty on timeout or a signal; nil at end of input).
+    /// Waits up to `timeoutMs` for input: the bytes, empty on timeout or a signal (e.g. a resize), nil at end of input.
     public static func read(timeoutMs: Int32) -> [UInt8]? {
         var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
         let r = poll(&fds, 1, timeoutMs)
-        if r <= 0 { return [] }
+        if r < 0 { return errno == EINTR ? [] : nil }
+        if r == 0 { return [] }
         var buf = [UInt8](repeating: 0, count: 4096)
         let n = buf.withUnsafeMutableBufferPointer { Glibc.read(0, $0.baseAddress, $0.count) }
         if n < 0 { return errno == EINTR || errno == EAGAIN ? [] : nil }
         if n == 0 { return nil }
         return Array(buf.prefix(n))
     }
+
+    /// Ctrl-Z: restores the terminal, stops the process as the shell expects, and re-enters raw mode on resume.
+    static func suspend() {
+        disableRaw()
+        raise(SIGTSTP)
+        _ = enableRaw()
+    }
+}
+
+/// The terminal operations the line reader needs, so tests can drive it with scripted input.
+protocol TerminalIO: AnyObject {
+    func enableRaw() -> Bool
+    func disableRaw()
+    var width: Int { get }
+    func takeResize() -> Bool
+    func read(timeoutMs: Int32) -> [UInt8]?
+    func write(_ s: String)
+    func suspend()
+}
+
+/// The real terminal.
+final class SystemTerminal: TerminalIO {
+    func enableRaw() -> Bool { Terminal.enableRaw() }
+    func disableRaw() { Terminal.disableRaw() }
+    var width: Int { Terminal.width }
+    func takeResize() -> Bool { Terminal.takeResize() }
+    func read(timeoutMs: Int32) -> [UInt8]? { Terminal.read(timeoutMs: timeoutMs) }
+    func write(_ s: String) { Terminal.write(s) }
+    func suspend() { Terminal.suspend() }
 }
