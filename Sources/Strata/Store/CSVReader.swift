@@ -162,11 +162,21 @@ struct CSVReader: @unchecked Sendable {
         let width = header.count
         let identifierNames = header.map(ColumnStats.isIdentifierName)
         // Provisional types from the first rows; a column with no value there is read on its own later.
+        let trace = ProcessInfo.processInfo.environment["STRATA_TRACE"] != nil
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func mark(_ what: String) {
+            guard trace else { return }
+            let now = DispatchTime.now().uptimeNanoseconds
+            FileHandle.standardError.write(Data(String(format: "%8.2f ms  load: %@\n", Double(now - clock) / 1e6, what).utf8))
+            clock = now
+        }
         let sample = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: Array(0..<width), maxRows: CSVReader.sampleRows)
         let plan = sample.stats.map { s -> (ValueType, Bool, Bool) in (s.type, s.nearlyUnique, s.nonEmpty == 0) }
         let ranges = splits(from: dataStart)
         var chunks = ranges
+        mark("header and sample")
         var built = Parallel.map(ranges.count) { i in self.build(ranges[i], width: width, plan: plan) }
+        mark("build over \(ranges.count) ranges")
         if !zip(built, chunks).allSatisfy({ $0.error != nil || $0.end == $1.upperBound }) {
             // A split fell inside a quoted field: read the rows as one range.
             chunks = [dataStart..<p.count]
@@ -184,6 +194,7 @@ struct CSVReader: @unchecked Sendable {
         let rows = built.reduce(0) { $0 + $1.rows }
         // Columns the sample got wrong (or could not tell) are inferred over every row and read again.
         let redo = (0..<width).filter { k in parts.contains { $0[k].failed } }
+        mark("checks; columns to read again: \(redo.count)")
         if !redo.isEmpty {
             let full = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: redo, maxRows: Int.max)
             var replan = plan

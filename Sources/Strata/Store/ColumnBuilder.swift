@@ -175,8 +175,14 @@ struct ColumnBuilder {
         if parts.count == 1 { return first.finish(name: name) }
         let valid = Bitset.concatenate(parts.map(\.valid))
         switch first.type {
-        case .number: return Column(name: name, storage: .number(parts.flatMap(\.numbers)), valid: valid)
-        case .date: return Column(name: name, storage: .date(parts.flatMap(\.dates)), valid: valid)
+        case .number:
+            var all = first.numbers
+            for part in parts.dropFirst() { all.append(contentsOf: part.numbers) }
+            return Column(name: name, storage: .number(all), valid: valid)
+        case .date:
+            var all = first.dates
+            for part in parts.dropFirst() { all.append(contentsOf: part.dates) }
+            return Column(name: name, storage: .date(all), valid: valid)
         case .bool: return Column(name: name, storage: .bool(Bitset.concatenate(parts.map(\.bools))), valid: valid)
         default:
             if first.unique {
@@ -185,8 +191,8 @@ struct ColumnBuilder {
                 codes.reserveCapacity(rows)
                 for part in parts.dropFirst() {
                     let offset = Int32(strings.count)
-                    for c in part.codes { codes.append(c + offset) }
-                    strings += part.rawStrings
+                    codes.append(contentsOf: part.codes.lazy.map { $0 + offset })
+                    strings.append(contentsOf: part.rawStrings)
                 }
                 return Column(name: name, storage: .string(codes: codes, dictionary: strings), valid: valid)
             }

@@ -16,7 +16,11 @@ public enum TableLoader {
         else {
             throw LoadError(file: path, message: "unknown file type: use a .csv, .tsv, .json (array of objects) or .jsonl (JSON Lines) file")
         }
+        let t0 = DispatchTime.now().uptimeNanoseconds
         var bytes = try read(path)
+        if ProcessInfo.processInfo.environment["STRATA_TRACE"] != nil {
+            FileHandle.standardError.write(Data(String(format: "%8.2f ms  load: read file\n", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6).utf8))
+        }
         switch kind {
         case .csv(let d):
             let owned = bytes
@@ -43,20 +47,19 @@ public enum TableLoader {
         defer { close(fd) }
         var st = stat()
         let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
-        var bytes = [UInt8](repeating: 0, count: max(size, 0))
-        var got = 0
-        let ok = bytes.withUnsafeMutableBytes { buf -> Bool in
-            guard let base = buf.baseAddress else { return true }
-            while got < size {
+        var ok = true
+        // No zero-fill first: every byte is about to be overwritten by the read.
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 0)) { buf, initialized in
+            var got = 0
+            while got < size, let base = buf.baseAddress {
                 let n = Glibc.read(fd, base + got, size - got)
-                if n < 0 { return false }
+                if n < 0 { ok = false; break }
                 if n == 0 { break }
                 got += n
             }
-            return true
+            initialized = got
         }
         guard ok else { throw LoadError(file: path, message: "cannot read the file: a read error occurred") }
-        if got < bytes.count { bytes.removeLast(bytes.count - got) }
         return bytes
     }
 
@@ -76,7 +79,12 @@ public enum TableLoader {
         }
         // The text is no longer needed once both passes are done; joining the columns needs the room.
         text = nil
-        return parsed.table(name: tableName, source: name)
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let table = parsed.table(name: tableName, source: name)
+        if ProcessInfo.processInfo.environment["STRATA_TRACE"] != nil {
+            FileHandle.standardError.write(Data(String(format: "%8.2f ms  load: join columns\n", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6).utf8))
+        }
+        return table
     }
 
     /// Parses a JSON array of objects (`lines: false`) or JSON Lines; `name` is used in messages.
