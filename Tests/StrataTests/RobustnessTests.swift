@@ -5,19 +5,6 @@ import Testing
 /// No input crashes the pipeline: mangled rule files go through parse, check and evaluation and
 /// come back as results or diagnostics with real positions.
 @Suite struct RobustnessTests {
-    /// A deterministic generator so a failure can be replayed.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
-
     static func column(_ name: String, _ f: (Int) -> Value) -> (String, [Value]) {
         (name, (0..<50).map(f))
     }
@@ -45,7 +32,7 @@ import Testing
                          "`", "#", "\n", "万", "2026-02-30", "90 days", "null", "where", "segment", "count(", "ntile(", " in ", "1e999", ";"]
 
     @Test func mangledExamplesNeverCrash() throws {
-        var rng = SplitMix(state: 2026)
+        var rng = SplitMix(seed: 2026)
         let sources = try GrammarDocsTests.examples.map { try String(contentsOfFile: $0, encoding: .utf8) }
             .map { $0.replacingOccurrences(of: "load customers from \"data/customers.csv\"", with: "") }
         #expect(!sources.isEmpty)

@@ -180,13 +180,17 @@ struct FormatPrinter {
             let line = "  " + n + String(repeating: " ", count: width - DisplayWidth.of(n)) + " " + ([f.type.text] + f.flags.map(\.text)).joined(separator: " ")
             groups.append(LineGroup(indent: 2, startLoc: f.span.start, end: f.span.end.offset, lines: [CodeLine(text: line, start: f.span.start.offset)]))
         }
-        if let close = lastToken(in: s.span) {
-            var g = LineGroup(indent: 2, startLoc: close.span.start, end: close.span.end.offset,
-                              lines: [CodeLine(text: "}", start: close.span.start.offset)])
-            g.isClosingBrace = true
-            groups.append(g)
-        }
+        if let close = closingBrace(s) { groups.append(close) }
         return groups
+    }
+
+    /// The `}` line that ends a block statement (`tiers`, `schema`).
+    func closingBrace(_ s: Stmt) -> LineGroup? {
+        guard let close = lastToken(in: s.span) else { return nil }
+        var g = LineGroup(indent: 2, startLoc: close.span.start, end: close.span.end.offset,
+                          lines: [CodeLine(text: "}", start: close.span.start.offset)])
+        g.isClosingBrace = true
+        return g
     }
 
     func lastToken(in span: SourceSpan) -> Token? {
@@ -211,12 +215,7 @@ struct FormatPrinter {
             }
             groups.append(LineGroup(indent: 2, startLoc: arm.span.start, end: arm.span.end.offset, lines: lines))
         }
-        if let close = lastToken(in: s.span) {
-            var g = LineGroup(indent: 2, startLoc: close.span.start, end: close.span.end.offset,
-                              lines: [CodeLine(text: "}", start: close.span.start.offset)])
-            g.isClosingBrace = true
-            groups.append(g)
-        }
+        if let close = closingBrace(s) { groups.append(close) }
         return groups
     }
 }

@@ -54,25 +54,25 @@ extension Session {
             }
             forget(old)
             definitionList.removeAll { $0.name == n || dependents.map(\.name).contains($0.name) }
-            do throws(EvalError) {
-                try execute(c, &result)
-                record(c, stmt, source)
-            } catch {
-                result.diagnostics.append(Diagnostic(.error, error.message, file: source.name, span: error.span, suggestion: error.suggestion))
-                result.exitCode = 1
-                return
-            }
+            guard executeAndRecord(c, stmt, source, &result) else { return }
             let redone = recompute(dependents, &result)
             let what = noun(c)
             result.outputs.append(.note("replaced \(what) `\(n)`" + (redone.isEmpty ? "" : "; recomputed " + redone.map { "`\($0)`" }.joined(separator: ", "))))
             return
         }
+        _ = executeAndRecord(c, stmt, source, &result)
+    }
+
+    /// Evaluates a checked statement and remembers it; false (with the error reported) when it fails.
+    func executeAndRecord(_ c: CheckedStmt, _ stmt: Stmt, _ source: SourceFile, _ result: inout Result) -> Bool {
         do throws(EvalError) {
             try execute(c, &result)
             record(c, stmt, source)
+            return true
         } catch {
             result.diagnostics.append(Diagnostic(.error, error.message, file: source.name, span: error.span, suggestion: error.suggestion))
             result.exitCode = 1
+            return false
         }
     }
 
