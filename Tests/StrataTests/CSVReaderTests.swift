@@ -291,3 +291,21 @@ enum Load {
         #expect(Load.values(b, "x")[0] == .string("true"))
     }
 }
+
+@Suite struct LargeFileEncodingTests {
+    /// A file large enough to be checked in parallel ranges still reports the first bad byte's line.
+    @Test func invalidByteLateInALargeFile() {
+        var bytes = Array("id,note\n".utf8)
+        let row = Array("C1,深圳客户的备注\n".utf8)
+        while bytes.count < 5 << 20 { bytes += row }
+        let lines = bytes.filter { $0 == 0x0A }.count
+        bytes += Array("C2,".utf8) + [0xFF, 0xFE, 0x0A]
+        do throws(LoadError) {
+            _ = try TableLoader.loadCSV(bytes: bytes, name: "big.csv", tableName: "c")
+            Issue.record("expected an encoding error")
+        } catch {
+            #expect(error.line == lines + 1)
+            #expect(error.message.contains("neither UTF-8 nor GB18030"))
+        }
+    }
+}

@@ -114,7 +114,25 @@ public enum TableLoader {
 
     /// The offset of the first byte that breaks UTF-8, or nil for valid UTF-8.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+        bytes.withUnsafeBufferPointer { all in
+            // Large files are checked in ranges on all cores; each range starts at an ASCII byte,
+            // which can never be inside a multi-byte character.
+            let n = all.count
+            let parts = n < 1 << 22 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+            var bounds = [0]
+            for k in 1..<max(1, parts) {
+                var at = n * k / parts
+                while at < n, all[at] >= 0x80 { at += 1 }
+                if at > bounds[bounds.count - 1], at < n { bounds.append(at) }
+            }
+            bounds.append(n)
+            let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+            nonisolated(unsafe) let whole = all
+            let found = Parallel.map(ranges.count) { i -> Int? in
+                firstInvalidUTF8(UnsafeBufferPointer(rebasing: whole[ranges[i]])).map { $0 + ranges[i].lowerBound }
+            }
+            return found.compactMap { $0 }.min()
+        }
     }
 
     static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
