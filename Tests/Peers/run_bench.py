@@ -200,10 +200,12 @@ def machine(args):
                    "polars {polars.__version__}, numpy {numpy.__version__}')"])
     swift = sh(["swift", "--version"]).splitlines()
     commit = sh(["git", "-C", ROOT, "describe", "--always", "--dirty"])
+    version = sh([args.strata, "version"]).splitlines()
+    built = (f"`swift build -c release` of commit {commit or '?'}" if not args.strata_given
+             else f"`{args.strata}`, given with --strata (not built by the benchmark; checkout at {commit or '?'})")
     return [f"- Machine: {sh(['nproc']) or os.cpu_count()} cores available (`nproc`), {model}, {mem} memory",
             f"- OS: {osname}",
-            f"- Strata: `{os.path.relpath(args.strata, ROOT) if args.strata.startswith(ROOT) else args.strata}` "
-            f"at commit {commit or '?'}; {swift[0] if swift else 'swift ?'}",
+            f"- Strata: {built}; `strata version`: {version[0] if version else '?'}; {swift[0] if swift else 'swift ?'}",
             f"- Peers: {versions or '?'}"]
 
 
@@ -259,6 +261,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5, help="timed runs per tool and size (at least 5 for the doc)")
     ap.add_argument("--no-build", action="store_true", help="use an existing .build/release/strata as it is")
     ap.add_argument("--check-only", action="store_true", help="100k customers, one run each: only check the counts agree")
+    ap.add_argument("--note", default="", help="a line printed with the results (e.g. what the Strata build is)")
     ap.add_argument("--write-doc", action="store_true", help="also write the results into docs/performance.md")
     args = ap.parse_args()
     args.strata_given = args.strata is not None
@@ -284,6 +287,8 @@ def main():
         results.append(bench(args, label))
         print(table(results[-1], args.runs), flush=True)
     head = [f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} with `{command.strip()}`.", ""] + machine(args) + [""]
+    if args.note:
+        head += [f"**Note:** {args.note}", ""]
     tail = [scaling(results)] if len(results) >= 2 else []
     tail.append(f"Start-up: `strata run examples/vip-program.strata` (the bundled 5,000 customers, one export) "
                 f"takes {startup(args):.0f} ms end-to-end (median of 20 runs).\n")
