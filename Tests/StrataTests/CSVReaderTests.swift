@@ -135,6 +135,29 @@ enum Load {
         }
     }
 
+    @Test func filesOnDiskGiveWhatTheBytesGive() throws {
+        // UTF-8 files are parsed in place from a mapping; GB18030 ones are read and converted first.
+        let cases: [(String, [UInt8])] = [
+            ("bom-crlf.csv", [0xEF, 0xBB, 0xBF] + Array("id,member,城市\r\nC1,TRUE,深圳\r\nC2,False,\r\nC3,,广州\r\n".utf8)),
+            ("quoted.csv", Array("id,note\nC1,\"a,\"\"b\"\"\nc\"\nC2,x".utf8)),
+            ("gbk.csv", Array("id,".utf8) + [0xB3, 0xC7, 0xCA, 0xD0] + Array("\nC1,".utf8) + [0xC9, 0xEE, 0xDB, 0xDA] + [0x0A]),
+        ]
+        let dir = Repo.tempDir()
+        for (name, bytes) in cases {
+            let path = dir + "/" + name
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let fromFile = try TableLoader.load(path: path, tableName: "c")
+            let fromBytes = try TableLoader.loadCSV(bytes: bytes, name: path, tableName: "c")
+            #expect(fromFile.columns.map(\.name) == fromBytes.columns.map(\.name), "\(name)")
+            for c in fromBytes.columns {
+                #expect(Load.values(fromFile, c.name) == Load.values(fromBytes, c.name), "\(name): \(c.name)")
+            }
+        }
+        let t = try TableLoader.load(path: dir + "/bom-crlf.csv", tableName: "c")
+        #expect(Load.values(t, "member") == [.bool(true), .bool(false), .null])
+        #expect(Load.values(t, "城市") == [.string("深圳"), .null, .string("广州")])
+    }
+
     @Test func tsvByExtension() throws {
         let dir = Repo.tempDir()
         let path = dir + "/t.tsv"

@@ -9,7 +9,8 @@ import Testing
         #expect(CivilDate.parse(text) == Int32(days))
     }
 
-    @Test(arguments: ["2026-02-30", "2026-13-01", "26-01-01", "2026-1", "abcd-01-01", "2026-01-01x", ""])
+    @Test(arguments: ["2026-02-30", "2026-13-01", "26-01-01", "2026-1", "abcd-01-01", "2026-01-01x", "",
+                      "2026-99999999999999999999999-01", "2026-01-99999999999999999999999"])
     func rejects(_ text: String) {
         #expect(CivilDate.parse(text) == nil)
     }

@@ -218,6 +218,43 @@ import Testing
     }
 }
 
+/// The column kernels of `if` and `days_between` give, row for row, what the per-value reference gives.
+@Suite struct FunctionKernelTests {
+    // Every combination of a true/false/null condition with present and missing branch values.
+    static let cond: [Value] = [.bool(true), .bool(false), .null, .bool(true), .bool(false), .null, .bool(true), .bool(false), .null]
+    static let xs: [Value] = [.number(1), .number(2), .number(3), .null, .null, .null, .number(7), .number(8), .number(9)]
+    static let ys: [Value] = [.number(-1), .null, .number(-3), .number(-4), .number(-5), .null, .null, .number(-8), .number(-9)]
+    static let ss: [Value] = [.string("深圳"), .string("广州"), .null, .string("a"), .null, .string("深圳"), .string("b"), .null, .string("c")]
+    static let ts: [Value] = [.string("x"), .string("深圳"), .string("y"), .null, .string("z"), .null, .string("a"), .string("b"), .null]
+    static let d1: [Value] = [.date(10), .date(20), .null, .date(40), .date(-5), .null, .date(0), .date(70), .date(80)]
+    static let d2: [Value] = [.date(15), .null, .date(30), .date(30), .date(5), .null, .date(0), .date(100), .date(-80)]
+    static let bs: [Value] = [.bool(true), .bool(false), .null, .bool(false), .bool(true), .null, .null, .bool(true), .bool(false)]
+    static let t = TestData.table([("id", (0..<9).map { .string("C\($0)") }), ("c", cond), ("x", xs), ("y", ys),
+                                   ("s", ss), ("u", ts), ("d", d1), ("e", d2), ("b", bs)])
+
+    @Test(arguments: [("x", "y"), ("x", "null"), ("null", "y"), ("x", "5"), ("s", "u"), ("s", "\"深圳\""), ("d", "e"),
+                      ("d", "2026-01-01"), ("b", "not b"), ("b", "true")])
+    func ifMatchesTheReference(_ a: String, _ b: String) {
+        let got = TestData.column("r", "derive r = if(c, \(a), \(b))", on: Self.t)
+        func branch(_ e: String) -> [Value] {
+            e == "null" ? Array(repeating: .null, count: 9) : TestData.column("k", "derive k = \(e)", on: Self.t)
+        }
+        let l = branch(a), r = branch(b)
+        for i in 0..<9 {
+            #expect(got[i] == Functions.scalar(.if, [Self.cond[i], l[i], r[i]]), "row \(i): if(c, \(a), \(b))")
+        }
+        #expect(Set(got).count > 1, "the rows differ, so the test can tell the branches apart")
+    }
+
+    @Test func daysBetweenColumnsMatchesTheReference() {
+        let got = TestData.column("r", "derive r = days_between(d, e)", on: Self.t)
+        for i in 0..<9 {
+            #expect(got[i] == Functions.scalar(.days_between, [Self.d1[i], Self.d2[i]]), "row \(i)")
+        }
+        #expect(got[0] == .number(5) && got[8] == .number(-160) && got[1] == .null)
+    }
+}
+
 /// The same rules with splitting and parallel evaluation on and off give the same bytes.
 @Suite struct ParallelEqualsSequentialTests {
     @Test func benchRulesAgree() throws {

@@ -40,10 +40,22 @@ enum Functions {
             if case .date(let ds, let v) = a[0], case .scalar(.date(let to)) = a[1] {
                 return Kernels.numberMap(ds.map { Double($0) }, v, n) { Double(to) - $0 }
             }
+            if case .date(let xs, let xv) = a[0], case .date(let ys, let yv) = a[1], xs.count >= n, ys.count >= n {
+                var out = [Double](repeating: 0, count: n)
+                for i in 0..<n { out[i] = Double(ys[i]) - Double(xs[i]) }
+                return .number(out, valid: xv & yv)
+            }
+        case .if:
+            if a.count == 3, let v = SelectKernel.select(a[0], a[1], a[2], type: resultType, count: n) { return v }
         default:
             break
         }
-        return Vector.build(type: resultType, count: n) { i in scalar(f, a.map { $0.value(at: i) }) }
+        // Row by row through values; one argument buffer for all rows, so no row allocates.
+        var args = [Value](repeating: .null, count: a.count)
+        return Vector.build(type: resultType, count: n) { i in
+            for k in a.indices { args[k] = a[k].value(at: i) }
+            return scalar(f, args)
+        }
     }
 
     /// The function on single values: the reference semantics every kernel above must match.

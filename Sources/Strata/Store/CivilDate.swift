@@ -93,7 +93,8 @@ public enum CivilDate {
         sep = s1
         var digits = 0
         var next = it.next()
-        while let b = next, b >= 48, b <= 57 {
+        // Counting stops past two digits, so a long digit run can never overflow.
+        while let b = next, b >= 48, b <= 57, digits <= 2 {
             m = m * 10 + Int(b - 48)
             digits += 1
             next = it.next()
@@ -101,7 +102,7 @@ public enum CivilDate {
         guard (1...2).contains(digits), next == sep else { return nil }
         digits = 0
         next = it.next()
-        while let b = next, b >= 48, b <= 57 {
+        while let b = next, b >= 48, b <= 57, digits <= 2 {
             d = d * 10 + Int(b - 48)
             digits += 1
             next = it.next()

@@ -43,12 +43,15 @@ struct ColumnStats {
         var i = s, j = e
         while i < j, p[i] == 0x20 { i += 1 }
         while j > i, p[j - 1] == 0x20 { j -= 1 }
-        let n = j - i
-        guard n == 4 || n == 5 else { return nil }
-        var w: [UInt8] = []
-        for k in i..<j { w.append(p[k] | 0x20) }
-        if w == Array("true".utf8) { return true }
-        if w == Array("false".utf8) { return false }
+        // Compared byte by byte, lower-cased with 0x20: this runs for every cell of a bool column.
+        func matches(_ word: StaticString) -> Bool {
+            guard j - i == word.utf8CodeUnitCount else { return false }
+            let w = word.utf8Start
+            for k in 0..<(j - i) where p[i + k] | 0x20 != w[k] { return false }
+            return true
+        }
+        if matches("true") { return true }
+        if matches("false") { return false }
         return nil
     }
 

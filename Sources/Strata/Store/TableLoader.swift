@@ -17,6 +17,9 @@ public enum TableLoader {
             throw LoadError(file: path, message: "unknown file type: use a .csv, .tsv, .json (array of objects) or .jsonl (JSON Lines) file")
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
+        if case .csv(let d) = kind, let parsed = try parseMapped(path, delimiter: d, parallel: parallel) {
+            return parsed.table(name: tableName, source: path)
+        }
         var bytes = try read(path)
         if ProcessInfo.processInfo.environment["STRATA_TRACE"] != nil {
             FileHandle.standardError.write(Data(String(format: "%8.2f ms  load: read file\n", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6).utf8))
@@ -70,12 +73,10 @@ public enum TableLoader {
 
     /// Takes the only reference to the file's bytes, so they can be freed before the columns are joined.
     static func loadCSV(owned: consuming [UInt8], name: String, tableName: String, delimiter: UInt8, parallel: Bool) throws(LoadError) -> Table {
-        let bom = owned.starts(with: [0xEF, 0xBB, 0xBF])
         var text: [UInt8]? = try utf8(owned, name: name)
         owned = []
-        let skip = bom && text?.starts(with: [0xEF, 0xBB, 0xBF]) == true ? 3 : 0
         let parsed = try (text ?? []).withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> CSVReader.Parsed in
-            try CSVReader(p: UnsafeBufferPointer(rebasing: p[skip...]), file: name, delimiter: delimiter, parallel: parallel).parse()
+            try parseCSV(p, name: name, delimiter: delimiter, parallel: parallel)
         }
         // The text is no longer needed once both passes are done; joining the columns needs the room.
         text = nil
@@ -85,6 +86,19 @@ public enum TableLoader {
             FileHandle.standardError.write(Data(String(format: "%8.2f ms  load: join columns\n", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6).utf8))
         }
         return table
+    }
+
+    /// Valid UTF-8, the common case, is parsed where it lies without a copy; the mapping is gone before
+    /// the columns are joined. Nil when the file cannot be mapped or needs converting.
+    static func parseMapped(_ path: String, delimiter: UInt8, parallel: Bool) throws(LoadError) -> CSVReader.Parsed? {
+        guard let mapped = MappedFile(path: path), firstInvalidUTF8(inParallel: mapped.bytes) == nil else { return nil }
+        return try parseCSV(mapped.bytes, name: path, delimiter: delimiter, parallel: parallel)
+    }
+
+    /// Both passes of the CSV reader over UTF-8 text; a leading BOM is skipped.
+    static func parseCSV(_ p: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, parallel: Bool) throws(LoadError) -> CSVReader.Parsed {
+        let skip = p.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        return try CSVReader(p: UnsafeBufferPointer(rebasing: p[skip...]), file: name, delimiter: delimiter, parallel: parallel).parse()
     }
 
     /// Parses a JSON array of objects (`lines: false`) or JSON Lines; `name` is used in messages.
@@ -114,25 +128,28 @@ public enum TableLoader {
 
     /// The offset of the first byte that breaks UTF-8, or nil for valid UTF-8.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { all in
-            // Large files are checked in ranges on all cores; each range starts at an ASCII byte,
-            // which can never be inside a multi-byte character.
-            let n = all.count
-            let parts = n < 1 << 22 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-            var bounds = [0]
-            for k in 1..<max(1, parts) {
-                var at = n * k / parts
-                while at < n, all[at] >= 0x80 { at += 1 }
-                if at > bounds[bounds.count - 1], at < n { bounds.append(at) }
-            }
-            bounds.append(n)
-            let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
-            nonisolated(unsafe) let whole = all
-            let found = Parallel.map(ranges.count) { i -> Int? in
-                firstInvalidUTF8(UnsafeBufferPointer(rebasing: whole[ranges[i]])).map { $0 + ranges[i].lowerBound }
-            }
-            return found.compactMap { $0 }.min()
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8(inParallel: $0) }
+    }
+
+    /// The same over any buffer, in ranges on all cores for large ones.
+    static func firstInvalidUTF8(inParallel all: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Large files are checked in ranges on all cores; each range starts at an ASCII byte,
+        // which can never be inside a multi-byte character.
+        let n = all.count
+        let parts = n < 1 << 22 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        var bounds = [0]
+        for k in 1..<max(1, parts) {
+            var at = n * k / parts
+            while at < n, all[at] >= 0x80 { at += 1 }
+            if at > bounds[bounds.count - 1], at < n { bounds.append(at) }
         }
+        bounds.append(n)
+        let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+        nonisolated(unsafe) let whole = all
+        let found = Parallel.map(ranges.count) { i -> Int? in
+            firstInvalidUTF8(UnsafeBufferPointer(rebasing: whole[ranges[i]])).map { $0 + ranges[i].lowerBound }
+        }
+        return found.compactMap { $0 }.min()
     }
 
     static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
