@@ -64,14 +64,18 @@ import Testing
 
     static func makeSession() -> Session {
         let s = Session()
-        s.attach(TestData.table([("clv", [.number(1)]), ("city", [.string("深圳")]), ("城市", [.string("深圳")])]))
+        s.attach(TestData.table([("clv", [.number(1)]), ("city", [.string("深圳")]), ("城市", [.string("深圳")]),
+                                 ("last visit", [.number(1)]), ("count", [.number(2)])]))
         _ = s.interactive(SourceFile(name: "<t>", text: "segment 深圳客户 where city == \"深圳\""))
         return s
     }
 
     @Test(arguments: [
-        ("count cl", 6, ["clv"]), ("c", 0, ["ceil", "city", "clv", "coalesce", "columns", "contains", "count", "customers"]),
+        ("count cl", 6, ["clv"]), ("c", 0, ["`count`", "ceil", "city", "clv", "coalesce", "columns", "contains", "count", "customers"]),
         ("count 深圳", 6, ["深圳客户"]), ("show 城", 5, ["城市"]), (".sch", 0, [".schema"]), ("x .sch", 3, ["schema"]), ("", 0, []),
+        // Names that are not bare identifiers come with their backticks; after a typed backtick it is closed.
+        ("count(where la", 12, ["`last visit`"]), ("show `la", 5, ["`last visit`"]), ("show `cou", 5, ["`count`"]),
+        ("segment s where last_visit < as_of - 90 da", 40, ["date", "day", "days", "days_between"]),
     ] as [(String, Int, [String])])
     func nameCompleterCandidates(_ line: String, _ start: Int, _ expected: [String]) {
         let (s, c) = NameCompleter(session: Self.makeSession()).completions(for: line, cursor: line.count)

@@ -22,6 +22,8 @@ public final class Session {
     var definitions: [String: TypedExpr] = [:]
     /// Definitions in the order they hold, for recomputing dependents, `.segments` and `.save`.
     public internal(set) var definitionList: [Definition] = []
+    /// REPL definitions that stopped checking after a `.load`; tried again after the next one.
+    var suspended: [Definition] = []
     /// The `load` and `set as_of` in force, as written, for `.save`.
     var loadedFrom: (name: String, path: String)?
     var asOfText: String?

@@ -34,33 +34,90 @@ extension Session {
             }
             return
         }
-        let name = Session.definedName(stmt)
+        let isSetAsOf: Bool
+        if case .set(let setting, _) = stmt.kind, setting.text == "as_of" { isSetAsOf = true } else { isSetAsOf = false }
+        // `set as_of` in a session is a redefinition of the setting: what reads `as_of` is recomputed.
+        let name = Session.definedName(stmt) ?? (isSetAsOf ? "as_of" : nil)
         let previous = name.flatMap { n in definitionList.first { $0.name == n } }
-        let oldBinding = name.flatMap { checker.scope.lookup($0) }
+        let dependents = name.map(dependentsOf) ?? []
+        let replacing = previous != nil || (isSetAsOf && !dependents.isEmpty)
+        // A redefinition takes effect whole or not at all: on any failure the session is put back as it was.
+        let saved = snapshot()
+        func refuse(_ message: String, _ span: SourceSpan, _ suggestion: String) {
+            restore(saved)
+            result.diagnostics.append(Diagnostic(.error, message, file: source.name, span: span, suggestion: suggestion))
+            result.exitCode = 1
+        }
         guard let c = checker.check(stmt) else {
             result.diagnostics += checker.takeDiagnostics()
             result.exitCode = 1
+            if replacing { restore(saved) }
             return
         }
         result.diagnostics += checker.takeDiagnostics()
-        if let n = name, let old = previous {
-            let dependents = dependentsOf(n)
-            if let loop = dependents.first(where: { c.dependencies.contains($0.name) }) {
-                if let b = oldBinding { checker.restore(b) }
-                result.diagnostics.append(Diagnostic(.error, "`\(n)` cannot use `\(loop.name)`: `\(loop.name)` depends on `\(n)`", file: source.name,
-                                                     span: stmt.span, suggestion: "define it from other fields, or redefine `\(loop.name)` first"))
-                result.exitCode = 1
-                return
-            }
-            forget(old)
-            definitionList.removeAll { $0.name == n || dependents.map(\.name).contains($0.name) }
-            guard executeAndRecord(c, stmt, source, &result) else { return }
-            let redone = recompute(dependents, &result)
-            let what = noun(c)
-            result.outputs.append(.note("replaced \(what) `\(n)`" + (redone.isEmpty ? "" : "; recomputed " + redone.map { "`\($0)`" }.joined(separator: ", "))))
+        // A `set as_of` typed in the session wins over a `--as-of` given when it started.
+        if isSetAsOf { options.asOf = nil }
+        guard replacing, let n = name else {
+            _ = executeAndRecord(c, stmt, source, &result)
             return
         }
-        _ = executeAndRecord(c, stmt, source, &result)
+        if previous != nil, c.dependencies.contains(n) {
+            return refuse("`\(n)` cannot use itself: the old `\(n)` is kept", stmt.span,
+                          "give the new definition its own name (e.g. `\(n)_2`), or write its rule out in full")
+        }
+        if let loop = dependents.first(where: { c.dependencies.contains($0.name) }) {
+            return refuse("`\(n)` cannot use `\(loop.name)`: `\(loop.name)` depends on `\(n)`", stmt.span,
+                          "define it from other fields, or redefine `\(loop.name)` first")
+        }
+        if let old = previous { forget(old) }
+        definitionList.removeAll { $0.name == n || dependents.map(\.name).contains($0.name) }
+        let before = result.diagnostics.count
+        guard executeAndRecord(c, stmt, source, &result) else {
+            let failure = result.diagnostics[before...]
+            restore(saved)
+            result.diagnostics.removeSubrange(before...)
+            result.diagnostics += failure
+            result.exitCode = 1
+            return
+        }
+        var redone: [String] = []
+        for d in dependents {
+            if let why = recomputeOne(d) {
+                return refuse("`\(n)` was not replaced: `\(d.name)`, which depends on it, would fail: \(why)", stmt.span,
+                              "redefine `\(d.name)` first, or choose a value it accepts")
+            }
+            redone.append(d.name)
+        }
+        let what = isSetAsOf ? "setting" : noun(c)
+        result.outputs.append(.note("replaced \(what) `\(n)`" + (redone.isEmpty ? "" : "; recomputed " + redone.map { "`\($0)`" }.joined(separator: ", "))))
+    }
+
+    /// Everything a redefinition can change, so a failed one can be undone.
+    struct Snapshot {
+        var table: Table?
+        var checker: Checker
+        var segments: [String: Bitset]
+        var scalars: [String: Value]
+        var definitions: [String: TypedExpr]
+        var definitionList: [Definition]
+        var asOfText: String?
+        var options: RunOptions
+    }
+
+    func snapshot() -> Snapshot {
+        Snapshot(table: table, checker: checker, segments: segments, scalars: scalars, definitions: definitions,
+                 definitionList: definitionList, asOfText: asOfText, options: options)
+    }
+
+    func restore(_ s: Snapshot) {
+        table = s.table
+        checker = s.checker
+        segments = s.segments
+        scalars = s.scalars
+        definitions = s.definitions
+        definitionList = s.definitionList
+        asOfText = s.asOfText
+        options = s.options
     }
 
     /// Evaluates a checked statement and remembers it; false (with the error reported) when it fails.
@@ -114,27 +171,42 @@ extension Session {
         }
     }
 
-    /// Re-checks and re-evaluates definitions in order; one that no longer checks is dropped with a note.
+    /// Re-checks and re-evaluates one definition; nil when it holds again, else why it failed (and
+    /// then it is gone from the checker and the store, so nothing later can read a stale value).
+    func recomputeOne(_ d: Definition) -> String? {
+        forget(d)
+        definitionList.removeAll { $0.name == d.name }
+        checker.setSource(d.source)
+        checker.undefine(d.name)
+        var scratch = Result()
+        guard let c = checker.check(d.stmt) else {
+            let why = checker.takeDiagnostics().first?.message ?? "it no longer checks"
+            checker.undefine(d.name)
+            return why
+        }
+        _ = checker.takeDiagnostics()
+        do throws(EvalError) {
+            try execute(c, &scratch)
+            record(c, d.stmt, d.source)
+            return nil
+        } catch {
+            forget(d)
+            checker.undefine(d.name)
+            return error.message
+        }
+    }
+
+    /// Re-checks and re-evaluates definitions in order (after new data is loaded). One that fails is
+    /// set aside with a note, and comes back by itself when a later `.load` makes it hold again.
     @discardableResult
     func recompute(_ defs: [Definition], _ result: inout Result) -> [String] {
         var done: [String] = []
         for d in defs {
-            forget(d)
-            definitionList.removeAll { $0.name == d.name }
-            checker.setSource(d.source)
-            checker.undefine(d.name)
-            guard let c = checker.check(d.stmt) else {
-                let why = checker.takeDiagnostics().first.map { ": " + $0.message } ?? ""
-                result.outputs.append(.note("dropped `\(d.name)`, which no longer checks\(why)"))
-                continue
-            }
-            _ = checker.takeDiagnostics()
-            do throws(EvalError) {
-                try execute(c, &result)
-                record(c, d.stmt, d.source)
+            if let why = recomputeOne(d) {
+                suspended.append(d)
+                result.outputs.append(.note("set aside `\(d.name)`: \(why) (it comes back when data it fits is loaded)"))
+            } else {
                 done.append(d.name)
-            } catch {
-                result.outputs.append(.note("dropped `\(d.name)`: \(error.message)"))
             }
         }
         return done
@@ -142,7 +214,8 @@ extension Session {
 
     /// After new data is loaded every definition is computed again on it.
     func recomputeAll(_ result: inout Result) {
-        let all = definitionList
+        let all = definitionList + suspended
+        suspended = []
         let redone = recompute(all, &result)
         if !redone.isEmpty { result.outputs.append(.note("recomputed \(redone.count) definition\(redone.count == 1 ? "" : "s") on the new data")) }
     }
@@ -168,7 +241,10 @@ extension Session {
             let p = (dataPath ?? path).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             lines.append("load \(name) from \"\(p)\"")
         }
-        if let a = asOfText { lines.append(a) }
+        // The date in force, however it was given (`set as_of` or `--as-of`), so the file reproduces the session.
+        if asOfText != nil || options.asOf != nil, case .date(let d)? = scalars["as_of"] {
+            lines.append("set as_of = \(CivilDate.format(d))")
+        }
         for d in definitionList { lines.append(d.text) }
         return lines.joined(separator: "\n") + "\n"
     }

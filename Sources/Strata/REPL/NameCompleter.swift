@@ -14,15 +14,29 @@ public struct NameCompleter {
         if start > 0, chars[start - 1] == ".", chars[..<(start - 1)].allSatisfy({ $0.isWhitespace }) {
             start -= 1
         }
-        let prefix = String(chars[start..<end])
-        guard !prefix.isEmpty else { return (start, []) }
-        let pool: [String]
-        if prefix.hasPrefix(".") {
-            pool = Repl.dotCommands
-        } else {
-            pool = Keyword.allCases.map(\.rawValue) + Checker.functionNames + session.checker.scope.names
+        // After an opening backtick the word is a name to be closed with one: `la → `last visit`.
+        var ticked = false
+        if let open = NameCompleter.openBacktick(chars, before: end) {
+            start = open
+            ticked = true
         }
-        return (start, Set(pool.filter { $0.hasPrefix(prefix) }).sorted())
+        let prefix = String(chars[(ticked ? start + 1 : start)..<end])
+        guard !prefix.isEmpty || ticked else { return (start, []) }
+        if prefix.hasPrefix(".") { return (start, Repl.dotCommands.filter { $0.hasPrefix(prefix) }) }
+        let words = ticked ? [] : Keyword.allCases.map(\.rawValue) + Checker.functionNames + NameCompleter.durationUnits
+        // A name that cannot be written bare is offered with its backticks, so the completed text parses.
+        let names = session.checker.scope.names.filter { $0.hasPrefix(prefix) }.map { n in
+            ticked || !Lexer.isBareName(n) ? "`\(n)`" : n
+        }
+        return (start, Set(words.filter { $0.hasPrefix(prefix) } + names).sorted())
+    }
+
+    static let durationUnits = ["day", "days", "week", "weeks", "month", "months", "year", "years"]
+
+    /// The offset of an unclosed backtick that opens the current word, if any.
+    static func openBacktick(_ chars: [Character], before end: Int) -> Int? {
+        guard chars[..<end].filter({ $0 == "`" }).count % 2 == 1, let open = chars[..<end].lastIndex(of: "`") else { return nil }
+        return open
     }
 
     static func isWordChar(_ c: Character) -> Bool {

@@ -46,8 +46,9 @@ public final class Repl {
         let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return true }
         let start = DispatchTime.now().uptimeNanoseconds
+        let timed = timer && !trimmed.hasPrefix(".timer")
         defer {
-            if timer {
+            if timed, timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 err(String(format: "time: %.3f ms\n", ms))
             }
@@ -94,7 +95,7 @@ public final class Repl {
     }
 
     func dot(_ line: String) -> Bool {
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let words = Repl.words(line)
         guard let cmd = words.first else { return true }
         let args = Array(words.dropFirst())
         switch cmd {
@@ -112,16 +113,22 @@ public final class Repl {
             guard args.count == 1 || (args.count == 3 && args[1].lowercased() == "as") else {
                 return fail(".load takes PATH or PATH AS NAME")
             }
-            let path = unquote(args[0])
+            let path = args[0]
             let name = args.count == 3 ? args[2] : (session.table?.name ?? "customers")
+            // Run as a statement (so definitions are recomputed) but not timed a second time.
+            let keep = timer
+            timer = false
+            defer { timer = keep }
             return handle("load \(name) from \"\(path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
         case ".save":
             guard args.count == 1 else { return fail(".save takes a file name") }
-            let path = unquote(args[0])
-            let data = session.dataPath.map { Repl.relativePath(from: (path as NSString).deletingLastPathComponent, to: $0) }
+            let path = args[0]
+            // An absolute data path stays absolute; a relative one is rewritten to hold from the saved file's folder.
+            let data = session.dataPath.map { $0.hasPrefix("/") ? $0 : Repl.relativePath(from: (path as NSString).deletingLastPathComponent, to: $0) }
             do {
                 try AtomicFile.write(session.ruleFileText(dataPath: data), to: path)
-                err("saved \(session.definitionList.count) definitions to \(path)\n")
+                let n = session.definitionList.count
+                err("saved \(n) definition\(n == 1 ? "" : "s") to \(path)\n")
             } catch {
                 return fail("cannot write \(path): \(error)")
             }
@@ -132,9 +139,30 @@ public final class Repl {
         return true
     }
 
-    func unquote(_ s: String) -> String {
-        if s.count >= 2, let f = s.first, f == "\"" || f == "'", s.last == f { return String(s.dropFirst().dropLast()) }
-        return s
+    /// A dot-command's words: split at blanks, except inside "double" or 'single' quotes, which are removed
+    /// (so `.load "客户 数据/六月.csv" AS c` names a path with a space).
+    static func words(_ line: String) -> [String] {
+        var out: [String] = []
+        var word = ""
+        var inWord = false
+        var quote: Character?
+        for ch in line {
+            if let q = quote {
+                if ch == q { quote = nil } else { word.append(ch) }
+            } else if ch == "\"" || ch == "'" {
+                quote = ch
+                inWord = true
+            } else if ch == " " || ch == "\t" {
+                if inWord { out.append(word) }
+                word = ""
+                inWord = false
+            } else {
+                word.append(ch)
+                inWord = true
+            }
+        }
+        if inWord { out.append(word) }
+        return out
     }
 
     func schema() -> String {

@@ -13,6 +13,12 @@ public struct Lexer {
         scanner.run()
         return (scanner.tokens, scanner.comments, scanner.diagnostics)
     }
+
+    /// Whether a name can be written as it is; otherwise it needs backticks (`` `last visit` ``).
+    public static func isBareName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, Scanner.isIdentStart(first) else { return false }
+        return name.unicodeScalars.dropFirst().allSatisfy(Scanner.isIdentContinue) && Keyword(rawValue: name) == nil
+    }
 }
 
 /// The mutable state of one tokenize run, kept out of the public value type.
