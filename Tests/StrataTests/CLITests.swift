@@ -37,6 +37,36 @@ struct CLIRun {
 
         """
 
+    @Test func theLongestAcceptedChainRunsChecksAndFormats() {
+        // The deepest tree the parser accepts goes through every pass of the CLI without exhausting the stack.
+        let dir = Repo.tempDir()
+        _ = Self.write(Self.csv, "c.csv", in: dir)
+        let ids = (0..<ParserState.maxChain).map { "id == \"C\($0)\"" }.joined(separator: " or ")
+        let rules = Self.write("load customers from \"c.csv\"\nsegment s where \(ids)\ncount s\n", "long.strata", in: dir)
+        let run = CLIRun(["run", rules, "--format", "csv"])
+        #expect(run.code == 0 && run.out.contains("s,4,1"), "\(run.err)")
+        #expect(CLIRun(["check", rules]).code == 0)
+        let fmt = CLIRun(["fmt", rules])
+        #expect(fmt.code == 0 && fmt.out.contains("or id == \"C\(ParserState.maxChain - 1)\""))
+    }
+
+    @Test func aDiagnosticOnAVeryLongLineShowsAWindowAroundTheSpan() {
+        let line = "let x = " + Array(repeating: "1", count: 3000).joined(separator: " + ") + " + clvv"
+        var r = DiagnosticRenderer()
+        r.add(SourceFile(name: "t.strata", text: line))
+        let col = line.count - 3
+        let text = r.render(Diagnostic(.error, "unknown name `clvv`", file: "t.strata",
+                                       span: SourceSpan(start: SourceLocation(line: 1, column: col, offset: col - 1),
+                                                        end: SourceLocation(line: 1, column: col + 4, offset: col + 3))))
+        let lines = text.split(separator: "\n").map(Array.init)
+        #expect(lines.count == 3)
+        #expect(String(lines[1]).hasPrefix(" 1 | …") && String(lines[1]).hasSuffix("+ clvv"))
+        #expect(lines[1].count < 200)
+        // All ASCII but the one-column `…`: the caret starts under the `c` of `clvv` and covers four columns.
+        #expect(lines[2].firstIndex(of: "^") == lines[1].count - 4)
+        #expect(lines[2].filter { $0 == "^" }.count == 4)
+    }
+
     @Test(arguments: GrammarDocsTests.examples)
     func examplesRunGreen(_ path: String) {
         let r = CLIRun(["run", path])

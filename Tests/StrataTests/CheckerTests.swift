@@ -65,3 +65,57 @@ import Testing
         #expect(r.exitCode == 0)
     }
 }
+
+/// `as_of` has one value per program, fixed by its one `set as_of` before any use.
+@Suite struct AsOfOrderTests {
+    static let t = CheckerGoldenTests.schema
+
+    @Test func usingAsOfBeforeTheSetIsAnError() {
+        let (_, r) = TestData.run("derive r = days_between(last_visit, as_of)\nset as_of = 2026-06-30\nderive r2 = days_between(last_visit, as_of)\n", on: Self.t)
+        #expect(r.exitCode == 1)
+        let errors = r.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message == "`as_of` is used before its definition at line 2")
+        #expect(errors.first?.span.start.line == 1)
+        #expect(errors.first?.span.start.column == 37)
+        #expect(errors.first?.suggestion == "move `set as_of` above this line")
+        // Without any `set`, `as_of` is today's date (a warning in `strata check`), not an error.
+        #expect(TestData.run("derive r = days_between(last_visit, as_of)\n", on: Self.t).1.exitCode == 0)
+    }
+
+    @Test func aSecondSetIsAnErrorNamingTheFirst() {
+        let (_, r) = TestData.run("set as_of = 2026-06-30\nderive r = days_between(last_visit, as_of)\nset as_of = 2025-01-01\n", on: Self.t)
+        #expect(r.exitCode == 1)
+        #expect(r.diagnostics.map(\.message) == ["`as_of` is already set at rules.strata:1:5"])
+        #expect(r.diagnostics.first?.span.start.line == 3)
+    }
+
+    @Test func theReplMayResetAsOf() {
+        let s = Session()
+        s.attach(Self.t)
+        for input in ["set as_of = 2026-06-30", "derive r = days_between(last_visit, as_of)", "set as_of = 2025-01-01"] {
+            let r = s.interactive(SourceFile(name: "<repl>", text: input))
+            #expect(r.exitCode == 0, "\(r.renderedDiagnostics)")
+        }
+        #expect(s.scalars["as_of"] == .date(CivilDate.parse("2025-01-01") ?? 0))
+    }
+}
+
+/// A failing `assert` reports the value of every operand of its tests, not only of a bare comparison.
+@Suite struct AssertValuesTests {
+    static let t = CheckerGoldenTests.schema
+
+    @Test(arguments: [
+        ("assert count(where clv > 0) between 5 and 9", "count(where clv > 0) is 1"),
+        ("assert count() in [2, 3]", "count() is 1"),
+        ("assert count() > 0 and count(where clv > 1e9) > 0", "count() is 1; count(where clv > 1e9) is 0"),
+        ("assert not (count() > 0)", "count() is 1"),
+        ("assert avg(clv where clv > 1e9) is not null", "avg(clv where clv > 1e9) is null"),
+        ("assert sum(clv) is null or (max(clv)  <  min(clv))", "sum(clv) is 1000000; max(clv) is 1000000; min(clv) is 1000000"),
+    ])
+    func failuresShowTheValues(_ rule: String, _ detail: String) {
+        let (_, r) = TestData.run(rule, on: Self.t)
+        #expect(r.failedAssertions == 1, "\(r.renderedDiagnostics)")
+        #expect(r.assertions.first?.detail == detail)
+    }
+}

@@ -74,6 +74,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/sub") == ["hist"])
     }
 
+    @Test func twoSessionsAtOnceKeepEachOthersLines() throws {
+        let path = Repo.tempDir() + "/hist"
+        try "old\n".write(toFile: path, atomically: true, encoding: .utf8)
+        var a = History(), b = History()
+        a.load(from: path)
+        b.load(from: path)
+        a.add("1 + 1")
+        try a.merge(into: path)
+        b.add("2 + 2")
+        try b.merge(into: path)
+        a.add("3 + 3")
+        try a.merge(into: path)
+        var back = History()
+        back.load(from: path)
+        #expect(back.entries == ["old", "1 + 1", "2 + 2", "3 + 3"])
+        // Each session's own list is what it typed, in its order.
+        #expect(a.entries == ["old", "1 + 1", "3 + 3"])
+        // Merging again adds nothing twice.
+        try a.merge(into: path)
+        back = History()
+        back.load(from: path)
+        #expect(back.entries.count == 4)
+    }
+
     @Test func loadingAppliesTheLimitAndIgnoresAMissingFile() throws {
         var h = History(limit: 2)
         h.load(from: Repo.tempDir() + "/none")

@@ -14,8 +14,21 @@ import Testing
         for k in Keyword.allCases {
             #expect(Self.kinds(k.rawValue) == [.keyword(k)])
         }
-        // Keywords are case-sensitive: other spellings are names.
-        #expect(Self.kinds("Segment WHERE") == [.identifier("Segment"), .identifier("WHERE")])
+        // Keywords are case-insensitive (docs/language.md): `LOAD`, `Where` are the keywords.
+        #expect(Self.kinds("Segment WHERE lOaD") == [.keyword(.segment), .keyword(.where), .keyword(.load)])
+        for k in Keyword.allCases {
+            #expect(Self.kinds(k.rawValue.uppercased()) == [.keyword(k)])
+        }
+        // Only ASCII words fold; a longer word or a name that merely starts like a keyword stays a name.
+        #expect(Self.kinds("Wheres LOADED ＷＨＥＲＥ") == [.identifier("Wheres"), .identifier("LOADED"), .identifier("ＷＨＥＲＥ")])
+    }
+
+    @Test func backticksMakeAKeywordSpellingAName() {
+        // A column literally named `Where` or `ORDER` (an export header) is written in backticks.
+        #expect(Self.kinds("`Where` `ORDER` `count`") == [.identifier("Where"), .identifier("ORDER"), .identifier("count")])
+        #expect(!Lexer.isBareName("Where"))
+        #expect(!Lexer.isBareName("ORDER"))
+        #expect(Lexer.isBareName("Wheres"))
     }
 
     @Test func everySymbolLexes() {

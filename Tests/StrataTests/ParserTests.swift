@@ -225,6 +225,20 @@ import Testing
         #expect(Self.one("let x = " + String(repeating: "(", count: 30) + "1" + String(repeating: ")", count: 30)).hasPrefix("let x"))
     }
 
+    @Test func longChainsAreBoundedWithAMessage() {
+        for op in ["or", "and", "+", "*"] {
+            let operand = op == "or" || op == "and" ? "a" : "1"
+            let long = "let x = " + Array(repeating: operand, count: ParserState.maxChain + 2).joined(separator: " \(op) ")
+            let d = Render.program(long).diagnostics
+            #expect(d.count == 1 && d.first?.contains("this expression is too long: more than \(ParserState.maxChain) operators") == true, "\(op)")
+            let fits = "let x = " + Array(repeating: operand, count: ParserState.maxChain + 1).joined(separator: " \(op) ")
+            #expect(Render.program(fits).diagnostics.isEmpty, "\(op)")
+        }
+        // Chains on one path add up: a long chain inside a long chain is as deep as both.
+        let half = Array(repeating: "a", count: ParserState.maxChain / 2 + 1).joined(separator: " or ")
+        #expect(Render.program("segment s where (\(half)) or \(half)").diagnostics.count == 1)
+    }
+
     /// Each `*.strata` under Golden/parse-errors is parsed; the rendered diagnostics must equal the `.expected` file.
     @Test func goldenMessages() throws {
         let dir = String(#filePath).split(separator: "/").dropLast().joined(separator: "/")

@@ -51,7 +51,10 @@ import Testing
                 }
             }
             let text = String(chars)
-            let (_, r) = TestData.run(text, on: Self.table, file: "fuzz.strata")
+            // Dry run: a mangled `export` path must not leave files in the working tree.
+            var options = RunOptions()
+            options.dryRun = true
+            let (_, r) = TestData.run(text, on: Self.table, options: options, file: "fuzz.strata")
             for d in r.diagnostics {
                 #expect(d.span.start.line >= 1 && d.span.start.column >= 1, "bad position for: \(d.message)")
                 #expect(!d.message.isEmpty)

@@ -73,7 +73,7 @@ import Testing
         let ok = CLIRun(["test", Repo.path("examples/rfm.strata"), "-v"])
         #expect(ok.code == 0)
         #expect(ok.out.contains("PASS "))
-        #expect(ok.out.hasSuffix("3 passed, 0 failed\n"))
+        #expect(ok.out.hasSuffix("4 passed, 0 failed\n"))
     }
 
     @Test func includedDefinitionsAreUsableAndErrorsPointIntoTheIncludedFile() {
@@ -142,5 +142,143 @@ import Testing
         #expect(ra.exitCode == 0 && rb.exitCode == 0, "\(rb.renderedDiagnostics)")
         #expect(ra.outputs.map { Report.render($0, format: .csv) } == rb.outputs.map { Report.render($0, format: .csv) })
         #expect(Formatter.format(SourceFile(name: path, text: formatted)).text == formatted)
+    }
+
+    /// `strata fmt` never changes what `run` or `test` print: labels are the canonical expression.
+    @Test func formattingDoesNotChangeRunOrTestOutput() throws {
+        // Line breaks only after the asserts, so that their positions (in `test` output) stay the same.
+        let messy = "load customers from \"\(Self.data)\"\nset as_of = 2026-06-30\ncount member   and  age>50 # old\n"
+            + "show member  and(age>80)limit 2 columns id ,clv*2\n"
+            + "assert count(member   and  age>50)>1000\nassert count( member )  between 1 and 2, \"few\"\n"
+            + "export member and # the old ones\n  age > 80 to \"out/x.csv\"\n"
+        let a = Self.write(["r.strata": messy])
+        let formatted = try #require(Formatter.format(SourceFile(name: "r.strata", text: messy)).text)
+        #expect(formatted != messy)
+        let b = Self.write(["r.strata": formatted])
+        for command in [["run"], ["test", "-v"]] {
+            let ra = CLIRun(command + [a + "/r.strata"]), rb = CLIRun(command + [b + "/r.strata"])
+            #expect(!ra.out.isEmpty)
+            #expect(ra.out.replacingOccurrences(of: a, with: "DIR") == rb.out.replacingOccurrences(of: b, with: "DIR"), "\(command)")
+            let notes = { (r: CLIRun, dir: String) in r.err.components(separatedBy: "\n").filter { $0.hasPrefix("exported") }.map { $0.replacingOccurrences(of: dir, with: "DIR") } }
+            #expect(notes(ra, a) == notes(rb, b))
+        }
+        #expect(CLIRun(["run", a + "/r.strata"]).err.contains("(member and age > 80) to"))
+    }
+
+    @Test func aSecondSetAsOfInAnIncludeNamesTheFirst() {
+        let dir = Self.write([
+            "main.strata": "load customers from \"\(Self.data)\"\nset as_of = 2026-06-30\ninclude \"shared/withset.strata\"\n",
+            "shared/withset.strata": "set as_of = 2025-01-01\n",
+        ])
+        let r = CLIRun(["check", dir + "/main.strata"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("\(dir)/shared/withset.strata:1:5: error: `as_of` is already set at \(dir)/main.strata:2:5"))
+    }
+
+    @Test func diamondIncludesAreIncludedOnce() {
+        let dir = Self.write([
+            "diamond.strata": "load customers from \"\(Self.data)\"\ninclude \"shared/a.strata\"\ninclude \"./shared/b.strata\"\ncount a\ncount b\n",
+            "shared/a.strata": "include \"common.strata\"\nsegment a where owners and clv > 1e6\n",
+            "shared/b.strata": "include \"common.strata\"\nsegment b where owners and clv < 1e6\n",
+            "shared/common.strata": "segment owners where purchases >= 1\n",
+        ])
+        let r = CLIRun(["check", dir + "/diamond.strata"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(CLIRun(["run", dir + "/diamond.strata"]).code == 0)
+    }
+
+    @Test func includedPathsHaveNoDotSlashAndSymlinkCyclesAreFound() throws {
+        let dir = Self.write(["a.strata": "# a\ninclude \"b.strata\"\n", "b.strata": "include \"./a.strata\"\n"])
+        // Relative to the working directory, as CI runs it: `strata check a.strata`.
+        let saved = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(dir)
+        defer { FileManager.default.changeCurrentDirectoryPath(saved) }
+        let r = CLIRun(["check", "a.strata", "--format", "json"])
+        #expect(r.code == 1)
+        #expect(r.out.contains("{\"file\":\"b.strata\",\"line\":1,\"column\":9,"))
+        #expect(r.out.contains("{\"file\":\"a.strata\",\"line\":2,\"column\":9,"))
+        let files = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]]).compactMap { $0["file"] as? String }
+        #expect(files == ["b.strata", "a.strata"])
+        let sym = Self.write(["a.strata": "include \"loop/a.strata\"\n"])
+        try FileManager.default.createSymbolicLink(atPath: sym + "/loop", withDestinationPath: ".")
+        let s = CLIRun(["check", sym + "/a.strata"])
+        #expect(s.code == 1)
+        #expect(s.err.contains("a.strata:1:9: error: include cycle: `loop/a.strata` includes this file again"))
+    }
+
+    @Test func warningsAreReportedNextToErrors() throws {
+        let dir = Self.write(["ew.strata": "load customers from \"\(Self.data)\"\nsegment odd where clv > 1\nsegment c where age > 5 and age < 1\n"
+            + "segment used where clv > 2\nsegment e where cityy == 1 and used\ncount e\ncount c\n"])
+        let r = CLIRun(["check", dir + "/ew.strata"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("ew.strata:2:9: warning: segment `odd` is never used or shown"))
+        #expect(r.err.contains("ew.strata:3:17: warning: this condition can never be true"))
+        // `used` is read by the statement with the error, so it is not reported unused.
+        #expect(!r.err.contains("segment `used`"))
+        #expect(r.err.hasSuffix("checked 1 file: 1 error, 2 warnings\n"))
+        let j = CLIRun(["check", dir + "/ew.strata", "--format", "json"])
+        let diags = try #require(try JSONSerialization.jsonObject(with: Data(j.out.utf8)) as? [[String: Any]])
+        #expect(diags.map { $0["severity"] as? String } == ["error", "warning", "warning"])
+    }
+
+    @Test func schemaMistakesAreErrorsInCheckAndRun() {
+        let dir = Self.write([
+            "name.strata": "schema people {\n  id: string\n}\nload customers from \"\(Self.data)\"\ncount customers\n",
+            "keys.strata": "schema customers {\n  id:  string key\n  clv: number key pii pii\n}\ncount customers\n",
+            "field.strata": "schema customers {\n  clv:  number\n  agee: number\n  city: number\n}\nload customers from \"\(Self.data)\"\ncount customers\n",
+        ])
+        for command in ["check", "run"] {
+            let r = CLIRun([command, dir + "/name.strata"])
+            #expect(r.code == 1)
+            #expect(r.err.contains("name.strata:1:8: error: schema `people` does not match `load customers`"), "\(command): \(r.err)")
+        }
+        let k = CLIRun(["check", dir + "/keys.strata"])
+        #expect(k.code == 1)
+        #expect(k.err.contains("keys.strata:3:3: error: `clv` is marked `key`, but `id` already is (\(dir)/keys.strata:2)"))
+        #expect(k.err.contains("keys.strata:3:23: error: `pii` is given twice for `clv`"))
+        let f = CLIRun(["run", dir + "/field.strata"])
+        #expect(f.code == 3)
+        #expect(f.err.contains("field.strata:3:3: error: the data in"))
+        #expect(f.err.contains("field.strata:4:3: error: field `city` is declared number"))
+    }
+
+    @Test func checkReadsOnlyTheFirstRowsAndExitsThreeOnBadData() {
+        // 5 MB of rows with a ragged row far past the sample: `check` never reaches it, `run` does.
+        var csv = "id,clv,city\n"
+        let row = String(repeating: "x", count: 60)
+        for i in 0..<80_000 { csv += "C\(i),\(i),\(row)\n" }
+        csv += "C-bad,1\n"
+        let dir = Self.write(["data.csv": csv, "r.strata": "load customers from \"data.csv\"\nsegment big where clv > 10\ncount big\n",
+                              "bad.csv": "id,clv\nC1,1\nC2\n", "b.strata": "load customers from \"bad.csv\"\ncount customers\n"])
+        #expect(csv.utf8.count > Session.sampleBytes)
+        let c = CLIRun(["check", dir + "/r.strata"])
+        #expect(c.code == 0, "\(c.err)")
+        #expect(CLIRun(["run", dir + "/r.strata"]).code == 3)
+        let b = CLIRun(["check", dir + "/b.strata"])
+        #expect(b.code == 3)
+        #expect(b.err.contains("bad.csv:3"))
+        #expect(Session.recordsEnd(Array("a,\"x\ny\"\nb\nc".utf8), records: 2, quoted: true) == 10)
+    }
+
+    /// The worked repository in docs/rules-as-code.md, with no data in it, passes the CI job as written there.
+    @Test func theDocumentedCIJobWorks() throws {
+        var files: [String: String] = [:]
+        for f in ["review.strata", "vip-program.strata", "shared/owners.strata"] {
+            files[f] = try String(contentsOfFile: Repo.path("examples/" + f), encoding: .utf8)
+        }
+        let dir = Self.write(files)
+        let doc = try String(contentsOfFile: Repo.path("docs/rules-as-code.md"), encoding: .utf8)
+        let rules = [dir + "/review.strata", dir + "/vip-program.strata"]
+        #expect(doc.contains("strata check --data customers=\"$EXPORT\" *.strata"))
+        #expect(doc.contains("strata test --data customers=\"$EXPORT\" *.strata"))
+        #expect(CLIRun(["fmt", "--check"] + rules + [dir + "/shared/owners.strata"]).code == 0)
+        let check = CLIRun(["check", "--data", "customers=" + Self.data] + rules)
+        #expect(check.code == 0, "\(check.err)")
+        let test = CLIRun(["test", "--data", "customers=" + Self.data] + rules)
+        #expect(test.code == 0, "\(test.out)\(test.err)")
+        #expect(test.out.hasSuffix(" passed, 0 failed\n"))
+        // The file with a schema needs no data; the one without says what it needs.
+        #expect(CLIRun(["check", dir + "/review.strata"]).code == 0)
+        #expect(CLIRun(["check", dir + "/vip-program.strata"]).code == 3)
     }
 }

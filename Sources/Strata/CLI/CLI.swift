@@ -24,9 +24,10 @@ public struct CLI {
                                    run a rule file on its data and print the results
           repl [RULES] [--data NAME=PATH] [--as-of DATE] [--format F]
                                    an interactive session (reads statements from stdin when piped)
-          check RULES... [--format text|json] [--strict]
+          check RULES... [--data NAME=PATH]... [--format text|json] [--strict]
                                    parse and type-check without evaluating; warnings too
-          test RULES... [-v]       run every assertion; ends with "N passed, N failed"
+          test RULES... [--data NAME=PATH]... [-v]
+                                   run every assertion; ends with "N passed, N failed"
           fmt RULES... [--check] [-w]
                                    canonical layout; --check prints a diff and exits 1 if not formatted
           gen --customers N --seed S --out DIR
@@ -42,6 +43,11 @@ public struct CLI {
 
     /// Runs the command line (without the program name) and returns the exit code.
     public func main(_ args: [String]) -> Int32 {
+        let cli = self
+        return LargeStack.run { cli.dispatch(args) }
+    }
+
+    func dispatch(_ args: [String]) -> Int32 {
         guard let command = args.first else {
             if terminal { return (try? repl([])) ?? 2 }
             err(CLI.usage)
@@ -90,15 +96,21 @@ public struct CLI {
 
     /// Prints outputs to stdout (blank line between blocks in table form), notes and diagnostics to stderr.
     func emit(_ result: Session.Result, format: OutputFormat) {
-        var first = true
+        var rendered: [String] = []
         for item in Report.merged(result.outputs) {
             if let n = Report.note(item) {
                 err(n)
                 continue
             }
-            if !first, format == .table { out("\n") }
-            first = false
-            out(Report.render(item, format: format))
+            rendered.append(Report.render(item, format: format))
+        }
+        if format == .json, rendered.count > 1 {
+            // Several output statements still make one JSON document: an array of their arrays, in order.
+            let parts = rendered.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+            out("[\n" + parts.joined(separator: ",\n") + "\n]\n")
+        } else {
+            // Tables and CSV blocks are separated by a blank line, so each CSV block can be split off.
+            out(rendered.joined(separator: format == .json ? "" : "\n"))
         }
         if !result.renderedDiagnostics.isEmpty { err(result.renderedDiagnostics) }
     }
@@ -121,7 +133,7 @@ public struct CLI {
             err("strata: cannot write \(path): \(error)\n")
             return 3
         }
-        err("wrote \(n) customers to \(path)\n")
+        err("wrote \(ValueFormat.customers(n)) to \(path)\n")
         return 0
     }
 }

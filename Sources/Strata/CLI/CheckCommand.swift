@@ -23,7 +23,8 @@ extension CLI {
             let r = session.check(SourceFile(name: path, text: String(decoding: data, as: UTF8.self)))
             all += r.diagnostics
             if !json, !r.renderedDiagnostics.isEmpty { err(r.renderedDiagnostics) }
-            if r.exitCode != 0 || r.diagnostics.contains(where: { $0.severity == .error }) { worst = max(worst, 1) }
+            // Data that cannot be read is exit 3, as in `strata run`.
+            if r.exitCode != 0 || r.diagnostics.contains(where: { $0.severity == .error }) { worst = max(worst, r.exitCode == 3 ? 3 : 1) }
             if a.flag("strict"), r.diagnostics.contains(where: { $0.severity == .warning }) { worst = max(worst, 1) }
         }
         if json { out(DiagnosticJSON.render(all)) }

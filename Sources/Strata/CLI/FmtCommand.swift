@@ -5,7 +5,7 @@ extension CLI {
     public static let fmtUsage = """
         usage: strata fmt RULES             print the formatted file
                strata fmt --check RULES...  print a diff for each file that is not formatted; exit 1 if any
-               strata fmt -w RULES...       rewrite files in place (also --write); lists changed files on stderr
+               strata fmt -w RULES...       rewrite files in place (also --write); prints the names of changed files
 
         """
 
@@ -60,7 +60,8 @@ extension CLI {
                 err("strata: \(error)\n")
                 return 2
             }
-            err("\(path)\n")
+            // On stdout, like `gofmt -l`, so that `git add $(strata fmt -w …)` works.
+            out("\(path)\n")
             return 0
         }
         out(formatted)

@@ -21,13 +21,20 @@ extension CLI {
             }
             switch r {
             case .endOfInput:
-                try? reader.history.save(to: CLI.historyPath)
+                try? reader.history.merge(into: CLI.historyPath)
                 return 0
             case .interrupted:
                 continue
             case .line(let text):
-                try? reader.history.save(to: CLI.historyPath)
-                if !repl.handle(text) { return 0 }
+                try? reader.history.merge(into: CLI.historyPath)
+                // The statement runs with the terminal still raw: keys typed meanwhile are neither echoed
+                // nor lost (the editor reads them next), and Ctrl-C arrives as a key, so it cannot kill
+                // the session; it cancels the next input line instead.
+                _ = Terminal.enableRaw()
+                repl.width = Terminal.width
+                let goOn = repl.handle(text)
+                Terminal.disableRaw()
+                if !goOn { return 0 }
             }
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Evaluation of each checked statement against the session's store.
 extension Session {
     func execute(_ c: CheckedStmt, _ result: inout Result) throws(EvalError) {
@@ -35,10 +37,14 @@ extension Session {
             let cols = try outputColumns(columns, target: target, orderBy: [], all: columns.isEmpty)
             let (headers, values, _) = try table(rows, cols, ev)
             let full = path.hasPrefix("/") || baseDirectory == "." ? path : baseDirectory + "/" + path
+            if let source = table?.source, Session.sameFile(full, source) {
+                throw EvalError(message: "`export` would overwrite the data file being read (\(source))", span: c.span,
+                                suggestion: "export to another file, e.g. \"out/\((full as NSString).lastPathComponent)\"")
+            }
             let text = full.lowercased().hasSuffix(".json") ? JSONWriter.render(headers: headers, rows: values)
                 : CSVWriter.render(headers: headers, rows: values)
             if options.dryRun {
-                result.outputs.append(.note("would export \(rows.count) customers (\(label)) to \(full)"))
+                result.outputs.append(.note("would export \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
                 return
             }
             do {
@@ -46,7 +52,7 @@ extension Session {
             } catch {
                 throw EvalError(message: "cannot write `\(full)`: \(error)", span: c.span, suggestion: "check that the folder is writable")
             }
-            result.outputs.append(.note("exported \(rows.count) customers (\(label)) to \(full)"))
+            result.outputs.append(.note("exported \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
         case .assert(let e, let text, let message, let sides):
             let v = try scalarValue(e, ev)
             if case .bool(true) = v {
@@ -56,7 +62,7 @@ extension Session {
             }
             result.failedAssertions += 1
             var values: [String] = []
-            for (t, s) in sides { values.append("\(t) is \(display(try scalarValue(s, ev)))") }
+            for (t, s) in sides { values.append("\(t) is \(display(masked(try scalarValue(s, ev), from: s)))") }
             if v.isNull { values.append("the condition is null (unknown), which fails") }
             let msg = message.map { "assertion failed: \($0)" } ?? "assertion failed: \(text)"
             result.assertions.append(AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: false,
@@ -66,7 +72,7 @@ extension Session {
         case .expression(let e, let text):
             let v = try ev.eval(e)
             if case .scalar(let s) = v {
-                result.outputs.append(.value(label: text, s))
+                result.outputs.append(.value(label: text, masked(s, from: e)))
             } else if e.type == .bool {
                 let rows = v.truth(rowCount).isTrue.indices
                 let cols = try outputColumns([], target: e, orderBy: [])
@@ -162,26 +168,15 @@ extension Session {
         var personal: [String?] = []
         for c in cols {
             vectors.append(try ev.eval(c.expr))
-            var refs: [String] = []
-            c.expr.references(into: &refs)
-            personal.append(options.revealPII ? nil : refs.first { PII.isPersonal(fieldName: $0) || declaredPII.contains($0) })
+            personal.append(personalSource(c.expr))
         }
         var out: [[Value]] = []
         out.reserveCapacity(rows.count)
         for r in rows {
             var row: [Value] = []
             for (k, v) in vectors.enumerated() {
-                var value = v.value(at: r)
-                if let field = personal[k] {
-                    // A field marked `pii` in a schema but not recognisable by name is masked like a name.
-                    let kind = PII.kind(fieldName: field) ?? .name
-                    switch value {
-                    case .string(let s): value = .string(PII.mask(s, kind: kind))
-                    case .number: value = .string(PII.mask(ValueFormat.text(value), kind: kind))
-                    default: break
-                    }
-                }
-                row.append(value)
+                let value = v.value(at: r)
+                row.append(personal[k].map { mask(value, as: $0) } ?? value)
             }
             out.append(row)
         }
@@ -195,8 +190,50 @@ extension Session {
             let n = try ev.eval(e).truth(rowCount).isTrue.cardinality
             return [CountRow(label: label, count: n, share: share(n))]
         case .groups(let e, let labels):
-            return groupCounts(try ev.eval(e), labels: labels)
+            let rows = groupCounts(try ev.eval(e), labels: labels)
+            guard let field = personalSource(e) else { return rows }
+            // Counting by a personal field must not list the people: each group's label is masked.
+            return rows.map { r in
+                var m = r
+                if r.label != "(none)", case .string(let t) = mask(.string(r.label), as: field) { m.label = t }
+                return m
+            }
         }
+    }
+
+    /// The personal field a value is read from, looking through derived fields and constants
+    /// (`derive n2 = lower(name)` is as personal as `name`); nil when there is none or `--reveal-pii` is on.
+    func personalSource(_ e: TypedExpr, depth: Int = 0) -> String? {
+        guard !options.revealPII else { return nil }
+        var refs: [String] = []
+        e.references(into: &refs)
+        for r in refs {
+            if PII.isPersonal(fieldName: r) || declaredPII.contains(r) { return r }
+            if segments[r] == nil, depth < 16, let def = definitions[r], let f = personalSource(def, depth: depth + 1) { return f }
+        }
+        return nil
+    }
+
+    /// A value masked as the personal field it comes from; a field marked `pii` in a schema but not
+    /// recognisable by name is masked like a name.
+    func mask(_ value: Value, as field: String) -> Value {
+        let kind = PII.kind(fieldName: field) ?? .name
+        switch value {
+        case .string(let s): return .string(PII.mask(s, kind: kind))
+        case .number: return .string(PII.mask(ValueFormat.text(value), kind: kind))
+        default: return value
+        }
+    }
+
+    func masked(_ value: Value, from e: TypedExpr) -> Value {
+        personalSource(e).map { mask(value, as: $0) } ?? value
+    }
+
+    /// Whether two paths name the same file (after resolving `.`, `..` and links); false if either is missing.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
     /// Sizes of each value of a text field: tiers in arm order, other fields largest first, null last.

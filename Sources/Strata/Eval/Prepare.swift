@@ -6,24 +6,33 @@ struct Sourced {
     var source: SourceFile
 }
 
-/// A field declared in a `schema` block, validated.
+/// A field declared in a `schema` block, validated, with where it is declared (for messages about the data).
 public struct DeclaredField: Sendable, Hashable {
     public var name: String
     public var type: ValueType
     public var key: Bool
     public var pii: Bool
+    public var file: String
+    public var span: SourceSpan
 }
 
 extension Session {
     /// Parses a source and, in place of each `include`, the statements of the included file.
     /// Nil after syntax errors or an include that cannot be read or forms a cycle.
     func expand(_ source: SourceFile, bare: Bool, _ result: inout Result) -> [Sourced]? {
-        var chain: [(path: String, via: (file: String, span: SourceSpan)?)] = [(Session.canonical(source.name), nil)]
-        return expand(source, bare: bare, chain: &chain, &result)
+        var state = Includes(chain: [(Session.canonical(source.name), nil)])
+        state.done.insert(Session.canonical(source.name))
+        return expand(source, bare: bare, &state, &result)
     }
 
-    private func expand(_ source: SourceFile, bare: Bool, chain: inout [(path: String, via: (file: String, span: SourceSpan)?)],
-                        _ result: inout Result) -> [Sourced]? {
+    /// The files being included (the chain from the rule file down, each with the include that led there)
+    /// and every file already included in this program.
+    struct Includes {
+        var chain: [(path: String, via: (file: String, span: SourceSpan)?)]
+        var done: Set<String> = []
+    }
+
+    private func expand(_ source: SourceFile, bare: Bool, _ state: inout Includes, _ result: inout Result) -> [Sourced]? {
         renderer.add(source)
         let (program, diagnostics) = Parser.parse(source, allowBareExpressions: bare)
         result.diagnostics += diagnostics
@@ -35,29 +44,25 @@ extension Session {
                 out.append(Sourced(stmt: stmt, source: source))
                 continue
             }
-            let path = p.text.hasPrefix("/") ? p.text : Session.folder(of: source.name, fallback: baseDirectory) + "/" + p.text
+            let path = Session.includePath(p.text, from: source.name, fallback: baseDirectory)
             let key = Session.canonical(path)
-            if let k = chain.firstIndex(where: { $0.path == key }) {
-                let first = k + 1 < chain.count ? chain[k + 1].via : nil
-                var hint = "remove one of the includes"
-                if let f = first { hint = "`\(p.text)` is already being included (its include at \(f.file):\(f.span.start.line):\(f.span.start.column) leads back here)" }
-                result.diagnostics.append(Diagnostic(.error, "include cycle: `\(p.text)` includes this file again", file: source.name, span: p.span, suggestion: hint))
-                if let f = first {
-                    result.diagnostics.append(Diagnostic(.note, "the cycle starts with this include", file: f.file, span: f.span,
-                                                         suggestion: "shared definitions belong in a file that includes nothing that includes it"))
-                }
+            if let k = state.chain.firstIndex(where: { $0.path == key }) {
+                reportCycle(p, in: source, first: k + 1 < state.chain.count ? state.chain[k + 1].via : nil, &result)
                 ok = false
                 continue
             }
+            // Include once: a file two others share (a diamond) is already defined; its second include adds nothing.
+            if state.done.contains(key) { continue }
             guard let data = FileManager.default.contents(atPath: path) else {
                 result.diagnostics.append(Diagnostic(.error, "cannot read included file `\(p.text)`", file: source.name, span: p.span,
                                                      suggestion: "the path is relative to this file's folder"))
                 ok = false
                 continue
             }
-            chain.append((key, (source.name, p.span)))
-            defer { chain.removeLast() }
-            guard let inner = expand(SourceFile(name: path, text: String(decoding: data, as: UTF8.self)), bare: false, chain: &chain, &result) else {
+            state.done.insert(key)
+            state.chain.append((key, (source.name, p.span)))
+            defer { state.chain.removeLast() }
+            guard let inner = expand(SourceFile(name: path, text: String(decoding: data, as: UTF8.self)), bare: false, &state, &result) else {
                 ok = false
                 continue
             }
@@ -66,8 +71,34 @@ extension Session {
         return ok ? out : nil
     }
 
+    private func reportCycle(_ p: Name, in source: SourceFile, first: (file: String, span: SourceSpan)?, _ result: inout Result) {
+        var hint = "remove one of the includes"
+        if let f = first { hint = "`\(p.text)` is already being included (its include at \(f.file):\(f.span.start.line):\(f.span.start.column) leads back here)" }
+        result.diagnostics.append(Diagnostic(.error, "include cycle: `\(p.text)` includes this file again", file: source.name, span: p.span, suggestion: hint))
+        if let f = first {
+            result.diagnostics.append(Diagnostic(.note, "the cycle starts with this include", file: f.file, span: f.span,
+                                                 suggestion: "shared definitions belong in a file that includes nothing that includes it"))
+        }
+    }
+
+    /// An included file's path as messages show it: relative to the including file's folder, with no `./` in front.
+    static func includePath(_ written: String, from including: String, fallback: String) -> String {
+        if written.hasPrefix("/") { return written }
+        var rest = Substring(written)
+        while rest.hasPrefix("./") { rest = rest.dropFirst(2) }
+        let folder = folder(of: including, fallback: fallback)
+        return folder == "." ? String(rest) : folder + "/" + rest
+    }
+
+    /// One name per file for finding cycles and repeats: absolute, with symlinks resolved (a linked folder
+    /// that leads back is still a cycle).
     static func canonical(_ path: String) -> String {
-        path.hasPrefix("<") ? path : URL(fileURLWithPath: path).standardizedFileURL.path
+        if path.hasPrefix("<") { return path }
+        if let p = realpath(path, nil) {
+            defer { free(p) }
+            return String(cString: p)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// The folder paths in a source are relative to: the file's own folder (REPL inputs use `fallback`).
@@ -77,15 +108,23 @@ extension Session {
         return d.isEmpty ? "." : d
     }
 
-    /// The fields of the `schema` blocks, validated; reports bad types, flags and duplicates.
+    /// The fields of the `schema` blocks, validated; reports bad types, flags, duplicates, a second `key`
+    /// and a schema named for another table than the one loaded.
     func declaredSchema(_ stmts: [Sourced], _ result: inout Result) -> (table: String, fields: [DeclaredField])? {
         var table: String?
         var fields: [DeclaredField] = []
+        let loaded = stmts.lazy.compactMap { s -> Name? in if case .load(let t, _) = s.stmt.kind { return t } else { return nil } }.first
         for s in stmts {
             guard case .schema(let t, let fs) = s.stmt.kind else { continue }
+            func fail(_ message: String, _ span: SourceSpan, _ suggestion: String) {
+                result.diagnostics.append(Diagnostic(.error, message, file: s.source.name, span: span, suggestion: suggestion))
+            }
             if let prior = table, prior != t.text {
-                result.diagnostics.append(Diagnostic(.error, "a schema for `\(t.text)`, but the schema above is for `\(prior)`", file: s.source.name,
-                                                     span: t.span, suggestion: "describe one table"))
+                fail("a schema for `\(t.text)`, but the schema above is for `\(prior)`", t.span, "describe one table")
+                continue
+            }
+            if let l = loaded, l.text != t.text {
+                fail("schema `\(t.text)` does not match `load \(l.text)`", t.span, "name the schema after the table it describes: `schema \(l.text) {`")
                 continue
             }
             table = t.text
@@ -93,40 +132,44 @@ extension Session {
                 let typeNames: [String: ValueType] = ["number": .number, "string": .string, "text": .string, "bool": .bool, "date": .date]
                 guard let type = typeNames[f.type.text] else {
                     let near = Suggest.nearest(f.type.text, in: ["number", "string", "bool", "date"])
-                    result.diagnostics.append(Diagnostic(.error, "unknown type `\(f.type.text)`", file: s.source.name, span: f.type.span,
-                                                         suggestion: near.map { "did you mean `\($0)`?" } ?? "types are number, string, bool and date"))
+                    fail("unknown type `\(f.type.text)`", f.type.span, near.map { "did you mean `\($0)`?" } ?? "types are number, string, bool and date")
                     continue
                 }
                 var key = false, pii = false
                 for flag in f.flags {
                     switch flag.text {
-                    case "key": key = true
-                    case "pii": pii = true
+                    case "key", "pii":
+                        if (flag.text == "key" && key) || (flag.text == "pii" && pii) {
+                            fail("`\(flag.text)` is given twice for `\(f.name.text)`", flag.span, "write it once")
+                        }
+                        if flag.text == "key" { key = true } else { pii = true }
                     default:
-                        result.diagnostics.append(Diagnostic(.error, "unknown flag `\(flag.text)`", file: s.source.name, span: flag.span,
-                                                             suggestion: "flags are `key` (the customer id) and `pii` (personal data, masked in output)"))
+                        fail("unknown flag `\(flag.text)`", flag.span, "flags are `key` (the customer id) and `pii` (personal data, masked in output)")
                     }
                 }
                 if fields.contains(where: { $0.name == f.name.text }) {
-                    result.diagnostics.append(Diagnostic(.error, "field `\(f.name.text)` is declared twice", file: s.source.name, span: f.name.span,
-                                                         suggestion: "keep one declaration"))
+                    fail("field `\(f.name.text)` is declared twice", f.name.span, "keep one declaration")
                     continue
                 }
-                fields.append(DeclaredField(name: f.name.text, type: type, key: key, pii: pii))
+                if key, let other = fields.first(where: \.key) {
+                    fail("`\(f.name.text)` is marked `key`, but `\(other.name)` already is (\(other.file):\(other.span.start.line))", f.name.span,
+                         "a table has one key, the customer id; remove one of the `key` flags")
+                }
+                fields.append(DeclaredField(name: f.name.text, type: type, key: key, pii: pii, file: s.source.name, span: f.name.span))
             }
         }
         return table.map { ($0, fields) }
     }
 
-    /// Data that does not match the rule file's schema is refused before any rule runs.
+    /// Data that does not match the rule file's schema is refused before any rule runs; each message
+    /// points at the field's own line in the schema.
     func verify(_ t: Table, against fields: [DeclaredField], at stmts: [Sourced], _ result: inout Result) -> Bool {
-        let place = stmts.first { if case .schema = $0.stmt.kind { return true } else { return false } }
         var ok = true
         for f in fields {
             guard let c = t.column(named: f.name) else {
                 let near = Suggest.nearest(f.name, in: t.columns.map(\.name))
                 result.diagnostics.append(Diagnostic(.error, "the data in \(t.source) has no field `\(f.name)` declared in the schema",
-                                                     file: place?.source.name ?? "", span: place?.stmt.span ?? .zero,
+                                                     file: f.file, span: f.span,
                                                      suggestion: near.map { "the data has `\($0)`" } ?? "check the export's columns"))
                 ok = false
                 continue
@@ -134,8 +177,7 @@ extension Session {
             // An all-empty column loads as string; it cannot contradict a declared type.
             if c.type != f.type, c.nullCount < c.count {
                 result.diagnostics.append(Diagnostic(.error, "field `\(f.name)` is declared \(f.type.name) but the data holds \(c.type.name) values",
-                                                     file: place?.source.name ?? "", span: place?.stmt.span ?? .zero,
-                                                     suggestion: "fix the schema or the export"))
+                                                     file: f.file, span: f.span, suggestion: "fix the schema or the export"))
                 ok = false
             }
         }

@@ -84,7 +84,16 @@ public final class Session {
             r.renderedDiagnostics = "error: cannot read rules file `\(path)`: no such file or not readable\n"
             return r
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let bytes = [UInt8](data)
+        if let bad = TableLoader.firstInvalidUTF8(bytes) {
+            // One message, not a flood of "unexpected character" errors from a file saved as GB18030.
+            var r = Result()
+            r.exitCode = 1
+            let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            r.renderedDiagnostics = "\(path):\(line): error: the rules file is not UTF-8\n  = help: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)\n"
+            return r
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         baseDirectory = (path as NSString).deletingLastPathComponent
         if baseDirectory.isEmpty { baseDirectory = "." }
         return run(SourceFile(name: path, text: text), summaryIfSilent: true)
@@ -99,8 +108,10 @@ public final class Session {
     }
 
     /// Parses (with includes), loads the data or applies the schema, and checks every statement.
-    /// With `checkOnly` a `schema` block stands in for the data and nothing is evaluated.
-    func prepare(_ source: SourceFile, bare: Bool, checkOnly: Bool, _ result: inout Result) -> [(Sourced, CheckedStmt)]? {
+    /// With `checkOnly` a `schema` block stands in for the data and nothing is evaluated. `checked` sees
+    /// every statement and those that checked, also when others had errors (`strata check` lints them).
+    func prepare(_ source: SourceFile, bare: Bool, checkOnly: Bool, _ result: inout Result,
+                 checked report: ([Sourced], [(Sourced, CheckedStmt)]) -> Void = { _, _ in }) -> [(Sourced, CheckedStmt)]? {
         var clock = Session.now()
         guard let stmts = expand(source, bare: bare, &result) else {
             result.exitCode = 1
@@ -117,7 +128,7 @@ public final class Session {
             checker.addTable(name: name, fields: fields.map { ($0.name, $0.type) }, at: nil)
         } else {
             // Data first: the checker types every rule against the loaded schema.
-            guard loadData(stmts, source, &result) else { return nil }
+            guard loadData(stmts, source, sample: checkOnly, &result) else { return nil }
             if let (_, fields) = schema, let t = table, !verify(t, against: fields, at: stmts, &result) {
                 result.exitCode = 3
                 return nil
@@ -140,6 +151,7 @@ public final class Session {
             if let c = checker.check(s.stmt) { checked.append((s, c)) }
         }
         result.diagnostics += checker.takeDiagnostics()
+        report(stmts, checked)
         result.timings.checkMs += Session.ms(since: clock)
         if result.diagnostics.contains(where: { $0.severity == .error }) {
             result.exitCode = 1
@@ -202,21 +214,22 @@ public final class Session {
         }
     }
 
-    /// Every name a program's statements define, with the span of its first definition.
-    static func definedNames(_ stmts: [Sourced]) -> [String: SourceSpan] {
-        var out: [String: SourceSpan] = [:]
+    /// Every name a program's statements define (and `as_of` if it is set), with its first definition's place.
+    static func definedNames(_ stmts: [Sourced]) -> [String: (file: String, span: SourceSpan)] {
+        var out: [String: (file: String, span: SourceSpan)] = [:]
         for s in stmts {
             switch s.stmt.kind {
-            case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _):
-                if out[n.text] == nil { out[n.text] = n.span }
+            case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _), .set(let n, _):
+                if out[n.text] == nil { out[n.text] = (s.source.name, n.span) }
             default: break
             }
         }
         return out
     }
 
-    /// Loads the table a `load` statement (or a lone `--data`) names; false after a load error.
-    func loadData(_ stmts: [Sourced], _ source: SourceFile, _ result: inout Result) -> Bool {
+    /// Loads the table a `load` statement (or a lone `--data`) names; false after a load error. With
+    /// `sample` only the first rows are read, enough to learn the fields (`strata check`).
+    func loadData(_ stmts: [Sourced], _ source: SourceFile, sample: Bool = false, _ result: inout Result) -> Bool {
         let loads = stmts.compactMap { s -> (Name, Name, SourceSpan, SourceFile)? in
             if case .load(let t, let p) = s.stmt.kind { return (t, p, s.stmt.span, s.source) }
             return nil
@@ -230,6 +243,13 @@ public final class Session {
         }
         var name: String, path: String, span: SourceSpan?
         var loadFile = source.name
+        if let (t, _, _, src) = loads.first, let other = options.dataOverrides.keys.sorted().first(where: { $0 != t.text }) {
+            // A `--data` that replaces nothing is a typo in the command, not something to ignore.
+            result.diagnostics.append(Diagnostic(.error, "`--data \(other)=…` names no table: the rules load `\(t.text)`", file: src.name, span: t.span,
+                                                 suggestion: "use `--data \(t.text)=PATH`"))
+            result.exitCode = 2
+            return false
+        }
         if let (t, p, _, src) = loads.first {
             loadFile = src.name
             if table != nil, checker.tableName != nil, !checker.allowRedefinition {
@@ -259,7 +279,7 @@ public final class Session {
             return true
         }
         do throws(LoadError) {
-            let t = try TableLoader.load(path: path, tableName: name, parallel: options.parallel)
+            let t = try sample ? Session.loadSample(path: path, tableName: name) : TableLoader.load(path: path, tableName: name, parallel: options.parallel)
             table = t
             loadedFrom = (name, path)
             checker.setSource(source)
@@ -267,7 +287,7 @@ public final class Session {
             return true
         } catch {
             result.diagnostics.append(Diagnostic(.error, error.description, file: loadFile, span: span ?? .zero,
-                                                 suggestion: "check the path (relative to the rule file) and that the file is a CSV, JSON or JSON Lines export"))
+                                                 suggestion: error.advice))
             result.exitCode = 3
             return false
         }

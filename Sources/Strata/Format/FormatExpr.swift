@@ -27,7 +27,7 @@ struct FormatPrinter {
     let source: SourceFile
     /// Every token of the source, in order (ending with `.eof`).
     let tokens: [Token]
-    /// Start offsets of the tokens that trailing comments follow; a statement breaks to keep them in place.
+    /// Start offsets of the tokens that trailing comments follow, ascending; a statement breaks to keep them in place.
     let trailingAnchors: [Int]
 
     static let maxWidth = 100
@@ -64,7 +64,8 @@ struct FormatPrinter {
             if let f = filter {
                 if parts.isEmpty { parts = ["where " + expr(f)] } else { parts[0] += " where " + expr(f) }
             }
-            return text(name.span) + "(" + parts.joined(separator: ", ") + ")"
+            // `count` is a keyword, and keywords are printed in lower case however they were written.
+            return (name.text == "count" ? "count" : text(name.span)) + "(" + parts.joined(separator: ", ") + ")"
         case .paren(let x):
             return "(" + expr(x) + ")"
         }
@@ -85,12 +86,7 @@ struct FormatPrinter {
 
     /// Index of the first token starting at or after `offset`.
     func tokenIndex(atOrAfter offset: Int) -> Int {
-        var lo = 0, hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].span.start.offset < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        tokens.partitionIndex { $0.span.start.offset >= offset }
     }
 
     func tokenStart(atOrAfter offset: Int) -> Int {
@@ -106,7 +102,9 @@ struct FormatPrinter {
         var starts = [start]
         for k in 1..<operands.count { starts.append(tokenStart(atOrAfter: operands[k - 1].span.end.offset)) }
         let lastStart = starts[starts.count - 1]
-        let forced = trailingAnchors.contains { $0 >= start && $0 < lastStart }
+        // The anchors are in source order: the first one at or after `start` decides.
+        let a = trailingAnchors.partitionIndex { $0 >= start }
+        let forced = a < trailingAnchors.count && trailingAnchors[a] < lastStart
         guard forced || DisplayWidth.of(one) > Self.maxWidth else { return [CodeLine(text: one, start: start)] }
         var lines = [CodeLine(text: prefix + expr(operands[0]), start: start)]
         let pad = String(repeating: " ", count: continuation)

@@ -87,7 +87,9 @@ private struct Assembly {
         var atEnd: [Comment] = []
         for (c, anchor) in zip(program.comments, anchors) {
             if c.trailing, let anchor, attachTrailing(c, anchor: anchor, to: &groups) { continue }
-            guard let g = groups.firstIndex(where: { $0.end > c.span.start.offset }) else {
+            // Groups are in source order, so their ends ascend.
+            let g = groups.partitionIndex { $0.end > c.span.start.offset }
+            guard g < groups.count else {
                 atEnd.append(c)
                 continue
             }
@@ -102,12 +104,10 @@ private struct Assembly {
 
     /// Puts a trailing comment at the end of the line holding its token; false when no line holds it.
     func attachTrailing(_ c: Comment, anchor: Int, to groups: inout [LineGroup]) -> Bool {
-        var found: (Int, Int)?
-        for (gi, g) in groups.enumerated() {
-            guard let first = g.lines.first, first.start <= anchor else { break }
-            if let li = g.lines.lastIndex(where: { $0.start <= anchor }) { found = (gi, li) }
-        }
-        guard let (gi, li) = found else { return false }
+        // The last group that begins at or before the anchor holds it (groups and their lines are in source order).
+        let after = groups.partitionIndex { ($0.lines.first?.start ?? Int.max) > anchor }
+        guard after > 0, let li = groups[after - 1].lines.lastIndex(where: { $0.start <= anchor }) else { return false }
+        let gi = after - 1
         // Comments arrive in source order, so the later one is the one that really ends the line; an earlier
         // one (after a token now in the middle of the line) moves before the group.
         if let earlier = groups[gi].lines[li].comment { groups[gi].hoisted.append(earlier) }

@@ -37,9 +37,13 @@ public enum AtomicFile {
 
 /// A file written in pieces: bytes go to a hidden temporary file next to the target, and `commit`
 /// renames it into place. Dropping the writer without committing removes the temporary file.
+/// A symlink is written through (its target is replaced, the link stays), and an existing file keeps
+/// its permission bits, as an editor saving the file would.
 public final class AtomicFileWriter {
-    /// The file that `commit` creates or replaces.
+    /// The path as given, for messages.
     public let path: String
+    /// The file that `commit` creates or replaces: `path` with symlinks resolved.
+    public let target: String
     /// The temporary file currently being written.
     public let temporaryPath: String
     private var fd: Int32
@@ -48,7 +52,9 @@ public final class AtomicFileWriter {
     /// Creates missing parent folders and opens a uniquely named temporary file beside `path`.
     public init(path: String) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
+        let target = AtomicFileWriter.resolved(path)
+        self.target = target
+        let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
         let base = url.lastPathComponent
         guard !base.isEmpty, !path.hasSuffix("/") else {
@@ -78,6 +84,21 @@ public final class AtomicFileWriter {
         }
         self.fd = opened
         self.temporaryPath = tmp
+        var st = stat()
+        if stat(target, &st) == 0, fchmod(opened, st.st_mode & 0o7777) != 0 {
+            let err = errno
+            close(opened)
+            unlink(tmp)
+            throw AtomicFileError(path: path, reason: "cannot keep the file's permissions: " + AtomicFileWriter.message(err))
+        }
+    }
+
+    /// The file a path ends at: a symlink (also a chain, or a linked folder) is followed; a path that does
+    /// not exist yet, or a dangling link, stays as given.
+    static func resolved(_ path: String) -> String {
+        guard let p = realpath(path, nil) else { return path }
+        defer { free(p) }
+        return String(cString: p)
     }
 
     deinit { discard() }
@@ -113,7 +134,7 @@ public final class AtomicFileWriter {
             throw fail(errno)
         }
         fd = -1
-        if rename(temporaryPath, path) != 0 { throw fail(errno) }
+        if rename(temporaryPath, target) != 0 { throw fail(errno) }
         finished = true
         syncDirectory()
     }
@@ -134,7 +155,7 @@ public final class AtomicFileWriter {
 
     /// The rename is durable only once the folder's entry is on disk; failure here loses nothing already written.
     private func syncDirectory() {
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
         let d = open(dir, O_RDONLY | O_CLOEXEC)
         if d >= 0 {
             _ = fsync(d)

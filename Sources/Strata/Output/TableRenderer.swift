@@ -13,6 +13,9 @@ public struct TextTable: Sendable {
     public let headers: [String]
     public let rows: [[String]]
     public let rightAligned: Set<Int>
+    /// Columns at or past `wideColumn` may be as wide as `wideLimit` (the REPL's rule column uses the terminal).
+    public var wideColumn = Int.max
+    public var wideLimit = TextTable.maxCellWidth
 
     /// A table of already formatted cells; columns listed in `rightAligned` (numbers) align right.
     public init(headers: [String], rows: [[String]], rightAligned: Set<Int> = []) {
@@ -39,9 +42,10 @@ public struct TextTable: Sendable {
     public func render() -> String {
         guard !headers.isEmpty else { return "" }
         let n = headers.count
-        let head = headers.map { TextTable.fit($0) }
+        let limit = { (i: Int) in i >= self.wideColumn ? max(TextTable.maxCellWidth, self.wideLimit) : TextTable.maxCellWidth }
+        let head = headers.enumerated().map { TextTable.fit($1, limit: limit($0)) }
         let empty: Cell = ("", 0)
-        let body: [[Cell]] = rows.map { row in (0..<n).map { i in i < row.count ? TextTable.fit(row[i]) : empty } }
+        let body: [[Cell]] = rows.map { row in (0..<n).map { i in i < row.count ? TextTable.fit(row[i], limit: limit(i)) : empty } }
         var widths = head.map { max(1, $0.width) }
         for row in body {
             for i in 0..<n { widths[i] = max(widths[i], row[i].width) }
@@ -71,15 +75,18 @@ public struct TextTable: Sendable {
     }
 
     /// A cell made safe for one terminal line and cut to `maxCellWidth`, with its display width.
-    static func fit(_ raw: String) -> Cell {
+    static func fit(_ raw: String, limit maxWidth: Int = maxCellWidth) -> Cell {
         var text = ""
         var width = 0
         var cut = false
-        let limit = maxCellWidth - 1  // room for the ellipsis
+        let limit = maxWidth - 1  // room for the ellipsis
         var scalars = String.UnicodeScalarView()
         var widths: [Int] = []
+        var afterCR = false
         for s in raw.unicodeScalars {
-            // A line break or tab inside a cell would break the grid; show breaks as ↵ and other controls as spaces.
+            // A line break or tab inside a cell would break the grid; show breaks (CRLF once) as ↵, other controls as spaces.
+            defer { afterCR = s.value == 0x0D }
+            if s.value == 0x0A, afterCR { continue }
             let shown: Unicode.Scalar
             switch s.value {
             case 0x0A, 0x0D: shown = "↵"
@@ -90,7 +97,7 @@ public struct TextTable: Sendable {
             widths.append(DisplayWidth.of(shown))
         }
         let total = widths.reduce(0, +)
-        if total <= maxCellWidth { return (String(scalars), total) }
+        if total <= maxWidth { return (String(scalars), total) }
         var kept = String.UnicodeScalarView()
         for (s, w) in zip(scalars, widths) {
             if width + w > limit {

@@ -27,11 +27,17 @@ public enum ValueFormat {
     /// A fraction as a percentage with one decimal: 0.1234 → `12.3%`.
     public static func share(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "null" }
+        // A few customers out of many are not "0.0%", nor all but a few "100.0%".
+        if fraction > 0, fraction < 0.0005 { return "<0.1%" }
+        if fraction < 1, fraction >= 0.9995 { return ">99.9%" }
         let tenths = Int64((fraction * 1000).rounded())
         let sign = tenths < 0 ? "-" : ""
         let a = tenths.magnitude
         return "\(sign)\(a / 10).\(a % 10)%"
     }
+
+    /// "1 customer", "5000 customers", for messages.
+    public static func customers(_ n: Int) -> String { n == 1 ? "1 customer" : "\(n) customers" }
 
     /// An integer with thousands separators: 1234567 → `1,234,567`.
     public static func grouped(_ n: Int) -> String {

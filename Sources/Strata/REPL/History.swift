@@ -17,10 +17,14 @@ public struct History: Sendable {
         self.limit = max(1, limit)
     }
 
+    /// Entries added since the file was last read or merged, which `merge(into:)` appends to it.
+    private var unsaved: [String] = []
+
     /// Adds an entry unless it is blank or the same as the newest; drops the oldest past the limit; ends navigation.
     public mutating func add(_ entry: String) {
         if !entry.allSatisfy(\.isWhitespace), entries.last != entry {
             entries.append(entry)
+            unsaved.append(entry)
             if entries.count > limit { entries.removeFirst(entries.count - limit) }
         }
         resetNavigation()
@@ -64,6 +68,17 @@ public struct History: Sendable {
         for line in String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             add(History.unescape(String(line)))
         }
+        unsaved = []
+    }
+
+    /// Appends this session's new entries to what the file holds now, so two sessions open at once
+    /// both keep their lines; this session's own Up/Down list is left as it is.
+    public mutating func merge(into path: String) throws {
+        var onDisk = History(limit: limit)
+        onDisk.load(from: path)
+        for e in unsaved { onDisk.add(e) }
+        try onDisk.save(to: path)
+        unsaved = []
     }
 
     /// Writes every entry, one per line, through a temporary file renamed over `path`.

@@ -29,7 +29,7 @@ extension Session {
                 result.diagnostics.append(error)
                 result.exitCode = 3
             } else {
-                result.outputs.append(.note("loaded \(rowCount) customers from \(path)"))
+                result.outputs.append(.note("loaded \(ValueFormat.customers(rowCount)) from \(path)"))
                 recomputeAll(&result)
             }
             return
@@ -230,7 +230,7 @@ extension Session {
             checker.addTable(name: name, fields: t.columns.map { ($0.name, $0.type) }, at: span)
             return nil
         } catch {
-            return Diagnostic(.error, error.description, file: file, span: span ?? .zero, suggestion: "check the path and that the file is a CSV, JSON or JSON Lines export")
+            return Diagnostic(.error, error.description, file: file, span: span ?? .zero, suggestion: error.advice)
         }
     }
 

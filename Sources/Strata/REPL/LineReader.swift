@@ -52,7 +52,12 @@ public final class LineReader {
         draw(&read)
         while true {
             if io.takeResize() {
+                // The terminal has reflowed what was drawn to the new width: find the cursor's row there.
                 read.width = io.width
+                if let d = read.drawn {
+                    let at = Renderer.layout(prompt: d.prompt, continuationPrompt: read.continuationPrompt, chars: d.chars, width: read.width)
+                    read.screen.cursorRow = at[max(0, min(d.cursor, at.count - 1))].row
+                }
                 read.dirty = true
             }
             if pendingKeys.isEmpty {
@@ -82,6 +87,8 @@ public final class LineReader {
         var accumulated: String?
         var search: ReverseSearch?
         var dirty = false
+        /// What the last draw put on the screen, to place the cursor again after a resize.
+        var drawn: (prompt: String, chars: [Character], cursor: Int)?
 
         init(prompt: String, continuationPrompt: String, width: Int) {
             self.prompt = prompt
@@ -97,10 +104,12 @@ public final class LineReader {
             (out, r.screen) = Renderer.render(
                 prompt: s.prompt, continuationPrompt: r.continuationPrompt, chars: match,
                 cursor: s.matchCursor(in: history), width: r.width, previous: r.screen)
+            r.drawn = (s.prompt, match, s.matchCursor(in: history))
         } else {
             (out, r.screen) = Renderer.render(
                 prompt: r.prompt, continuationPrompt: r.continuationPrompt, chars: r.editor.chars,
                 cursor: r.editor.cursor, width: r.width, previous: r.screen)
+            r.drawn = (r.prompt, r.editor.chars, r.editor.cursor)
         }
         io.write(out)
         r.dirty = false

@@ -165,33 +165,66 @@ public final class Repl {
         return out
     }
 
+    /// The terminal's width for listings (80 when piped).
+    public var width = 80
+
     func schema() -> String {
         guard let t = session.table else { return "no data loaded; use .load PATH\n" }
         let derived = Set(session.definitionList.map(\.name))
-        let rows = t.columns.map { c in
-            [c.name, c.type.name, String(c.nullCount), derived.contains(c.name) ? "derived" : "loaded"]
+        let rows = t.columns.map { c -> [Value] in
+            [.string(c.name), .string(c.type.name), .number(Double(c.nullCount)), .string(derived.contains(c.name) ? "derived" : "loaded")]
         }
-        return "\(t.name): \(t.rowCount) customers from \(t.source)\n"
-            + TextTable(headers: ["field", "type", "nulls", "from"], rows: rows, rightAligned: [2]).render()
+        let title = format == .table ? "\(t.name): \(ValueFormat.customers(t.rowCount)) from \(t.source)\n" : ""
+        return title + listing(["field", "type", "nulls", "from"], rows, numeric: [2])
     }
 
     func segmentsReport() -> String {
-        var rows: [[String]] = []
+        var rows: [[Value]] = []
         let n = session.table?.rowCount ?? 0
+        let share = { (size: Int) in Value.number(n == 0 ? 0 : Double(size) / Double(n)) }
         for d in session.definitionList {
             switch d.checked.kind {
             case .segment:
                 let size = session.segments[d.name]?.cardinality ?? 0
-                let share = n == 0 ? 0 : Double(size) / Double(n)
-                rows.append([d.name, String(size), ValueFormat.share(share), Repl.oneLine(ruleText(d))])
-            case .tiers:
-                rows.append([d.name, "", "", "tiers (count \(d.name) for sizes)"])
+                rows.append([.string(d.name), .number(Double(size)), share(size), .string(Repl.oneLine(ruleText(d)))])
+            case .tiers(_, let arms):
+                // Each tier with its size, under the tiers block's name.
+                var rules: [String: String] = [:]
+                if case .tiers(_, let written) = d.stmt.kind {
+                    for a in written where rules[a.label.text] == nil {
+                        rules[a.label.text] = a.condition.map { Repl.oneLine(d.source.slice($0.span)) } ?? "otherwise"
+                    }
+                }
+                for r in session.groupCounts(session.table?.column(named: d.name).map(Vector.init) ?? .scalar(.null), labels: arms.map(\.label)) {
+                    let rule = r.label == "(none)" ? "no tier matched" : rules[r.label] ?? ""
+                    rows.append([.string("\(d.name) = \(r.label)"), .number(Double(r.count)), share(r.count), .string(rule)])
+                }
             default:
                 break
             }
         }
         if rows.isEmpty { return "no segments yet; define one with: segment NAME where CONDITION\n" }
-        return TextTable(headers: ["segment", "size", "share", "rule"], rows: rows, rightAligned: [1, 2]).render()
+        return listing(["segment", "size", "share", "rule"], rows, numeric: [1, 2], share: 2)
+    }
+
+    /// A dot-command's listing in the session's `.mode`; in a table the last column may use the terminal's width.
+    func listing(_ headers: [String], _ rows: [[Value]], numeric: Set<Int>, share: Int? = nil) -> String {
+        switch format {
+        case .csv: return CSVWriter.render(headers: headers, rows: rows)
+        case .json: return JSONWriter.render(headers: headers, rows: rows)
+        case .table:
+            let cells = rows.map { row in
+                row.enumerated().map { i, v -> String in
+                    if i == share, case .number(let f) = v { return ValueFormat.share(f) }
+                    return ValueFormat.text(v)
+                }
+            }
+            var table = TextTable(headers: headers, rows: cells, rightAligned: numeric)
+            let others = headers.indices.dropLast().map { i in cells.map { DisplayWidth.of($0[i]) }.max() ?? 0 }
+            table.wideColumn = headers.count - 1
+            table.wideLimit = width - others.reduce(0) { $0 + max($1, 7) + 2 } - 1
+            return table.render()
+        }
     }
 
     /// The condition of a segment as written.

@@ -28,7 +28,7 @@ public struct CheckedStmt: Sendable {
         case show(label: String, target: TypedExpr, limit: Int?, orderBy: [(TypedExpr, descending: Bool)], columns: [OutputColumn])
         case count(label: String, CountTarget)
         case export(label: String, target: TypedExpr, path: String, columns: [OutputColumn])
-        /// `sides` holds the two operands of a top-level comparison, with their source text, to report values.
+        /// `sides` holds the operands of the assert's tests (see `Checker.assertSides`), with their canonical text, to report values.
         case assert(TypedExpr, text: String, message: String?, sides: [(String, TypedExpr)])
         case expression(TypedExpr, text: String)
     }

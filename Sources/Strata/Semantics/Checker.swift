@@ -3,14 +3,18 @@
 /// one input at a time.
 public struct Checker: Sendable {
     public private(set) var scope = Scope()
-    public private(set) var diagnostics: [Diagnostic] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
     /// In the REPL a definition may replace an earlier one; in a file that is an error.
     public var allowRedefinition = false
     /// The names of tables defined by `load`.
     public private(set) var tableName: String?
     var source: SourceFile
-    /// Names the current source defines further down, to tell "used before defined" from "unknown".
-    public var laterDefinitions: [String: SourceSpan] = [:]
+    /// Names the current program defines further down (with the file of their first definition), to tell
+    /// "used before defined" from "unknown". `as_of` is listed when the program has a `set as_of`.
+    public var laterDefinitions: [String: (file: String, span: SourceSpan)] = [:]
+    /// Where the program's `set as_of` is, once checked: `as_of` read before it would silently be today,
+    /// and a second one would silently win.
+    public private(set) var asOfSetAt: (file: String, span: SourceSpan)?
     /// Inside an aggregate's argument, where another aggregate would be nested.
     var insideAggregate = false
     static let scoringNames: Set<String> = ["ntile", "abc"]
@@ -44,8 +48,11 @@ public struct Checker: Sendable {
         diagnostics.append(Diagnostic(.warning, message, file: source.name, span: span, suggestion: suggestion))
     }
 
-    /// The source text of a span, for messages and output labels.
+    /// The source text of a span, for messages.
     func text(_ span: SourceSpan) -> String { source.slice(span) }
+
+    /// An expression as output labels show it: canonical, so `strata fmt` never changes what a run prints.
+    func label(_ e: Expr) -> String { Formatter.canonical(e, in: source) }
 
     /// Checks one statement; nil when it has errors (they are in `diagnostics`).
     public mutating func check(_ stmt: Stmt) -> CheckedStmt? {
@@ -75,6 +82,12 @@ public struct Checker: Sendable {
                 error("unknown setting `\(name.text)`", name.span, suggestion: Suggest.nearest(name.text, in: ["as_of"]).map { "did you mean `\($0)`?" } ?? "the only setting is `as_of`")
                 return nil
             }
+            if let prior = asOfSetAt, !allowRedefinition {
+                error("`as_of` is already set at \(prior.file):\(prior.span.start.line):\(prior.span.start.column)", name.span,
+                      suggestion: "keep one `set as_of`; a second one would silently override the first")
+                return nil
+            }
+            asOfSetAt = (source.name, name.span)
             guard let t = expr(e) else { return nil }
             guard expect(t, .date, what: "`as_of`", e.span) else { return nil }
             guard requireScalar(t, what: "`set as_of`", suggestion: "use a date such as 2026-06-30") else { return nil }
@@ -119,7 +132,7 @@ public struct Checker: Sendable {
                 keys.append((te, k.descending))
             }
             guard let cols = outputColumns(columns) else { return nil }
-            return .show(label: text(target.span), target: t, limit: lim, orderBy: keys, columns: cols)
+            return .show(label: label(target), target: t, limit: lim, orderBy: keys, columns: cols)
         case .count(let target):
             return checkCount(target)
         case .export(let target, let path, let columns):
@@ -129,21 +142,14 @@ public struct Checker: Sendable {
                 error("export writes .csv or .json files", path.span, suggestion: "end the file name with .csv or .json")
                 return nil
             }
-            return .export(label: text(target.span), target: t, path: path.text, columns: cols)
+            return .export(label: label(target), target: t, path: path.text, columns: cols)
         case .assert(let e, let message):
             guard let t = expr(e), expect(t, .bool, what: "`assert`", e.span) else { return nil }
             guard requireScalar(t, what: "`assert`", suggestion: "assert on an aggregate, e.g. `assert count(vip) > 0`") else { return nil }
-            var sides: [(String, TypedExpr)] = []
-            if case .compare(_, let a, let b) = t.kind {
-                for side in [a, b] {
-                    if case .constant = side.kind { continue }
-                    sides.append((text(side.span), side))
-                }
-            }
-            return .assert(t, text: text(e.span), message: message, sides: sides)
+            return .assert(t, text: label(e), message: message, sides: assertSides(e))
         case .expression(let e):
             guard let t = expr(e) else { return nil }
-            return .expression(t, text: text(e.span))
+            return .expression(t, text: label(e))
         }
     }
 
@@ -215,7 +221,7 @@ public struct Checker: Sendable {
     }
 
     mutating func checkCount(_ target: Expr) -> CheckedStmt.Kind? {
-        let label = text(target.span)
+        let label = label(target)
         guard let t = expr(target) else { return nil }
         switch t.type {
         case .bool, .null:
@@ -260,7 +266,7 @@ public struct Checker: Sendable {
                 error("cannot show a duration as a column", c.span, suggestion: "show a field or a date")
                 return nil
             }
-            out.append(OutputColumn(header: text(c.span), expr: t))
+            out.append(OutputColumn(header: label(c), expr: t))
         }
         return out
     }

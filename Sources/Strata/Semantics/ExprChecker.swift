@@ -77,9 +77,9 @@ extension Checker {
                 error("`\(n)` is a function", s, suggestion: "call it: `\(n)(…)`")
                 return nil
             }
-            if let later = laterDefinitions[n], later.start.offset > s.start.offset {
-                error("`\(n)` is used before its definition at line \(later.start.line)", s,
-                      suggestion: "move the definition of `\(n)` above this line")
+            // Not in scope yet but defined somewhere in the program: later, unless it is this very definition.
+            if let later = laterDefinitions[n], later.file != source.name || later.span.start.offset > s.start.offset {
+                usedBeforeDefinition(n, later, s)
                 return nil
             }
             let suggestion: String
@@ -93,6 +93,10 @@ extension Checker {
             error("unknown name `\(n)`", s, suggestion: suggestion)
             return nil
         }
+        if case .setting = sym.kind, n == "as_of", asOfSetAt == nil, let later = laterDefinitions[n] {
+            usedBeforeDefinition(n, later, s)
+            return nil
+        }
         switch sym.kind {
         case .field(let t), .derived(let t): return TypedExpr(.column(n), t, rowLevel: true, s)
         case .tiers: return TypedExpr(.column(n), .string, rowLevel: true, s)
@@ -101,6 +105,12 @@ extension Checker {
         case .table: return TypedExpr(.constant(.bool(true)), .bool, rowLevel: false, s)
         case .failed: return TypedExpr(.scalar(n), .null, rowLevel: true, s)
         }
+    }
+
+    mutating func usedBeforeDefinition(_ n: String, _ later: (file: String, span: SourceSpan), _ s: SourceSpan) {
+        let place = later.file == source.name ? "line \(later.span.start.line)" : "\(later.file):\(later.span.start.line)"
+        let what = n == "as_of" ? "`set as_of`" : "the definition of `\(n)`"
+        error("`\(n)` is used before its definition at \(place)", s, suggestion: "move \(what) above this line")
     }
 
     mutating func binary(_ op: BinaryOp, _ l: TypedExpr, _ r: TypedExpr, _ s: SourceSpan) -> TypedExpr? {
@@ -195,12 +205,15 @@ extension Checker {
 enum Arithmetic {
     @inline(__always)
     static func apply(_ op: ArithOp, _ a: Double, _ b: Double) -> Double? {
+        let r: Double
         switch op {
-        case .add: return a + b
-        case .sub: return a - b
-        case .mul: return a * b
-        case .div: return b == 0 ? nil : a / b
-        case .mod: return b == 0 ? nil : a.truncatingRemainder(dividingBy: b)
+        case .add: r = a + b
+        case .sub: r = a - b
+        case .mul: r = a * b
+        case .div: guard b != 0 else { return nil }; r = a / b
+        case .mod: guard b != 0 else { return nil }; r = a.truncatingRemainder(dividingBy: b)
         }
+        // An overflow is as unknown as a division by zero: null, never an infinity that prints as "null".
+        return r.isFinite ? r : nil
     }
 }

@@ -8,9 +8,10 @@ public enum Lint {
         public var file: String
     }
 
-    public static func warnings(_ items: [Item], fields: [String]) -> [Diagnostic] {
+    /// `alsoUsed`: names read by statements that are not among the items (they had errors).
+    public static func warnings(_ items: [Item], fields: [String], alsoUsed: Set<String> = []) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        out += unusedSegments(items)
+        out += unusedSegments(items, alsoUsed: alsoUsed)
         for i in items { out += impossibleConditions(i) }
         out += asOfNotSet(items)
         out += confusableNames(items, fields: fields)
@@ -18,8 +19,8 @@ public enum Lint {
     }
 
     /// Names read by every statement after a definition, plus what outputs and asserts read.
-    static func unusedSegments(_ items: [Item]) -> [Diagnostic] {
-        var used: Set<String> = []
+    static func unusedSegments(_ items: [Item], alsoUsed: Set<String>) -> [Diagnostic] {
+        var used = alsoUsed
         for i in items {
             switch i.checked.kind {
             case .show(_, let t, _, let order, let cols):

@@ -163,10 +163,16 @@ struct JSONReader {
             case UInt8(ascii: "f"): bytes.append(0x0C)
             case UInt8(ascii: "u"):
                 var v = try hex4()
+                // A high surrogate pairs only with a following low one; anything else leaves it unpaired (U+FFFD).
                 if (0xD800...0xDBFF).contains(v), i + 1 < p.count, p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") {
+                    let back = i
                     i += 2
                     let lo = try hex4()
-                    v = 0x10000 + ((v - 0xD800) << 10) + (lo &- 0xDC00 & 0x3FF)
+                    if (0xDC00...0xDFFF).contains(lo) {
+                        v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+                    } else {
+                        i = back
+                    }
                 }
                 bytes.append(contentsOf: Array(String(Unicode.Scalar(v) ?? "\u{FFFD}").utf8))
             default: bytes.append(e)

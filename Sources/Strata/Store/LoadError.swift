@@ -12,6 +12,13 @@ public struct LoadError: Error, Sendable, Equatable {
         self.message = message
     }
 
+    /// What to do about it: a file that could not be opened wants another path, anything else a look at the file.
+    public var advice: String {
+        line == nil && message.hasPrefix("cannot read the file")
+            ? "check the path (relative to the rule file) and that the file is a CSV, JSON or JSON Lines export"
+            : "fix the file there, or point the rules at another export with --data NAME=PATH"
+    }
+
     /// `file:line: message`, as printed before exiting with code 3.
     public var description: String {
         var place = file

@@ -104,7 +104,9 @@ public enum TableLoader {
     /// Parses a JSON array of objects (`lines: false`) or JSON Lines; `name` is used in messages.
     public static func loadJSON(bytes: [UInt8], name: String, tableName: String, lines: Bool) throws(LoadError) -> Table {
         let text = try utf8(bytes, name: name)
-        return try text.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Table in
+        return try text.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Table in
+            // Editors on Windows put a BOM in front of JSON too.
+            let p = UnsafeBufferPointer(rebasing: all[(all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...])
             var reader = JSONReader(p: p, file: name)
             return try reader.read(tableName: tableName, lines: lines)
         }
@@ -121,8 +123,13 @@ public enum TableLoader {
             throw LoadError(file: name, line: 1, message: "the file is UTF-16; save it as UTF-8 (in Excel: CSV UTF-8)")
         }
         guard let bad = firstInvalidUTF8(bytes) else { return bytes }
-        if let converted = gb18030(bytes) { return converted }
         let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        // Chinese text before the first bad byte that is valid UTF-8 means a UTF-8 file with a damaged
+        // cell: decoding it all as GB18030 would garble every other name, so say where the damage is.
+        if bytes[..<bad].contains(where: { $0 >= 0xE0 }) {
+            throw LoadError(file: name, line: line, message: "the file is UTF-8 but line \(line) has bytes that are not (0x\(String(bytes[bad], radix: 16, uppercase: true))); fix or re-save that line")
+        }
+        if let converted = gb18030(bytes) { return converted }
         throw LoadError(file: name, line: line, message: "the file is neither UTF-8 nor GB18030 (invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8")
     }
 

@@ -48,14 +48,19 @@ public struct DiagnosticRenderer: Sendable {
             let text = source.line(lineNo).replacingTabs()
             let gutter = String(lineNo)
             let pad = String(repeating: " ", count: gutter.count)
-            let scalars = Array(text.unicodeScalars)
-            let startCol = max(1, d.span.start.column)
-            let prefix = scalars.prefix(startCol - 1)
-            let lead = prefix.reduce(0) { $0 + DisplayWidth.of($1) }
-            let endCol = d.span.end.line == lineNo ? max(d.span.end.column, startCol + 1) : scalars.count + 1
-            let covered = scalars.dropFirst(startCol - 1).prefix(max(1, endCol - startCol))
+            let all = Array(text.unicodeScalars)
+            let startCol = min(max(1, d.span.start.column), all.count + 1)
+            let endCol = d.span.end.line == lineNo ? max(d.span.end.column, startCol + 1) : all.count + 1
+            // A very long line (a generated rule, a pasted list) is shown as a window around the span.
+            let window = DiagnosticRenderer.window(count: all.count, start: startCol - 1, end: endCol - 1)
+            let scalars = Array(all[window])
+            let before = window.lowerBound > 0 ? "…" : "", after = window.upperBound < all.count ? "…" : ""
+            let prefix = scalars.prefix(startCol - 1 - window.lowerBound)
+            let lead = prefix.reduce(before.count) { $0 + DisplayWidth.of($1) }
+            let covered = scalars.dropFirst(startCol - 1 - window.lowerBound).prefix(max(1, endCol - startCol))
             let width = max(1, covered.reduce(0) { $0 + DisplayWidth.of($1) })
-            out += " \(gutter) | \(text)\n"
+            let shown = before + String(String.UnicodeScalarView(scalars)) + after
+            out += " \(gutter) | \(shown)\n"
             out += " \(pad) | \(String(repeating: " ", count: lead))\(String(repeating: "^", count: width))\n"
             if let s = d.suggestion { out += " \(pad) = help: \(s)\n" }
         } else if let s = d.suggestion {
@@ -63,6 +68,15 @@ public struct DiagnosticRenderer: Sendable {
         }
         return out
     }
+
+    /// Scalars of a line to show: all of a line up to `maxShown`, else up to `maxShown` around `start..<end`.
+    static func window(count: Int, start: Int, end: Int) -> Range<Int> {
+        guard count > maxShown else { return 0..<count }
+        let from = min(max(0, start - 40), max(0, count - maxShown))
+        return from..<min(count, from + max(maxShown, min(end, start + maxShown) - from))
+    }
+
+    static let maxShown = 160
 
     /// Renders several diagnostics, in order, separated by nothing extra.
     public func render(_ ds: [Diagnostic]) -> String { ds.map(render).joined() }

@@ -17,7 +17,7 @@ public struct Lexer {
     /// Whether a name can be written as it is; otherwise it needs backticks (`` `last visit` ``).
     public static func isBareName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, Scanner.isIdentStart(first) else { return false }
-        return name.unicodeScalars.dropFirst().allSatisfy(Scanner.isIdentContinue) && Keyword(rawValue: name) == nil
+        return name.unicodeScalars.dropFirst().allSatisfy(Scanner.isIdentContinue) && Keyword(word: name) == nil
     }
 }
 
@@ -156,7 +156,7 @@ private struct Scanner {
                 let index = i
                 while let n = peek(), Self.isIdentContinue(n) { advance() }
                 let word = slice(from: index)
-                if let kw = Keyword(rawValue: word) {
+                if let kw = Keyword(word: word) {
                     emit(.keyword(kw), from: start, index: index)
                 } else {
                     emit(.identifier(word), from: start, index: index)

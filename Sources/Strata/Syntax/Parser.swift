@@ -30,6 +30,10 @@ struct ParserState {
 
     /// Deep enough for any real rule, shallow enough that recursion cannot exhaust a thread's stack.
     static let maxDepth = 64
+    /// Binary operators in one expression: a chain of them is as deep as it is long in the (left-nested)
+    /// tree that later passes recurse over. Longer lists of values belong in `in [...]`.
+    static let maxChain = 2000
+    var chain = 0
 
     init(tokens: [Token], source: SourceFile, repl: Bool) {
         var toks = tokens
@@ -111,6 +115,14 @@ struct ParserState {
             return SyntaxError(diagnostic: diagnostic(
                 "unclosed `\(open.token.text)`: expected `\(open.close.rawValue)` before \(describe(current))\(at)",
                 open.token.span, suggestion: "add `\(open.close.rawValue)` to close it"))
+        }
+        // What is missing belongs at the end of the line the statement stopped on, not on the next line.
+        if pos > 0, pos - 1 < tokens.count, tokens[pos - 1].span.end.line < current.span.start.line {
+            let end = tokens[pos - 1].span.end
+            let after = SourceSpan(start: end, end: SourceLocation(line: end.line, column: end.column + 1, offset: end.offset + 1))
+            let next = atEnd ? "the end of the input" : "\(describe(current)) on line \(current.span.start.line)"
+            return SyntaxError(diagnostic: diagnostic("expected \(what) at the end of this line, found \(next)", after,
+                                                      suggestion: suggestion ?? "write \(what) here"))
         }
         return SyntaxError(diagnostic: diagnostic("expected \(what), found \(describe(current))", current.span,
                                                   suggestion: suggestion ?? "write \(what) here"))

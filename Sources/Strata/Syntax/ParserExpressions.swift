@@ -14,7 +14,18 @@ extension ParserState {
         }
     }
 
+    /// Counts one more binary operator; past `maxChain` the expression ends in a message, not a stack overflow.
+    mutating func link() throws(SyntaxError) {
+        chain += 1
+        if chain > Self.maxChain {
+            throw SyntaxError(diagnostic: diagnostic("this expression is too long: more than \(Self.maxChain) operators", current.span,
+                suggestion: "for a list of values write `field in [a, b, …]`; otherwise split it with `let`, `derive` or `segment`"))
+        }
+    }
+
     mutating func parseExpression() throws(SyntaxError) -> Expr {
+        // Operators are counted over the whole top-level expression: their number bounds the tree's depth.
+        if depth == 0 { chain = 0 }
         try enter()
         defer { depth -= 1 }
         return try parseOr()
@@ -26,13 +37,13 @@ extension ParserState {
 
     mutating func parseOr() throws(SyntaxError) -> Expr {
         var l = try parseAnd()
-        while eat(.or) != nil { l = Self.binary(.or, l, try parseAnd()) }
+        while eat(.or) != nil { try link(); l = Self.binary(.or, l, try parseAnd()) }
         return l
     }
 
     mutating func parseAnd() throws(SyntaxError) -> Expr {
         var l = try parseNot()
-        while eat(.and) != nil { l = Self.binary(.and, l, try parseNot()) }
+        while eat(.and) != nil { try link(); l = Self.binary(.and, l, try parseNot()) }
         return l
     }
 
@@ -62,6 +73,7 @@ extension ParserState {
         l = try parseComparisonTail(l)
         var reported = false
         while atComparison {
+            try link()
             let opTok = current
             let first = l
             l = try parseComparisonTail(l)
@@ -137,6 +149,7 @@ extension ParserState {
     mutating func parseAdditive() throws(SyntaxError) -> Expr {
         var l = try parseMultiplicative()
         while true {
+            if current.kind == .symbol(.plus) || current.kind == .symbol(.minus) { try link() }
             if eat(.plus) != nil {
                 l = Self.binary(.add, l, try parseMultiplicative())
             } else if eat(.minus) != nil {
@@ -152,6 +165,7 @@ extension ParserState {
         while true {
             let op: BinaryOp
             if eat(.star) != nil { op = .mul } else if eat(.slash) != nil { op = .div } else if eat(.percent) != nil { op = .mod } else { return l }
+            try link()
             l = Self.binary(op, l, try parseUnary())
         }
     }

@@ -5,6 +5,17 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case show, limit, order, by, asc, desc, columns, count, export, to, assert, include, schema
     case and, or, not, `in`, between, `is`, null, `true`, `false`
 
+    /// The keyword a word spells in any letter case (`LOAD`, `Where`), or nil. Keywords are ASCII, so only
+    /// ASCII words are folded; `strata fmt` prints every keyword in lower case.
+    public init?(word: String) {
+        if let k = Keyword(rawValue: word) {
+            self = k
+            return
+        }
+        guard word.utf8.count <= 9, word.utf8.allSatisfy({ $0 < 0x80 }), let k = Keyword(rawValue: word.lowercased()) else { return nil }
+        self = k
+    }
+
     /// Keywords that begin a statement; the parser resynchronises at these after an error.
     public static let statementStarts: Set<Keyword> = [.load, .set, .let, .derive, .segment, .tiers, .show, .count, .export, .assert, .include, .schema]
 }

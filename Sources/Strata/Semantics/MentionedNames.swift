@@ -1,0 +1,29 @@
+extension Stmt {
+    /// Every name the statement's expressions mention, as written; for statements that did not check,
+    /// whose typed form (and so its dependencies) does not exist.
+    var mentionedNames: Set<String> {
+        var roots: [Expr] = []
+        switch kind {
+        case .set(_, let e), .let(_, let e), .derive(_, let e), .segment(_, let e), .count(let e), .assert(let e, _), .expression(let e):
+            roots = [e]
+        case .tiers(_, let arms): roots = arms.compactMap(\.condition)
+        case .show(let t, let limit, let order, let cols): roots = [t] + (limit.map { [$0] } ?? []) + order.map(\.expr) + cols
+        case .export(let t, _, let cols): roots = [t] + cols
+        case .load, .include, .schema: roots = []
+        }
+        var out: Set<String> = []
+        // A worklist: generated rules can nest deeply.
+        while let e = roots.popLast() {
+            switch e.kind {
+            case .name(let n): out.insert(n)
+            case .number, .string, .bool, .null, .date, .duration: break
+            case .unary(_, let x), .paren(let x), .isNull(let x, _): roots.append(x)
+            case .binary(_, let a, let b): roots += [a, b]
+            case .inList(let x, let items, _): roots += [x] + items
+            case .between(let x, let lo, let hi, _): roots += [x, lo, hi]
+            case .call(_, let args, let filter): roots += args + (filter.map { [$0] } ?? [])
+            }
+        }
+        return out
+    }
+}
