@@ -79,4 +79,100 @@ import Testing
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.hasSuffix("true\n"))
     }
+
+    @Test func aRedefinitionThatUsesItselfIsRefusedAndTheOldOneKept() {
+        let script = """
+            load customers from "\(Self.data)"
+            segment vip where clv > 2e6
+            segment sz_vip where vip and city == "深圳"
+            segment vip where vip and referrals >= 2
+            count(vip)
+            let t = 1e6
+            let t = t * 2
+            t
+            segment vip where clv > 5e6
+            count(sz_vip) == count(where vip and city == "深圳")
+            """
+        let r = CLIRun(["repl"], input: script)
+        #expect(r.code == 1)
+        #expect(r.err.contains("<repl:4>:1:1: error: `vip` cannot use itself: the old `vip` is kept"))
+        #expect(r.err.contains("`t` cannot use itself"))
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines == ["512", "1000000", "true"], "the old vip (512) and t stay; sz_vip follows the new vip")
+        #expect(r.err.contains("replaced segment `vip`; recomputed `sz_vip`"))
+    }
+
+    @Test func aRedefinitionADependantCannotTakeIsUndoneWhole() throws {
+        let dir = Repo.tempDir()
+        let script = """
+            load customers from "\(Self.data)"
+            let f = 0.5
+            let q = percentile(clv, f)
+            segment above where clv > q
+            count(above)
+            let f = 1.5
+            count(above)
+            f
+            let f = 0.9
+            count(above)
+            .save \(dir)/p.strata
+            """
+        let r = CLIRun(["repl"], input: script)
+        #expect(r.code == 1)
+        #expect(r.err.contains("`f` was not replaced: `q`, which depends on it, would fail: the fraction of `percentile` must be between 0 and 1"))
+        #expect(r.out.split(separator: "\n") == ["2500", "2500", "0.5", "500"])
+        let run = CLIRun(["run", dir + "/p.strata", "--format", "csv"])
+        #expect(run.code == 0, "\(run.err)")
+        #expect(run.out.contains("above,500,"))
+    }
+
+    @Test func setAsOfRecomputesAndIsSaved() throws {
+        let dir = Repo.tempDir()
+        let script = """
+            load customers from "\(Self.data)"
+            set as_of = 2025-01-01
+            segment recent where days_between(last_visit, as_of) < 90
+            count(recent)
+            set as_of = 2026-06-30
+            count(recent) == count(where days_between(last_visit, as_of) < 90)
+            .save \(dir)/a.strata
+            """
+        let r = CLIRun(["repl", "--as-of", "2024-01-01"], input: script)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("replaced setting `as_of`; recomputed `recent`"))
+        #expect(r.out.hasSuffix("true\n"))
+        let saved = try String(contentsOfFile: dir + "/a.strata", encoding: .utf8)
+        #expect(saved.contains("set as_of = 2026-06-30\n"))
+        // A date given only on the command line is written too, so the file reproduces the session.
+        let r2 = CLIRun(["repl", "--as-of", "2025-01-01"], input: ".load \(Self.data)\n.save \(dir)/b.strata\n")
+        #expect(r2.code == 0)
+        #expect(try String(contentsOfFile: dir + "/b.strata", encoding: .utf8).contains("set as_of = 2025-01-01\n"))
+    }
+
+    @Test func definitionsALoadBreaksComeBackWithTheRightData() throws {
+        let dir = Repo.tempDir()
+        try "客户编号,城市\nA1,深圳\n".write(toFile: dir + "/其他 数据.csv", atomically: true, encoding: .utf8)
+        let script = """
+            .load \(Self.data)
+            segment big where clv > 5e6
+            .load "\(dir)/其他 数据.csv" AS others
+            .segments
+            .load \(Self.data)
+            count(big)
+            """
+        let r = CLIRun(["repl"], input: script)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("loaded 1 customer from \(dir)/其他 数据.csv"))
+        #expect(r.err.contains("set aside `big`: unknown name `clv`"))
+        #expect(r.out.contains("no segments yet"))
+        #expect(r.out.hasSuffix("154\n"))
+    }
+
+    @Test func segmentsListsTierSizesAndFollowsTheMode() {
+        let r = CLIRun(["repl", Repo.path("examples/vip-program.strata")], input: ".mode csv\n.segments\n")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("segment,size,share,rule\nowners,2481,0.4962,purchases >= 1\n"))
+        #expect(r.out.contains("vip_tier = 钻石,17,0.0034,owners and clv >= diamond_clv and referrals >= 2\n"))
+        #expect(r.out.contains("vip_tier = 普通,4354,0.8708,otherwise\n"))
+    }
 }

@@ -78,7 +78,32 @@ t send-keys -t s C-u C-r '深客'
 check "ctrl-r searches history" "(reverse-i-search)'深客': count 深客"
 t send-keys -t s C-g C-u C-d
 
+# Ctrl-C while a statement runs does not end the session: the key cancels the next input instead,
+# and keys typed meanwhile are neither echoed nor lost.
+"$bin" gen --customers 150000 --seed 5 --out "$work/big" > /dev/null 2>&1
+start 3
+t send-keys -t s ".load $work/big/customers.csv" Enter
+sleep 0.3
+t send-keys -t s C-c
+t send-keys -t s 'count() + 1'
+check "a slow statement finishes after ctrl-c" "loaded 150000 customers"
+t send-keys -t s Enter
+check "the session goes on, type-ahead kept" "150001"
+if screen | grep -qF 'count() + 1^'; then failed=$((failed+1)); echo "FAIL keys typed during a statement were echoed"; else passed=$((passed+1)); echo "ok   no echo while a statement runs"; fi
+
+# Shrinking the window reflows the input: one clean copy of it afterwards.
+t send-keys -t s C-l
+t send-keys -t s 'segment resize_me where clv > 1000000 and referrals >= 2 and age > 30'
+sleep 0.3
+t resize-window -t s -x 40
+sleep 0.3
+t send-keys -t s 'X'
+sleep 0.3
+n=$(screen | grep -c 'strata> segment resize_me')
+if [ "$n" -eq 1 ]; then passed=$((passed+1)); echo "ok   resize leaves one copy of the input"; else failed=$((failed+1)); echo "FAIL resize left $n copies of the input"; screen | sed 's/^/     | /'; fi
+
 t kill-server 2>/dev/null
-rm -rf "$work"
+sleep 0.3
+rm -rf "$work" 2>/dev/null || true
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -94,11 +94,7 @@ extension Session {
     /// that leads back is still a cycle).
     static func canonical(_ path: String) -> String {
         if path.hasPrefix("<") { return path }
-        if let p = realpath(path, nil) {
-            defer { free(p) }
-            return String(cString: p)
-        }
-        return URL(fileURLWithPath: path).standardizedFileURL.path
+        return AtomicFileWriter.realPath(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// The folder paths in a source are relative to: the file's own folder (REPL inputs use `fallback`).
@@ -163,7 +159,7 @@ extension Session {
 
     /// Data that does not match the rule file's schema is refused before any rule runs; each message
     /// points at the field's own line in the schema.
-    func verify(_ t: Table, against fields: [DeclaredField], at stmts: [Sourced], _ result: inout Result) -> Bool {
+    func verify(_ t: Table, against fields: [DeclaredField], _ result: inout Result) -> Bool {
         var ok = true
         for f in fields {
             guard let c = t.column(named: f.name) else {

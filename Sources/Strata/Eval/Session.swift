@@ -129,7 +129,7 @@ public final class Session {
         } else {
             // Data first: the checker types every rule against the loaded schema.
             guard loadData(stmts, source, sample: checkOnly, &result) else { return nil }
-            if let (_, fields) = schema, let t = table, !verify(t, against: fields, at: stmts, &result) {
+            if let (_, fields) = schema, let t = table, !verify(t, against: fields, &result) {
                 result.exitCode = 3
                 return nil
             }
@@ -219,7 +219,9 @@ public final class Session {
         var out: [String: (file: String, span: SourceSpan)] = [:]
         for s in stmts {
             switch s.stmt.kind {
-            case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _), .set(let n, _):
+            case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _):
+                if out[n.text] == nil { out[n.text] = (s.source.name, n.span) }
+            case .set(let n, _) where n.text == "as_of":
                 if out[n.text] == nil { out[n.text] = (s.source.name, n.span) }
             default: break
             }

@@ -95,8 +95,11 @@ public final class AtomicFileWriter {
 
     /// The file a path ends at: a symlink (also a chain, or a linked folder) is followed; a path that does
     /// not exist yet, or a dangling link, stays as given.
-    static func resolved(_ path: String) -> String {
-        guard let p = realpath(path, nil) else { return path }
+    static func resolved(_ path: String) -> String { realPath(path) ?? path }
+
+    /// The absolute path with every symlink, `.` and `..` resolved; nil when the path does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
         defer { free(p) }
         return String(cString: p)
     }
