@@ -40,6 +40,14 @@ import Testing
         #expect(ValueFormat.share(f) == expected)
     }
 
+    @Test(arguments: [(2048210.0000000014, "2048210"), (0.1 + 0.2, "0.3"), (1987609.9999999977, "1987610"), (4.25, "4.25"),
+                      (1.0 / 3.0, "0.333333333333333"), (3e20, "3e+20"), (-0.5, "-0.5")])
+    func tablesHideFloatNoise(_ x: Double, _ shown: String) {
+        #expect(ValueFormat.display(.number(x)) == shown)
+        // CSV and JSON keep every digit.
+        #expect(Double(ValueFormat.text(.number(x))) == x)
+    }
+
     @Test(arguments: [(0, "0"), (999, "999"), (1234, "1,234"), (1_234_567, "1,234,567"), (-1000, "-1,000")])
     func grouped(_ n: Int, _ expected: String) {
         #expect(ValueFormat.grouped(n) == expected)

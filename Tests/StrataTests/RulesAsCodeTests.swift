@@ -219,6 +219,11 @@ import Testing
         let j = CLIRun(["check", dir + "/ew.strata", "--format", "json"])
         let diags = try #require(try JSONSerialization.jsonObject(with: Data(j.out.utf8)) as? [[String: Any]])
         #expect(diags.map { $0["severity"] as? String } == ["error", "warning", "warning"])
+        // A `set as_of` with an error still sets it: no "`as_of` is not set" warning on top of the error.
+        let s = Self.write(["s.strata": "load customers from \"\(Self.data)\"\nset as_of = \"2026-06-30\"\nsegment r where last_visit > as_of - 30 days\ncount r\n"])
+        let sr = CLIRun(["check", s + "/s.strata"])
+        #expect(sr.code == 1)
+        #expect(!sr.err.contains("`as_of` is not set"), "\(sr.err)")
     }
 
     @Test func schemaMistakesAreErrorsInCheckAndRun() {

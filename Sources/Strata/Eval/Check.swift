@@ -14,7 +14,8 @@ extension Session {
         let fields = table?.columns.map(\.name) ?? checker.scope.all.compactMap {
             if case .field = $0.kind { return $0.name } else { return nil }
         }
-        result.diagnostics += Lint.warnings(items, fields: fields, alsoUsed: mentioned)
+        let setsAsOf = all.contains { if case .set(let n, _) = $0.stmt.kind { return n.text == "as_of" } else { return false } }
+        result.diagnostics += Lint.warnings(items, fields: fields, alsoUsed: mentioned, setsAsOf: setsAsOf)
         result.renderedDiagnostics = renderer.render(result.diagnostics)
         return result
     }

@@ -80,7 +80,8 @@ extension Session {
                 result.outputs.append(.rows(title: text, headers: headers, rows: values, numeric: numeric, total: rows.count))
             } else {
                 var cols = try outputColumns([], target: e, orderBy: [])
-                cols.append(OutputColumn(header: text, expr: e))
+                // A bare field is already among the default columns; show it once.
+                if !cols.contains(where: { $0.header == text }) { cols.append(OutputColumn(header: text, expr: e)) }
                 let all = Array(0..<min(rowCount, 20))
                 let (headers, values, numeric) = try table(all, cols, ev)
                 result.outputs.append(.rows(title: text, headers: headers, rows: values, numeric: numeric, total: rowCount))

@@ -8,7 +8,7 @@ public enum Report {
             case .csv: return CSVWriter.render(headers: headers, rows: rows)
             case .json: return JSONWriter.render(headers: headers, rows: rows)
             case .table:
-                let cells = rows.map { $0.map(ValueFormat.text) }
+                let cells = rows.map { $0.map(ValueFormat.display) }
                 let footer = TextTable.footer(shown: rows.count, total: total, noun: "customer")
                 return TextTable(headers: headers, rows: cells, rightAligned: numeric).render() + footer + "\n"
             }
@@ -26,7 +26,7 @@ public enum Report {
             switch format {
             case .csv: return CSVWriter.render(headers: [label], rows: [[v]])
             case .json: return JSONWriter.render(headers: [label], rows: [[v]])
-            case .table: return (v.isNull ? "null" : ValueFormat.text(v)) + "\n"
+            case .table: return (v.isNull ? "null" : ValueFormat.display(v)) + "\n"
             }
         case .note:
             return ""

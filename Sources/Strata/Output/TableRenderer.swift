@@ -24,7 +24,7 @@ public struct TextTable: Sendable {
         self.rightAligned = rightAligned
     }
 
-    /// A table of values formatted with `ValueFormat.text`; columns whose non-null values are all numbers align right.
+    /// A table of values formatted with `ValueFormat.display`; columns whose non-null values are all numbers align right.
     public init(headers: [String], values: [[Value]]) {
         var numeric = Set(headers.indices)
         for row in values {
@@ -35,7 +35,7 @@ public struct TextTable: Sendable {
                 }
             }
         }
-        self.init(headers: headers, rows: values.map { $0.map(ValueFormat.text) }, rightAligned: numeric)
+        self.init(headers: headers, rows: values.map { $0.map(ValueFormat.display) }, rightAligned: numeric)
     }
 
     /// The table as text: header, a rule of dashes, the rows; no trailing spaces; ends with a newline.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Deterministic text for values, shared by tables, CSV and JSON so every output agrees on the digits.
 public enum ValueFormat {
     /// The text of one value: integers without a fraction, other numbers in shortest round-trip form
@@ -11,6 +13,13 @@ public enum ValueFormat {
         case .date(let days): return CivilDate.format(days)
         case .duration(let months, let days): return duration(months: months, days: days)
         }
+    }
+
+    /// The text of a value in a table for people: numbers to 15 significant digits, so float noise
+    /// (`2048210.0000000014`) does not show; CSV and JSON keep every digit (`text`).
+    public static func display(_ v: Value) -> String {
+        guard case .number(let d) = v, d.isFinite, d != d.rounded() || abs(d) >= 1e15 else { return text(v) }
+        return number(Double(String(format: "%.15g", d)) ?? d)
     }
 
     /// The text of a number; `"null"` for NaN and infinities, which no output format can carry.

@@ -216,7 +216,7 @@ public final class Repl {
             let cells = rows.map { row in
                 row.enumerated().map { i, v -> String in
                     if i == share, case .number(let f) = v { return ValueFormat.share(f) }
-                    return ValueFormat.text(v)
+                    return ValueFormat.display(v)
                 }
             }
             var table = TextTable(headers: headers, rows: cells, rightAligned: numeric)

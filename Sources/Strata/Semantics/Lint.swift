@@ -8,12 +8,13 @@ public enum Lint {
         public var file: String
     }
 
-    /// `alsoUsed`: names read by statements that are not among the items (they had errors).
-    public static func warnings(_ items: [Item], fields: [String], alsoUsed: Set<String> = []) -> [Diagnostic] {
+    /// `alsoUsed`: names read by statements that are not among the items (they had errors);
+    /// `setsAsOf`: the program has a `set as_of`, also if it had errors (it is then not among the items).
+    public static func warnings(_ items: [Item], fields: [String], alsoUsed: Set<String> = [], setsAsOf: Bool = false) -> [Diagnostic] {
         var out: [Diagnostic] = []
         out += unusedSegments(items, alsoUsed: alsoUsed)
         for i in items { out += impossibleConditions(i) }
-        out += asOfNotSet(items)
+        if !setsAsOf { out += asOfNotSet(items) }
         out += confusableNames(items, fields: fields)
         return out
     }
