@@ -145,6 +145,14 @@ struct FixedCompleter: Completer {
         #expect(read(r2) == .line("half more"))
     }
 
+    @Test func aKeyThatEndsTheSearchActsAtTheMatch() {
+        // Right moves one past the start of the match, so `X` lands inside `深圳`, not at the end.
+        let (r, _) = reader(["\u{12}深圳", "\u{1B}[C", "X\r"], history: ["count(where city == \"深圳\")", "show city"])
+        #expect(read(r) == .line("count(where city == \"深X圳\")"))
+        let (r2, _) = reader(["\u{12}where", "\u{1B}[D", "Y\r"], history: ["count(where x > 1)"])
+        #expect(read(r2) == .line("countY(where x > 1)"))
+    }
+
     @Test func randomKeystrokesNeverCrashTheReader() {
         var rng = SplitMix(seed: 7)
         let pieces = ["a", "客", "\r", "\u{03}", "\u{04}", "\t", "\u{12}", "\u{07}", "\u{1B}[A", "\u{1B}[B", "\u{1B}[D", "\u{7F}",

@@ -12,7 +12,12 @@ extension CLI {
         if let rules = a.positionals.first {
             let result = session.runFile(path: rules)
             emit(result, format: format)
-            if result.exitCode == 2 || result.exitCode == 3 { return result.exitCode }
+            if result.exitCode == 2 { return 2 }
+            if result.exitCode != 0 {
+                // Unreadable data or a broken rule is something to fix in the session, not a reason to refuse it.
+                repl.recordFailure()
+                if result.exitCode == 3 { err("the session starts without that data; load a file with .load PATH\n") }
+            }
         } else if options.dataOverrides.count == 1, let (name, path) = options.dataOverrides.first {
             repl.handle(".load \(path) as \(name)")
         }

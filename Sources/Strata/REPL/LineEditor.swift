@@ -51,6 +51,12 @@ public struct LineEditor: Sendable {
         cursor = chars.count
     }
 
+    /// Replaces the buffer and puts the cursor at `cursor` (clamped), e.g. on a reverse-search match.
+    public mutating func set(_ text: String, cursor at: Int) {
+        chars = Array(text)
+        cursor = max(0, min(at, chars.count))
+    }
+
     /// Replaces `chars[start..<cursor]` with `replacement` and puts the cursor after it (completion).
     public mutating func replaceWord(from start: Int, with replacement: String) {
         let s = max(0, min(start, cursor))

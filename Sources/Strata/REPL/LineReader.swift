@@ -140,7 +140,8 @@ public final class LineReader {
                 return nil
             case .accept(let line, let then):
                 r.search = nil
-                r.editor.set(line)
+                // As readline does: the cursor stays on the match, then the key that ended the search applies.
+                r.editor.set(line, cursor: then == nil ? line.count : s.matchCursor(in: history))
                 if let k = then { return process(k, &r, isComplete) }
                 return nil
             }

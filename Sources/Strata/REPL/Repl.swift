@@ -88,6 +88,9 @@ public final class Repl {
         return failures > 0 ? 1 : 0
     }
 
+    /// Counts a failure that happened outside an input (the rule file the session started with).
+    public func recordFailure() { failures += 1 }
+
     func fail(_ message: String) -> Bool {
         err("error: \(message)\n")
         failures += 1
