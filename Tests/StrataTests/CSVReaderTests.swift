@@ -315,6 +315,26 @@ enum Load {
     }
 }
 
+@Suite struct UTF8CheckTests {
+    /// The loader's validator (with its fast paths for ASCII words and three-byte sequences) agrees with
+    /// the standard library on random bytes biased towards the tricky lead bytes.
+    @Test func agreesWithTheStandardLibrary() {
+        var rng = SplitMix(seed: 99)
+        let interesting: [UInt8] = [0x41, 0x0A, 0x7F, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xA0, 0x9F, 0xB8, 0x87]
+        var disagreements = 0
+        for _ in 0..<4000 {
+            let n = rng.below(24)
+            var bytes: [UInt8] = []
+            for _ in 0..<n { bytes.append(rng.below(3) == 0 ? UInt8(rng.below(256)) : interesting[rng.below(interesting.count)]) }
+            if rng.below(4) == 0 { bytes = Array("深圳客户".utf8) + bytes }
+            let ours = TableLoader.firstInvalidUTF8(bytes) == nil
+            let std = String(validating: bytes, as: UTF8.self) != nil
+            if ours != std { disagreements += 1 }
+        }
+        #expect(disagreements == 0)
+    }
+}
+
 @Suite struct LargeFileEncodingTests {
     /// A file large enough to be checked in parallel ranges still reports the first bad byte's line.
     @Test func invalidByteLateInALargeFile() {

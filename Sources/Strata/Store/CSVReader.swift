@@ -9,6 +9,9 @@ struct CSVReader: @unchecked Sendable {
     let delimiter: UInt8
     /// Split the rows into one range per core (off: one range).
     var parallel = true
+    /// The bytes are a read-only file mapping: pages already parsed can be handed back to the kernel
+    /// (they come back from the file if read again), so the file does not stay in memory beside the columns.
+    var releaseBehind = false
 
     /// Boundaries of the fields of one record, reused from record to record. Plain fixed buffers:
     /// this is touched for every cell, where array copy-on-write checks would show.
@@ -89,7 +92,7 @@ struct CSVReader: @unchecked Sendable {
                 f.append(contentStart, contentEnd, true)
             } else {
                 let s = i
-                while i < n, p[i] != delimiter, p[i] != CSVReader.lf, p[i] != CSVReader.cr { i += 1 }
+                i = endOfPlainField(from: i)
                 f.append(s, i, false)
             }
             if i >= n { return (n, lines) }
@@ -98,6 +101,28 @@ struct CSVReader: @unchecked Sendable {
             if i < n, p[i] == CSVReader.lf { i += 1 }
             return (i, lines + 1)
         }
+    }
+
+    /// The first delimiter, LF or CR at or after `i` (or the end): eight bytes at a time while no
+    /// byte of the word is one of them (the zero-byte test on the word XORed with each byte).
+    @inline(__always)
+    func endOfPlainField(from start: Int) -> Int {
+        let n = p.count
+        var i = start
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let d = ones &* UInt64(delimiter), l = ones &* UInt64(CSVReader.lf), c = ones &* UInt64(CSVReader.cr)
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let xd = w ^ d, xl = w ^ l, xc = w ^ c
+                let hit = ((xd &- ones) & ~xd | (xl &- ones) & ~xl | (xc &- ones) & ~xc) & highs
+                if hit != 0 { return i + hit.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+        }
+        while i < n, p[i] != delimiter, p[i] != CSVReader.lf, p[i] != CSVReader.cr { i += 1 }
+        return i
     }
 
     /// The text of a field: quoted fields have `""` turned back into `"`.
@@ -127,14 +152,18 @@ struct CSVReader: @unchecked Sendable {
         var parts: [[ColumnBuilder]]
         var rows: Int
 
-        /// Joins the ranges column by column, freeing each range's builder as soon as it is merged,
-        /// so the peak holds one column twice rather than the whole table.
+        /// Joins the ranges column by column on all cores. Each column's builders are handed to the
+        /// task that merges it and freed when it is done, so the peak holds a few columns twice
+        /// rather than the whole table.
         consuming func table(name: String, source: String) -> Table {
-            var columns: [Column] = []
-            for (k, h) in header.enumerated() {
-                let pieces = parts.map { $0[k] }
-                for i in parts.indices { parts[i][k] = ColumnBuilder(type: .string, capacity: 0) }
-                columns.append(ColumnBuilder.merge(pieces, name: h, rows: rows))
+            let slots = Parallel.Slots<[ColumnBuilder]>(header.count)
+            for k in header.indices { slots.base[k] = parts.map { $0[k] } }
+            parts = []
+            let names = header, rows = self.rows
+            let columns = Parallel.map(header.count) { k -> Column in
+                let pieces = slots.base[k] ?? []
+                slots.base[k] = nil
+                return ColumnBuilder.merge(pieces, name: names[k], rows: rows)
             }
             return Table(name: name, columns: columns, rowCount: rows, source: source)
         }
@@ -201,7 +230,7 @@ struct CSVReader: @unchecked Sendable {
             for k in redo { replan[k] = (full.stats[k].type, full.stats[k].nearlyUnique, false) }
             let again = build(dataStart..<p.count, width: width, plan: replan, only: Set(redo))
             for k in redo {
-                for i in parts.indices { parts[i][k] = ColumnBuilder(type: .string, capacity: 0) }
+                for i in parts.indices { parts[i][k] = ColumnBuilder(type: .string, capacity: 0, skip: true) }
                 parts[0][k] = again.builders[k]
             }
         }
@@ -265,7 +294,12 @@ struct CSVReader: @unchecked Sendable {
         var line = 1
         var scratch: [UInt8] = []
         do throws(LoadError) {
+            var released = range.lowerBound
             while pos < range.upperBound {
+                if releaseBehind, pos - released >= CSVReader.releaseChunk {
+                    release(released..<pos)
+                    released = pos
+                }
                 let start = line
                 let (next, lines) = try record(at: pos, line: line, into: f)
                 pos = next
@@ -291,6 +325,19 @@ struct CSVReader: @unchecked Sendable {
         out.lines = line - 1
         out.end = pos
         return out
+    }
+
+    static let releaseChunk = 8 << 20
+
+    /// Drops the whole pages inside `range` from this process's memory (only for a file mapping).
+    func release(_ range: Range<Int>) {
+        guard let base = p.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard page > 0 else { return }
+        let start = UInt(bitPattern: base + range.lowerBound), end = UInt(bitPattern: base + range.upperBound)
+        let from = (start + UInt(page) - 1) / UInt(page) * UInt(page), to = end / UInt(page) * UInt(page)
+        guard to > from, let addr = UnsafeMutableRawPointer(bitPattern: from) else { return }
+        _ = madvise(addr, Int(to - from), MADV_DONTNEED)
     }
 
     /// A guess at bytes per row, for reserving column capacity (not for correctness).

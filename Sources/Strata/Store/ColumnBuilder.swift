@@ -102,33 +102,25 @@ struct ColumnBuilder {
     /// Skipped in this pass: the column is read on its own afterwards.
     var failed: Bool
     var rawStrings: [String] = []
-    var numbers: [Double] = []
-    var dates: [Int32] = []
-    var codes: [Int32] = []
+    let numbers: ColumnBuffer<Double>
+    let dates: ColumnBuffer<Int32>
+    let codes: ColumnBuffer<Int32>
     var dictionary = ByteDictionary()
-    var validWords: [UInt64] = []
-    var boolWords: [UInt64] = []
+    let validWords: ColumnBuffer<UInt64>
+    let boolWords: ColumnBuffer<UInt64>
     var count = 0
 
     init(type: ValueType, capacity: Int, unique: Bool = false, skip: Bool = false) {
         self.type = type
         self.unique = unique && type == .string
         self.failed = skip
-        guard !skip else { return }
-        validWords.reserveCapacity(capacity / 64 + 1)
-        switch type {
-        case .number: numbers.reserveCapacity(capacity)
-        case .date: dates.reserveCapacity(capacity)
-        case .bool: boolWords.reserveCapacity(capacity / 64 + 1)
-        default:
-            codes.reserveCapacity(capacity)
-            if self.unique { rawStrings.reserveCapacity(capacity) }
-        }
-    }
-
-    @inline(__always)
-    static func setBit(_ words: inout [UInt64], _ i: Int) {
-        words[i >> 6] |= UInt64(1) << UInt64(i & 63)
+        let n = skip ? 0 : capacity
+        validWords = ColumnBuffer(capacity: n / 64 + 1)
+        numbers = ColumnBuffer(capacity: type == .number ? n : 0)
+        dates = ColumnBuffer(capacity: type == .date ? n : 0)
+        boolWords = ColumnBuffer(capacity: type == .bool ? n / 64 + 1 : 0)
+        codes = ColumnBuffer(capacity: type == .string ? n : 0)
+        if self.unique, !skip { rawStrings.reserveCapacity(capacity) }
     }
 
     /// Appends one cell (empty cells are null).
@@ -140,6 +132,7 @@ struct ColumnBuilder {
             validWords.append(0)
             if type == .bool { boolWords.append(0) }
         }
+        let bit = UInt64(1) << UInt64(row & 63)
         let blank = ColumnStats.isBlank(p, s, e)
         switch type {
         case .number:
@@ -153,7 +146,7 @@ struct ColumnBuilder {
         case .bool:
             guard !blank else { return }
             guard let b = ColumnStats.isBool(p, s, e) else { failed = true; return }
-            if b { ColumnBuilder.setBit(&boolWords, row) }
+            if b { boolWords.updateLast { $0 |= bit } }
         default:
             guard !blank else { codes.append(0); return }
             if unique {
@@ -163,58 +156,58 @@ struct ColumnBuilder {
                 codes.append(dictionary.code(p, s, e))
             }
         }
-        ColumnBuilder.setBit(&validWords, row)
+        validWords.updateLast { $0 |= bit }
     }
 
-    var valid: Bitset { Bitset(words: validWords, count: count) }
-    var bools: Bitset { Bitset(words: boolWords, count: count) }
+    var valid: Bitset { Bitset(words: Array(validWords.buffer), count: count) }
+    var bools: Bitset { Bitset(words: Array(boolWords.buffer), count: count) }
 
     /// One column from the builders of consecutive row ranges; string dictionaries are merged in
-    /// order, so codes still follow first appearance in the file.
+    /// order, so codes still follow first appearance in the file. Each array is built once, at its final size.
     static func merge(_ parts: [ColumnBuilder], name: String, rows: Int) -> Column {
         guard var first = parts.first else { return Column(name: name, storage: .string(codes: [], dictionary: []), valid: Bitset(count: 0)) }
         // After a column was read again on its own, the first part holds every row.
-        if first.count == rows || parts.count == 1 { return first.finish(name: name) }
-        if parts.count == 1 { return first.finish(name: name) }
-        let valid = Bitset.concatenate(parts.map(\.valid))
+        let used = first.count == rows ? [first] : parts
+        let valid = used.count == 1 ? first.valid : Bitset.concatenate(used.map(\.valid))
         switch first.type {
-        case .number:
-            var all = first.numbers
-            for part in parts.dropFirst() { all.append(contentsOf: part.numbers) }
-            return Column(name: name, storage: .number(all), valid: valid)
-        case .date:
-            var all = first.dates
-            for part in parts.dropFirst() { all.append(contentsOf: part.dates) }
-            return Column(name: name, storage: .date(all), valid: valid)
-        case .bool: return Column(name: name, storage: .bool(Bitset.concatenate(parts.map(\.bools))), valid: valid)
+        case .number: return Column(name: name, storage: .number(ColumnBuffer.joined(used.map(\.numbers))), valid: valid)
+        case .date: return Column(name: name, storage: .date(ColumnBuffer.joined(used.map(\.dates))), valid: valid)
+        case .bool:
+            let bools = used.count == 1 ? first.bools : Bitset.concatenate(used.map(\.bools))
+            return Column(name: name, storage: .bool(bools), valid: valid)
         default:
-            if first.unique {
-                var codes = first.codes
-                var strings = first.rawStrings
-                codes.reserveCapacity(rows)
-                for part in parts.dropFirst() {
-                    let offset = Int32(strings.count)
-                    codes.append(contentsOf: part.codes.lazy.map { $0 + offset })
+            guard used.count > 1 else {
+                let dict = first.unique ? first.rawStrings : first.dictionary.strings
+                return Column(name: name, storage: .string(codes: Array(first.codes.buffer), dictionary: dict), valid: valid)
+            }
+            // Each later range's codes are shifted (near-unique text) or remapped into the first range's dictionary.
+            var maps: [[Int32]] = [[]]
+            var strings = first.rawStrings
+            for part in used.dropFirst() {
+                if first.unique {
+                    maps.append([Int32(strings.count)])
                     strings.append(contentsOf: part.rawStrings)
+                } else {
+                    maps.append((0..<part.dictionary.count).map { k in part.dictionary.withBytes(k) { first.dictionary.code($0, $1, $2) } })
                 }
-                return Column(name: name, storage: .string(codes: codes, dictionary: strings), valid: valid)
             }
-            var codes = first.codes
-            codes.reserveCapacity(rows)
-            for part in parts.dropFirst() {
-                let remap = (0..<part.dictionary.count).map { k in part.dictionary.withBytes(k) { first.dictionary.code($0, $1, $2) } }
-                for c in part.codes { codes.append(remap.isEmpty ? 0 : remap[Int(c)]) }
+            let unique = first.unique
+            let total = used.reduce(0) { $0 + $1.codes.count }
+            let codes = [Int32](unsafeUninitializedCapacity: total) { out, initialized in
+                var at = 0
+                for (i, part) in used.enumerated() {
+                    let src = part.codes.buffer
+                    let map = maps[i]
+                    for c in src {
+                        if i == 0 { out[at] = c }
+                        else if unique { out[at] = c + map[0] }
+                        else { out[at] = Int(c) < map.count ? map[Int(c)] : 0 }
+                        at += 1
+                    }
+                }
+                initialized = at
             }
-            return Column(name: name, storage: .string(codes: codes, dictionary: first.dictionary.strings), valid: valid)
-        }
-    }
-
-    func finish(name: String) -> Column {
-        switch type {
-        case .number: return Column(name: name, storage: .number(numbers), valid: valid)
-        case .date: return Column(name: name, storage: .date(dates), valid: valid)
-        case .bool: return Column(name: name, storage: .bool(bools), valid: valid)
-        default: return Column(name: name, storage: .string(codes: codes, dictionary: unique ? rawStrings : dictionary.strings), valid: valid)
+            return Column(name: name, storage: .string(codes: codes, dictionary: unique ? strings : first.dictionary.strings), valid: valid)
         }
     }
 }

@@ -92,13 +92,15 @@ public enum TableLoader {
     /// the columns are joined. Nil when the file cannot be mapped or needs converting.
     static func parseMapped(_ path: String, delimiter: UInt8, parallel: Bool) throws(LoadError) -> CSVReader.Parsed? {
         guard let mapped = MappedFile(path: path), firstInvalidUTF8(inParallel: mapped.bytes) == nil else { return nil }
-        return try parseCSV(mapped.bytes, name: path, delimiter: delimiter, parallel: parallel)
+        return try parseCSV(mapped.bytes, name: path, delimiter: delimiter, parallel: parallel, mapped: true)
     }
 
     /// Both passes of the CSV reader over UTF-8 text; a leading BOM is skipped.
-    static func parseCSV(_ p: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, parallel: Bool) throws(LoadError) -> CSVReader.Parsed {
+    static func parseCSV(_ p: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, parallel: Bool, mapped: Bool = false) throws(LoadError) -> CSVReader.Parsed {
         let skip = p.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        return try CSVReader(p: UnsafeBufferPointer(rebasing: p[skip...]), file: name, delimiter: delimiter, parallel: parallel).parse()
+        var reader = CSVReader(p: UnsafeBufferPointer(rebasing: p[skip...]), file: name, delimiter: delimiter, parallel: parallel)
+        reader.releaseBehind = mapped
+        return try reader.parse()
     }
 
     /// Parses a JSON array of objects (`lines: false`) or JSON Lines; `name` is used in messages.
@@ -170,6 +172,14 @@ public enum TableLoader {
             guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
+            // Chinese text is three-byte sequences: checked here without the general loop.
+            if c & 0xF0 == 0xE0, i + 2 < n {
+                let c1 = b[i + 1], c2 = b[i + 2]
+                if c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, (c != 0xE0 || c1 >= 0xA0), (c != 0xED || c1 < 0xA0) {
+                    i += 3
+                    continue
+                }
+            }
             var need = 0
             var min: UInt32 = 0
             var v: UInt32 = 0
