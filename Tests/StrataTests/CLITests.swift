@@ -50,6 +50,40 @@ struct CLIRun {
         #expect(fmt.code == 0 && fmt.out.contains("or id == \"C\(ParserState.maxChain - 1)\""))
     }
 
+    @Test func aColumnThatIsTextBecauseOfOneCellSaysWhichCell() {
+        let dir = Repo.tempDir()
+        _ = Self.write("id,f,n,city\n1,2026-02-28,5,深圳\n2,2026-02-30,6,广州\n3,2026-03-01,N/A,上海\n", "bd.csv", in: dir)
+        let rules = Self.write("load customers from \"bd.csv\"\nsegment x where f < 2026-06-30\nsegment y where n > 5\nsegment z where city > 1\n", "bd.strata", in: dir)
+        let r = CLIRun(["run", rules])
+        #expect(r.code == 1)
+        #expect(r.err.contains("= help: `f` was read as text: line 3 has `2026-02-30`, which is not a valid date (the 1 cell above it is)"))
+        #expect(r.err.contains("= help: `n` was read as text: line 4 has `N/A`, which is not a number (the 2 cells above it are)"))
+        // A column that never looked like numbers gets the ordinary advice.
+        #expect(r.err.contains("= help: `city` is text; quote the value: \"1\""))
+    }
+
+    @Test func exportHeadersAreFieldNamesAndEmptyDeclaredColumnsTakeTheirType() throws {
+        let dir = Repo.tempDir()
+        _ = Self.write("id,count,last visit,x\n1,2,2026-01-01,\n", "kw.csv", in: dir)
+        let rules = Self.write("""
+            schema customers {
+              id: string key
+              `count`: number
+              `last visit`: date
+              x: number
+            }
+            load customers from "kw.csv"
+            segment big where x > 1
+            export customers to "out/kw.csv" columns id, `count`, `last visit`
+            count big
+
+            """, "kw.strata", in: dir)
+        let r = CLIRun(["run", rules])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(try String(contentsOfFile: dir + "/out/kw.csv", encoding: .utf8).hasPrefix("id,count,last visit\n"))
+        #expect(r.out.contains("big          0"))
+    }
+
     @Test func aDiagnosticOnAVeryLongLineShowsAWindowAroundTheSpan() {
         let line = "let x = " + Array(repeating: "1", count: 3000).joined(separator: " + ") + " + clvv"
         var r = DiagnosticRenderer()

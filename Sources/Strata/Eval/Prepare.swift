@@ -170,7 +170,12 @@ extension Session {
                 ok = false
                 continue
             }
-            // An all-empty column loads as string; it cannot contradict a declared type.
+            // An all-empty column loads as string; it cannot contradict a declared type, and takes it.
+            if c.type != f.type, c.nullCount == c.count {
+                table?.put(Vector.broadcast(.null, type: f.type, count: c.count).column(named: f.name, type: f.type, count: c.count))
+                checker.addField(f.name, f.type)
+                continue
+            }
             if c.type != f.type, c.nullCount < c.count {
                 result.diagnostics.append(Diagnostic(.error, "field `\(f.name)` is declared \(f.type.name) but the data holds \(c.type.name) values",
                                                      file: f.file, span: f.span, suggestion: "fix the schema or the export"))

@@ -286,6 +286,7 @@ public final class Session {
             loadedFrom = (name, path)
             checker.setSource(source)
             checker.addTable(name: name, fields: t.columns.map { ($0.name, $0.type) }, at: span)
+            checker.fieldNotes = t.typeNotes
             return true
         } catch {
             result.diagnostics.append(Diagnostic(.error, error.description, file: loadFile, span: span ?? .zero,
@@ -299,6 +300,7 @@ public final class Session {
     public func attach(_ t: Table) {
         table = t
         checker.addTable(name: t.name, fields: t.columns.map { ($0.name, $0.type) }, at: nil)
+        checker.fieldNotes = t.typeNotes
     }
 
     var rowCount: Int { table?.rowCount ?? 0 }

@@ -18,7 +18,9 @@ public enum InputCompleteness {
         if depth > 0 { return false }
         guard let eof = lexed.tokens.last else { return true }
         // An error found only at the end of the input means the statement stops short: more is coming.
+        // (The parser puts a missing piece right after the last token, which may be lines before the end.)
+        let end = lexed.tokens.dropLast().last?.span.end.offset ?? eof.span.start.offset
         let (_, diagnostics) = Parser.parse(source, allowBareExpressions: true)
-        return !diagnostics.contains { $0.severity == .error && $0.span.start.offset >= eof.span.start.offset }
+        return !diagnostics.contains { $0.severity == .error && $0.span.start.offset >= end }
     }
 }

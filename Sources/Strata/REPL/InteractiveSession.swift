@@ -228,6 +228,7 @@ extension Session {
             table = t
             loadedFrom = (name, path)
             checker.addTable(name: name, fields: t.columns.map { ($0.name, $0.type) }, at: span)
+            checker.fieldNotes = t.typeNotes
             return nil
         } catch {
             return Diagnostic(.error, error.description, file: file, span: span ?? .zero, suggestion: error.advice)

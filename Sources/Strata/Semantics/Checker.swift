@@ -6,6 +6,8 @@ public struct Checker: Sendable {
     public internal(set) var diagnostics: [Diagnostic] = []
     /// In the REPL a definition may replace an earlier one; in a file that is an error.
     public var allowRedefinition = false
+    /// Why some text fields of the data are text (a cell that was not a number or date), for type errors.
+    public var fieldNotes: [String: String] = [:]
     /// The names of tables defined by `load`.
     public private(set) var tableName: String?
     var source: SourceFile
@@ -32,6 +34,11 @@ public struct Checker: Sendable {
         tableName = name
         scope.define(Binding(name: name, kind: .table, file: source.name, span: span))
         for (n, t) in fields { scope.define(Binding(name: n, kind: .field(t), file: nil, span: nil)) }
+    }
+
+    /// Gives a field of the table a (new) type: an empty column takes the type its schema declares.
+    public mutating func addField(_ name: String, _ type: ValueType) {
+        scope.define(Binding(name: name, kind: .field(type), file: nil, span: nil))
     }
 
     /// Drops diagnostics gathered so far (the REPL shows them per input).
@@ -266,7 +273,8 @@ public struct Checker: Sendable {
                 error("cannot show a duration as a column", c.span, suggestion: "show a field or a date")
                 return nil
             }
-            out.append(OutputColumn(header: label(c), expr: t))
+            // A plain field is headed by its own name (`last visit`), not by how it had to be written.
+            if case .name(let n) = c.kind { out.append(OutputColumn(header: n, expr: t)) } else { out.append(OutputColumn(header: label(c), expr: t)) }
         }
         return out
     }

@@ -195,6 +195,10 @@ extension Checker {
             }
             if case .constant(.number) = b.kind, a.type == .string { hint = "`\(text(a.span))` is text; quote the value: \"\(text(b.span))\"" }
         }
+        // A field that is text only because of one cell: say which, so the data can be fixed.
+        for a in [l, r] {
+            if case .column(let name) = a.kind, let why = fieldNotes[name] { hint = "`\(name)` was read as text: \(why)" }
+        }
         error("cannot compare \(l.type.name) `\(text(l.span))` with \(r.type.name) `\(text(r.span))` using `\(op)`",
               l.span.merged(with: r.span), suggestion: hint)
         return false

@@ -151,6 +151,8 @@ struct CSVReader: @unchecked Sendable {
         var header: [String]
         var parts: [[ColumnBuilder]]
         var rows: Int
+        /// Why columns that looked like numbers or dates were read as text (`ColumnStats.textNote`).
+        var notes: [String: String] = [:]
 
         /// Joins the ranges column by column on all cores. Each column's builders are handed to the
         /// task that merges it and freed when it is done, so the peak holds a few columns twice
@@ -165,7 +167,9 @@ struct CSVReader: @unchecked Sendable {
                 slots.base[k] = nil
                 return ColumnBuilder.merge(pieces, name: names[k], rows: rows)
             }
-            return Table(name: name, columns: columns, rowCount: rows, source: source)
+            var table = Table(name: name, columns: columns, rowCount: rows, source: source)
+            table.typeNotes = notes
+            return table
         }
     }
 
@@ -199,7 +203,10 @@ struct CSVReader: @unchecked Sendable {
             FileHandle.standardError.write(Data(String(format: "%8.2f ms  load: %@\n", Double(now - clock) / 1e6, what).utf8))
             clock = now
         }
-        let sample = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: Array(0..<width), maxRows: CSVReader.sampleRows)
+        let sample = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: Array(0..<width),
+                          maxRows: CSVReader.sampleRows, firstLine: 1 + headerLines)
+        var notes: [String: String] = [:]
+        for k in 0..<width { if let n = sample.stats[k].textNote { notes[header[k]] = n } }
         let plan = sample.stats.map { s -> (ValueType, Bool, Bool) in (s.type, s.nearlyUnique, s.nonEmpty == 0) }
         let ranges = splits(from: dataStart)
         var chunks = ranges
@@ -225,16 +232,20 @@ struct CSVReader: @unchecked Sendable {
         let redo = (0..<width).filter { k in parts.contains { $0[k].failed } }
         mark("checks; columns to read again: \(redo.count)")
         if !redo.isEmpty {
-            let full = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: redo, maxRows: Int.max)
+            let full = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: redo, maxRows: Int.max,
+                            firstLine: 1 + headerLines)
             var replan = plan
-            for k in redo { replan[k] = (full.stats[k].type, full.stats[k].nearlyUnique, false) }
+            for k in redo {
+                replan[k] = (full.stats[k].type, full.stats[k].nearlyUnique, false)
+                notes[header[k]] = full.stats[k].textNote
+            }
             let again = build(dataStart..<p.count, width: width, plan: replan, only: Set(redo))
             for k in redo {
                 for i in parts.indices { parts[i][k] = ColumnBuilder(type: .string, capacity: 0, skip: true) }
                 parts[0][k] = again.builders[k]
             }
         }
-        return Parsed(header: header, parts: parts, rows: rows)
+        return Parsed(header: header, parts: parts, rows: rows, notes: notes)
     }
 
     /// Row ranges starting at line starts, one per core for files big enough to be worth it.
@@ -257,17 +268,19 @@ struct CSVReader: @unchecked Sendable {
         var stats: [ColumnStats]
     }
 
-    func scan(_ range: Range<Int>, width: Int, identifierNames: [Bool], columns: [Int], maxRows: Int) -> Scan {
+    func scan(_ range: Range<Int>, width: Int, identifierNames: [Bool], columns: [Int], maxRows: Int, firstLine: Int = 2) -> Scan {
         var result = Scan(stats: identifierNames.map { var s = ColumnStats(); s.identifierName = $0; return s })
         let f = Fields()
         var pos = range.lowerBound
         var rows = 0
+        var line = firstLine
         while pos < range.upperBound, rows < maxRows {
-            guard let (next, _) = try? record(at: pos, line: 0, into: f) else { break }
+            guard let (next, lines) = try? record(at: pos, line: line, into: f) else { break }
             pos = next
+            defer { line += lines }
             if f.isBlank || f.count != width { continue }
             for k in columns where !result.stats[k].settled {
-                result.stats[k].observe(p, f.starts[k], f.ends[k], quoted: f.quoted[k])
+                result.stats[k].observe(p, f.starts[k], f.ends[k], quoted: f.quoted[k], line: line)
             }
             rows += 1
         }

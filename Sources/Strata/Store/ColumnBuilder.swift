@@ -16,6 +16,10 @@ struct ColumnStats {
     var maybeNumber = true, maybeBool = true, maybeDate = true
     var identifierLike = false
     var identifierName = false
+    /// Cells seen so far that were numbers / dates, and why a column that looked like one became text:
+    /// the first cell that broke the pattern, with its line (for the checker's message).
+    var numbersSeen = 0, datesSeen = 0
+    var textBecause: String?
 
     /// True once nothing but string is possible and the sample is taken, so later cells need not be looked at.
     var settled: Bool { !maybeNumber && !maybeBool && !maybeDate && sampled >= ColumnStats.sampleSize }
@@ -55,20 +59,34 @@ struct ColumnStats {
         return nil
     }
 
-    mutating func observe(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, quoted: Bool) {
+    mutating func observe(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, quoted: Bool, line: Int = 0) {
         if ColumnStats.isBlank(p, s, e) { return }
         nonEmpty += 1
         if sampled < ColumnStats.sampleSize {
             sampled += 1
             sample.insert(ByteDictionary.hash(p, s, e))
         }
+        func broke(_ seen: Int, _ what: String) {
+            guard seen > 0, textBecause == nil, line > 0 else { return }
+            let cell = String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]).prefix(40), as: UTF8.self)
+            textBecause = "line \(line) has `\(cell)`, which is not \(what) (the \(seen) cell\(seen == 1 ? "" : "s") above it \(seen == 1 ? "is" : "are"))"
+        }
         if maybeNumber {
-            if NumberParser.parse(p, s, e) == nil { maybeNumber = false }
-            else if NumberParser.looksLikeIdentifier(p, s, e) { identifierLike = true }
+            if NumberParser.parse(p, s, e) == nil { maybeNumber = false; broke(numbersSeen, "a number") }
+            else {
+                numbersSeen += 1
+                if NumberParser.looksLikeIdentifier(p, s, e) { identifierLike = true }
+            }
         }
         if maybeBool, ColumnStats.isBool(p, s, e) == nil { maybeBool = false }
-        if maybeDate, CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop { $0 == 0x20 }) == nil { maybeDate = false }
+        if maybeDate {
+            if CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop { $0 == 0x20 }) == nil { maybeDate = false; broke(datesSeen, "a valid date") }
+            else { datesSeen += 1 }
+        }
     }
+
+    /// Why the column is text although its cells looked like numbers or dates, if that is the case.
+    var textNote: String? { type == .string && !identifierLike && !identifierName ? textBecause : nil }
 
     /// Combines the evidence of two row ranges of the same column.
     mutating func merge(_ o: ColumnStats) {
