@@ -145,6 +145,17 @@ struct FixedCompleter: Completer {
         #expect(read(r2) == .line("half more"))
     }
 
+    @Test func clearingTheScreenInAContinuationShowsTheEarlierLinesAgain() {
+        let (r, io) = reader(["tiers g {\r", "  A where clv > 1\r", "  B oth", "\u{0C}", "erwise\r", "}\r"])
+        #expect(read(r) == .line("tiers g {\n  A where clv > 1\n  B otherwise\n}"))
+        guard let cleared = io.output.range(of: "\u{1B}[H\u{1B}[2J") else {
+            Issue.record("the screen was not cleared")
+            return
+        }
+        let after = String(io.output[cleared.upperBound...])
+        #expect(after.hasPrefix("strata> tiers g {\r\n   ...>   A where clv > 1\r\n"))
+    }
+
     @Test func aKeyThatEndsTheSearchActsAtTheMatch() {
         // Right moves one past the start of the match, so `X` lands inside `深圳`, not at the end.
         let (r, _) = reader(["\u{12}深圳", "\u{1B}[C", "X\r"], history: ["count(where city == \"深圳\")", "show city"])

@@ -57,6 +57,30 @@ import Testing
         #expect(CLIRun(["check", dir + "/w.strata", "--strict"]).code == 1)
     }
 
+    /// Each condition, alone in a checked file: whether `check` calls it impossible.
+    @Test(arguments: [
+        ("clv > 1 and clv < 0", true), ("clv >= 5 and clv < 3", true), ("clv >= 5 and clv <= 5", false),
+        ("city == \"a\" and city == \"b\"", true), ("age == 3 and age != 3", true), ("age in [1, 2] and age == 3", true),
+        ("age in [1, 2] and age == 2", false), ("city == \"深圳\" and city in [\"北京\", \"上海\"]", true),
+        ("city == \"深圳\" and city not in [\"北京\", \"深圳\"]", true), ("age is null and age > 3", true),
+        ("age is not null and age > 3", false), ("member and not member", true), ("member and age > 3", false),
+        ("age > 1 and age < 0 or member", true), ("count(where age > 1 and age < 0) > 0", true),
+        ("if(age > 1 and age < 0, true, member)", true), ("city > \"b\" and city < \"a\"", false),
+        ("age in [1, 5] and age > 6", true), ("last_visit > 2026-01-01 and last_visit < 2025-01-01", true),
+        ("age > 3 or age < 1", false),
+    ] as [(String, Bool)])
+    func impossibleConditionsAreFound(_ condition: String, _ impossible: Bool) {
+        let dir = Self.write(["c.strata": "load customers from \"\(Self.data)\"\nsegment s where \(condition)\ncount s\n"])
+        let r = CLIRun(["check", dir + "/c.strata"])
+        #expect(r.err.contains("warning: this condition can never be true") == impossible, "\(condition): \(r.err)")
+    }
+
+    @Test func impossibleDerivedFieldsAreFoundToo() {
+        let dir = Self.write(["d.strata": "load customers from \"\(Self.data)\"\nset as_of = 2026-06-30\nderive d = age > 1 and age < 0\nsegment s where d\ncount s\n"])
+        let r = CLIRun(["check", dir + "/d.strata"])
+        #expect(r.err.contains("d.strata:3:12: warning: this condition can never be true: no `age` satisfies all its tests"))
+    }
+
     @Test func testPrintsFailuresAndTheClosingLine() {
         let dir = Self.write([
             "t.strata": "load customers from \"\(Self.data)\"\nsegment vip where clv > 2e6\nassert count(vip) > 0\nassert count(vip) > 1e9, \"impossibly many\"\nassert avg(clv where vip) > 0\nexport vip to \"out/vip.csv\"\n",

@@ -90,8 +90,12 @@ public final class LineReader {
         /// What the last draw put on the screen, to place the cursor again after a resize.
         var drawn: (prompt: String, chars: [Character], cursor: Int)?
 
+        /// The prompt of the statement's first line (`prompt` becomes the continuation prompt after it).
+        let firstPrompt: String
+
         init(prompt: String, continuationPrompt: String, width: Int) {
             self.prompt = prompt
+            self.firstPrompt = prompt
             self.continuationPrompt = continuationPrompt
             self.width = width
         }
@@ -168,6 +172,11 @@ public final class LineReader {
             return .endOfInput
         case .clearScreen:
             io.write("\u{1B}[H\u{1B}[2J")
+            // The statement's earlier lines are still part of the input: show them again above the line.
+            if let earlier = r.accumulated {
+                let lines = earlier.split(separator: "\n", omittingEmptySubsequences: false)
+                io.write(lines.enumerated().map { (i, l) in (i == 0 ? r.firstPrompt : r.continuationPrompt) + l + "\r\n" }.joined())
+            }
             r.screen = RenderState()
             r.dirty = true
         case .complete:

@@ -53,75 +53,23 @@ public enum Lint {
         }
     }
 
-    /// `x > 1 and x < 0`: comparisons of one field with constants, joined by `and`, that no value satisfies.
+    /// `x > 1 and x < 0`, `city == "a" and city == "b"`: tests of one field against constants, joined by
+    /// `and` anywhere in a rule (inside `or`, aggregate filters, `if`), that no customer can pass.
     static func impossibleConditions(_ item: Item) -> [Diagnostic] {
+        var exprs = conditions(item.checked)
+        switch item.checked.kind {
+        case .let(_, let e), .derive(_, let e), .expression(let e, _): exprs.append(e)
+        default: break
+        }
         var out: [Diagnostic] = []
-        for cond in conditions(item.checked) {
-            var terms: [TypedExpr] = []
-            flattenAnd(cond, into: &terms)
-            var ranges: [String: Range] = [:]
-            for t in terms {
-                guard let (field, bound) = Range.bound(t) else { continue }
-                let r = (ranges[field] ?? Range()).narrowed(by: bound)
-                ranges[field] = r
-                if r.isEmpty {
-                    out.append(Diagnostic(.warning, "this condition can never be true: no `\(field)` satisfies all its comparisons",
-                                          file: item.file, span: cond.span, suggestion: "check the bounds on `\(field)`; did you mean `or`?"))
-                    break
-                }
+        for e in exprs {
+            for chain in Contradiction.andChains(e) {
+                guard let field = Contradiction.impossibleField(chain.terms) else { continue }
+                out.append(Diagnostic(.warning, "this condition can never be true: no `\(field)` satisfies all its tests",
+                                      file: item.file, span: chain.span, suggestion: "check the tests on `\(field)`; did you mean `or`?"))
             }
         }
         return out
-    }
-
-    static func flattenAnd(_ e: TypedExpr, into out: inout [TypedExpr]) {
-        if case .and(let a, let b) = e.kind {
-            flattenAnd(a, into: &out)
-            flattenAnd(b, into: &out)
-        } else {
-            out.append(e)
-        }
-    }
-
-    /// An interval of numbers (dates as day numbers) with open or closed ends.
-    struct Range {
-        var low = -Double.infinity, lowOpen = true
-        var high = Double.infinity, highOpen = true
-
-        var isEmpty: Bool { low > high || (low == high && (lowOpen || highOpen)) }
-
-        func narrowed(by b: (CompareOp, Double)) -> Range {
-            var r = self
-            let (op, v) = b
-            switch op {
-            case .gt, .ge:
-                let open = op == .gt
-                if v > r.low || (v == r.low && open) { r.low = v; r.lowOpen = open }
-            case .lt, .le:
-                let open = op == .lt
-                if v < r.high || (v == r.high && open) { r.high = v; r.highOpen = open }
-            case .eq:
-                r = r.narrowed(by: (.ge, v)).narrowed(by: (.le, v))
-            case .ne:
-                break
-            }
-            return r
-        }
-
-        /// `field op constant` (either side) as (field, (op, value)).
-        static func bound(_ e: TypedExpr) -> (String, (CompareOp, Double))? {
-            guard case .compare(let op, let a, let b) = e.kind else { return nil }
-            func num(_ x: TypedExpr) -> Double? {
-                switch x.kind {
-                case .constant(.number(let v)): return v
-                case .constant(.date(let d)): return Double(d)
-                default: return nil
-                }
-            }
-            if case .column(let f) = a.kind, let v = num(b) { return (f, (op, v)) }
-            if case .column(let f) = b.kind, let v = num(a) { return (f, (op.flipped, v)) }
-            return nil
-        }
     }
 
     static func find(_ e: TypedExpr, _ pred: (TypedExpr) -> Bool) -> TypedExpr? {
