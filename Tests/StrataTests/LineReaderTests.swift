@@ -9,6 +9,7 @@ final class ScriptedTerminal: TerminalIO {
     var rawCalls = 0
     var canRaw = true
     var width = 40
+    var height = 1000
 
     init(_ reads: [String]) { self.reads = reads.map { Array($0.utf8) } }
 

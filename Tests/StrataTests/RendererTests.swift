@@ -138,4 +138,23 @@ struct MiniTerminal {
             }
         }
     }
+
+    @Test func anInputTallerThanTheScreenIsDrawnAsTheRowsAroundTheCursor() {
+        // A pasted rule file of 50 lines on a 10-row terminal: never more than 9 rows drawn.
+        let chars = Array((1...50).map { "segment s\($0) where clv > \($0)" }.joined(separator: "\n"))
+        var state = RenderState()
+        for cursor in [chars.count, 0, chars.count / 2, chars.count] {
+            let (out, s) = Renderer.render(prompt: "> ", continuationPrompt: ". ", chars: chars, cursor: cursor, width: 80, height: 10, previous: state)
+            #expect(out.components(separatedBy: "\r\n").count <= 9, "cursor \(cursor)")
+            #expect(s.rows <= 9 && s.cursorRow < s.rows)
+            // The row with the cursor is among those drawn.
+            let row = Renderer.layout(prompt: "> ", continuationPrompt: ". ", chars: chars, width: 80)[cursor].row
+            let line = String(chars).components(separatedBy: "\n")[row]
+            #expect(out.contains(line), "cursor \(cursor)")
+            state = s
+        }
+        // Short inputs are drawn whole, as before.
+        let (short, s) = Renderer.render(prompt: "> ", chars: Array("abc"), cursor: 3, width: 80, height: 10, previous: RenderState())
+        #expect(short == "\r\u{1B}[J> abc\r\u{1B}[5C" && s == RenderState(rows: 1, cursorRow: 0))
+    }
 }

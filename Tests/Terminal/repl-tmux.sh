@@ -102,6 +102,23 @@ sleep 0.3
 n=$(screen | grep -c 'strata> segment resize_me')
 if [ "$n" -eq 1 ]; then passed=$((passed+1)); echo "ok   resize leaves one copy of the input"; else failed=$((failed+1)); echo "FAIL resize left $n copies of the input"; screen | sed 's/^/     | /'; fi
 
+# A pasted rule file taller than the window: editing keys do not pile copies into the scrollback,
+# and after Enter the whole input stands there exactly once, followed by its results.
+t kill-server 2>/dev/null
+sock="strata-test-$$-4"
+t new-session -d -s s -x 90 -y 15 "$bin repl; sleep 5"
+wait_for "strata>" || true
+{ echo 'load customers from "examples/data/customers.csv"'; grep -v '^load\|^#' Tests/Peers/bench.strata | grep -v '^$'; } > "$work/tall.strata"
+t load-buffer -b tall "$work/tall.strata"
+t paste-buffer -p -b tall -t s
+sleep 0.5
+t send-keys -t s Left Left Left
+sleep 0.3
+t send-keys -t s Enter
+check "a tall paste runs" "(none)"
+n=$(t capture-pane -p -S -5000 -t s | grep -c 'segment owners where purchases >= 1')
+if [ "$n" -eq 1 ]; then passed=$((passed+1)); echo "ok   a tall paste stands once in the scrollback"; else failed=$((failed+1)); echo "FAIL a tall paste stands $n times in the scrollback"; fi
+
 t kill-server 2>/dev/null
 sleep 0.3
 rm -rf "$work" 2>/dev/null || true

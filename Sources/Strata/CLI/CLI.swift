@@ -130,7 +130,7 @@ public struct CLI {
         do {
             try CustomerGenerator.writeCSV(customers: n, seed: seed, to: path)
         } catch {
-            err("strata: cannot write \(path): \(error)\n")
+            err("strata: \(error)\n")
             return 3
         }
         err("wrote \(ValueFormat.customers(n)) to \(path)\n")

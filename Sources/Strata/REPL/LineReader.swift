@@ -107,12 +107,12 @@ public final class LineReader {
             let match = Array(s.matchText(in: history))
             (out, r.screen) = Renderer.render(
                 prompt: s.prompt, continuationPrompt: r.continuationPrompt, chars: match,
-                cursor: s.matchCursor(in: history), width: r.width, previous: r.screen)
+                cursor: s.matchCursor(in: history), width: r.width, height: io.height, previous: r.screen)
             r.drawn = (s.prompt, match, s.matchCursor(in: history))
         } else {
             (out, r.screen) = Renderer.render(
                 prompt: r.prompt, continuationPrompt: r.continuationPrompt, chars: r.editor.chars,
-                cursor: r.editor.cursor, width: r.width, previous: r.screen)
+                cursor: r.editor.cursor, width: r.width, height: io.height, previous: r.screen)
             r.drawn = (r.prompt, r.editor.chars, r.editor.cursor)
         }
         io.write(out)

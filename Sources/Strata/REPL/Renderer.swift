@@ -100,31 +100,41 @@ public enum Renderer {
 
     /// The bytes that redraw the prompt and buffer in place of the previous render, with the cursor at
     /// `cursor` (a Character offset), and the state the next render needs.
+    ///
+    /// An input taller than the terminal (`height` rows) is drawn as the `height - 1` rows around the
+    /// cursor: the cursor cannot move above the screen's top, so drawing more would leave a copy of the
+    /// top rows in the scrollback on every key.
     public static func render(
-        prompt: String, continuationPrompt: String = "", chars: [Character], cursor: Int, width: Int, previous: RenderState
+        prompt: String, continuationPrompt: String = "", chars: [Character], cursor: Int, width: Int, height: Int = Int.max,
+        previous: RenderState
     ) -> (output: String, state: RenderState) {
         let (cells, index) = cells(prompt: prompt, continuationPrompt: continuationPrompt, chars: chars)
         let pos = place(cells, width: width)
+        let end = pos[pos.count - 1]
+        let target = pos[index[max(0, min(cursor, chars.count))]]
+        let fits = max(1, height - 1)
+        // The first row drawn: 0 when everything fits, else as far down as keeps the cursor's row on screen.
+        let top = end.row < fits ? 0 : max(0, min(target.row, end.row - fits + 1))
+        let bottom = top + fits - 1
         var out = ""
         if previous.cursorRow > 0 { out += "\u{1B}[\(previous.cursorRow)A" }
         out += "\r\u{1B}[J"
-        var row = 0
-        for (k, c) in cells.enumerated() where !c.lineBreak {
+        var row = top
+        for (k, c) in cells.enumerated() where !c.lineBreak && pos[k].row >= top && pos[k].row <= bottom {
             if pos[k].row > row {
                 out += String(repeating: "\r\n", count: pos[k].row - row)
                 row = pos[k].row
             }
             out += c.text
         }
-        let end = pos[pos.count - 1]
-        if end.row > row {
-            out += String(repeating: "\r\n", count: end.row - row)
-            row = end.row
+        let last = min(end.row, bottom)
+        if last > row {
+            out += String(repeating: "\r\n", count: last - row)
+            row = last
         }
-        let target = pos[index[max(0, min(cursor, chars.count))]]
         if row > target.row { out += "\u{1B}[\(row - target.row)A" }
         out += "\r"
         if target.col > 0 { out += "\u{1B}[\(target.col)C" }
-        return (out, RenderState(rows: end.row + 1, cursorRow: target.row))
+        return (out, RenderState(rows: last - top + 1, cursorRow: target.row - top))
     }
 }

@@ -133,7 +133,7 @@ public final class Repl {
                 let n = session.definitionList.count
                 err("saved \(n) definition\(n == 1 ? "" : "s") to \(path)\n")
             } catch {
-                return fail("cannot write \(path): \(error)")
+                return fail("\(error)")
             }
         default:
             let near = Suggest.nearest(cmd, in: Repl.dotCommands)

@@ -78,6 +78,14 @@ public enum Terminal {
         return 80
     }
 
+    /// Rows of the terminal: TIOCGWINSZ, else `$LINES`, else 24.
+    public static var height: Int {
+        var ws = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0 { return Int(ws.ws_row) }
+        if let c = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), c > 0 { return c }
+        return 24
+    }
+
     /// Whether the window was resized since the last call.
     public static func takeResize() -> Bool {
         defer { windowChanged = 0 }
@@ -122,6 +130,7 @@ protocol TerminalIO: AnyObject {
     func enableRaw() -> Bool
     func disableRaw()
     var width: Int { get }
+    var height: Int { get }
     func takeResize() -> Bool
     func read(timeoutMs: Int32) -> [UInt8]?
     func write(_ s: String)
@@ -133,6 +142,7 @@ final class SystemTerminal: TerminalIO {
     func enableRaw() -> Bool { Terminal.enableRaw() }
     func disableRaw() { Terminal.disableRaw() }
     var width: Int { Terminal.width }
+    var height: Int { Terminal.height }
     func takeResize() -> Bool { Terminal.takeResize() }
     func read(timeoutMs: Int32) -> [UInt8]? { Terminal.read(timeoutMs: timeoutMs) }
     func write(_ s: String) { Terminal.write(s) }

@@ -151,7 +151,7 @@ extension Checker {
             }
             if case .constant(.number(let v)) = p.kind, !(0...1).contains(v) {
                 error("the fraction of `percentile` must be between 0 and 1, found \(text(p.span))", p.span,
-                      suggestion: v > 1 && v <= 100 ? "write \(v / 100) for the \(text(p.span))th percentile" : "e.g. 0.9 for the 90th percentile")
+                      suggestion: v > 1 && v <= 100 ? "write \(ValueFormat.number(v / 100)) for the \(CallChecker.ordinal(text(p.span))) percentile" : "e.g. 0.9 for the 90th percentile")
                 return nil
             }
             param = p
@@ -208,5 +208,15 @@ extension Checker {
             cut = (vals[0], vals[1])
         }
         return TypedExpr(.abc(x, a: cut.0, b: cut.1), .string, rowLevel: true, s)
+    }
+}
+
+enum CallChecker {
+    /// "1st", "2nd", "3rd", "11th", "22nd", "90th" for a number written in the rules.
+    static func ordinal(_ n: String) -> String {
+        guard let v = Int(n) else { return n + "th" }
+        let tens = v % 100, ones = v % 10
+        if (11...13).contains(tens) { return n + "th" }
+        return n + (ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th")
     }
 }
