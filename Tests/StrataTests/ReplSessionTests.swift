@@ -168,6 +168,26 @@ import Testing
         #expect(r.out.hasSuffix("154\n"))
     }
 
+    @Test func savedFilesAreInTheCanonicalLayout() throws {
+        let dir = Repo.tempDir()
+        let script = """
+            load customers from "\(Self.data)"
+            segment   big where clv>5e6   and referrals>=1
+            tiers g {
+              A where clv >= 5e6   # top
+              B otherwise
+            }
+            .save \(dir)/s.strata
+            """
+        let r = CLIRun(["repl"], input: script)
+        #expect(r.code == 0, "\(r.err)")
+        let check = CLIRun(["fmt", "--check", dir + "/s.strata"])
+        #expect(check.code == 0, "\(check.out)")
+        let saved = try String(contentsOfFile: dir + "/s.strata", encoding: .utf8)
+        #expect(saved.contains("segment big where clv > 5e6 and referrals >= 1\n"))
+        #expect(saved.contains("# top"))
+    }
+
     @Test func segmentsListsTierSizesAndFollowsTheMode() {
         let r = CLIRun(["repl", Repo.path("examples/vip-program.strata")], input: ".mode csv\n.segments\n")
         #expect(r.code == 0, "\(r.err)")

@@ -247,7 +247,9 @@ extension Session {
             lines.append("set as_of = \(CivilDate.format(d))")
         }
         for d in definitionList { lines.append(d.text) }
-        return lines.joined(separator: "\n") + "\n"
+        let text = lines.joined(separator: "\n") + "\n"
+        // In the canonical layout, so the saved file passes `strata fmt --check` in a rule repository.
+        return Formatter.format(SourceFile(name: "saved.strata", text: text)).text ?? text
     }
 
     /// Where the current data was loaded from, if anywhere.

@@ -41,7 +41,9 @@ extension Checker {
             guard let t = expr(a), expect(t, .bool, what: "the operand of `not`", a.span) else { return nil }
             return TypedExpr(.not(t), .bool, rowLevel: t.rowLevel, s)
         case .binary(let op, let a, let b):
-            guard let l = expr(a), let r = expr(b) else { return nil }
+            // Both sides are checked even when the left has an error, so every mistake is reported at once.
+            let l = expr(a), r = expr(b)
+            guard let l, let r else { return nil }
             return binary(op, l, r, s)
         case .inList(let x, let items, let negated):
             guard let t = expr(x) else { return nil }
@@ -57,7 +59,8 @@ extension Checker {
             }
             return TypedExpr(.inList(t, list, negated: negated), .bool, rowLevel: t.rowLevel || list.contains { $0.rowLevel }, s)
         case .between(let x, let lo, let hi, let negated):
-            guard let t = expr(x), let l = expr(lo), let h = expr(hi) else { return nil }
+            let t = expr(x), l = expr(lo), h = expr(hi)
+            guard let t, let l, let h else { return nil }
             guard comparable(t, l, op: "between"), comparable(t, h, op: "between") else { return nil }
             let row = t.rowLevel || l.rowLevel || h.rowLevel
             let both = TypedExpr(.and(TypedExpr(.compare(.ge, t, l), .bool, rowLevel: row, s),
