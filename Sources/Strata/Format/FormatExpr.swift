@@ -106,10 +106,12 @@ struct FormatPrinter {
         let a = trailingAnchors.partitionIndex { $0 >= start }
         let forced = a < trailingAnchors.count && trailingAnchors[a] < lastStart
         guard forced || DisplayWidth.of(one) > Self.maxWidth else { return [CodeLine(text: one, start: start)] }
-        var lines = [CodeLine(text: prefix + expr(operands[0]), start: start)]
+        // An operand that is itself a chain of the other operator (`a or b and c and …`) is broken the
+        // same way, one level deeper, when its line is still too wide.
+        var lines = condition(prefix: prefix, operands[0], start: start, continuation: continuation + 2)
         let pad = String(repeating: " ", count: continuation)
         for k in 1..<operands.count {
-            lines.append(CodeLine(text: pad + op.rawValue + " " + expr(operands[k]), start: starts[k]))
+            lines += condition(prefix: pad + op.rawValue + " ", operands[k], start: starts[k], continuation: continuation + 2)
         }
         return lines
     }
