@@ -282,11 +282,9 @@ public final class Session {
         }
         do throws(LoadError) {
             let t = try sample ? Session.loadSample(path: path, tableName: name) : TableLoader.load(path: path, tableName: name, parallel: options.parallel)
-            table = t
             loadedFrom = (name, path)
             checker.setSource(source)
-            checker.addTable(name: name, fields: t.columns.map { ($0.name, $0.type) }, at: span)
-            checker.fieldNotes = t.typeNotes
+            use(t, at: span)
             return true
         } catch {
             result.diagnostics.append(Diagnostic(.error, error.description, file: loadFile, span: span ?? .zero,
@@ -297,9 +295,12 @@ public final class Session {
     }
 
     /// Uses an already loaded table as the session's data (tests, embedding apps, the REPL's `.load`).
-    public func attach(_ t: Table) {
+    public func attach(_ t: Table) { use(t, at: nil) }
+
+    /// Makes `t` the session's data and tells the checker its fields, and why some are text.
+    func use(_ t: Table, at span: SourceSpan?) {
         table = t
-        checker.addTable(name: t.name, fields: t.columns.map { ($0.name, $0.type) }, at: nil)
+        checker.addTable(name: t.name, fields: t.columns.map { ($0.name, $0.type) }, at: span)
         checker.fieldNotes = t.typeNotes
     }
 

@@ -71,15 +71,8 @@ extension Session {
         }
         if let old = previous { forget(old) }
         definitionList.removeAll { $0.name == n || dependents.map(\.name).contains($0.name) }
-        let before = result.diagnostics.count
-        guard executeAndRecord(c, stmt, source, &result) else {
-            let failure = result.diagnostics[before...]
-            restore(saved)
-            result.diagnostics.removeSubrange(before...)
-            result.diagnostics += failure
-            result.exitCode = 1
-            return
-        }
+        // executeAndRecord has reported the error; undoing the session leaves the result as it is.
+        guard executeAndRecord(c, stmt, source, &result) else { return restore(saved) }
         var redone: [String] = []
         for d in dependents {
             if let why = recomputeOne(d) {
@@ -190,7 +183,7 @@ extension Session {
             record(c, d.stmt, d.source)
             return nil
         } catch {
-            forget(d)
+            // Nothing was stored for it (a statement stores only after it evaluated); the name goes.
             checker.undefine(d.name)
             return error.message
         }
@@ -225,10 +218,8 @@ extension Session {
         do throws(LoadError) {
             let t = try TableLoader.load(path: path, tableName: name, parallel: options.parallel)
             if let old = table { for c in old.columns { checker.undefine(c.name) }; checker.undefine(old.name) }
-            table = t
             loadedFrom = (name, path)
-            checker.addTable(name: name, fields: t.columns.map { ($0.name, $0.type) }, at: span)
-            checker.fieldNotes = t.typeNotes
+            use(t, at: span)
             return nil
         } catch {
             return Diagnostic(.error, error.description, file: file, span: span ?? .zero, suggestion: error.advice)

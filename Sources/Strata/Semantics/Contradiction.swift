@@ -11,9 +11,9 @@ enum Contradiction {
                 var terms: [TypedExpr] = []
                 flatten(x, into: &terms)
                 out.append((terms, x.span))
-                for t in terms { children(t).forEach(walk) }
+                for t in terms { t.children.forEach(walk) }
             } else {
-                children(x).forEach(walk)
+                x.children.forEach(walk)
             }
         }
         walk(e)
@@ -26,17 +26,6 @@ enum Contradiction {
             flatten(b, into: &out)
         } else {
             out.append(e)
-        }
-    }
-
-    static func children(_ e: TypedExpr) -> [TypedExpr] {
-        switch e.kind {
-        case .constant, .column, .segment, .scalar: return []
-        case .negate(let x), .not(let x), .isNull(let x, _), .ntile(let x, _), .abc(let x, _, _): return [x]
-        case .and(let a, let b), .or(let a, let b), .arith(_, let a, let b), .dateShift(let a, let b, _), .compare(_, let a, let b): return [a, b]
-        case .inList(let x, let items, _): return [x] + items
-        case .call(_, let args): return args
-        case .aggregate(_, let a, let f, let p): return [a, f, p].compactMap { $0 }
         }
     }
 

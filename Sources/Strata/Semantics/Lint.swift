@@ -74,16 +74,7 @@ public enum Lint {
 
     static func find(_ e: TypedExpr, _ pred: (TypedExpr) -> Bool) -> TypedExpr? {
         if pred(e) { return e }
-        let children: [TypedExpr]
-        switch e.kind {
-        case .constant, .column, .segment, .scalar: children = []
-        case .negate(let x), .not(let x), .isNull(let x, _), .ntile(let x, _), .abc(let x, _, _): children = [x]
-        case .and(let a, let b), .or(let a, let b), .arith(_, let a, let b), .dateShift(let a, let b, _), .compare(_, let a, let b): children = [a, b]
-        case .inList(let x, let items, _): children = [x] + items
-        case .call(_, let args): children = args
-        case .aggregate(_, let a, let f, let p): children = [a, f, p].compactMap { $0 }
-        }
-        for c in children { if let hit = find(c, pred) { return hit } }
+        for c in e.children { if let hit = find(c, pred) { return hit } }
         return nil
     }
 

@@ -85,20 +85,23 @@ public struct TypedExpr: Sendable {
         case abc(TypedExpr, a: Double, b: Double)
     }
 
+    /// The expressions directly inside this one, in source order.
+    public var children: [TypedExpr] {
+        switch kind {
+        case .constant, .column, .segment, .scalar: return []
+        case .negate(let x), .not(let x), .isNull(let x, _), .ntile(let x, _), .abc(let x, _, _): return [x]
+        case .and(let a, let b), .or(let a, let b), .arith(_, let a, let b), .dateShift(let a, let b, _), .compare(_, let a, let b): return [a, b]
+        case .inList(let x, let items, _): return [x] + items
+        case .call(_, let args): return args
+        case .aggregate(_, let a, let f, let p): return [a, f, p].compactMap { $0 }
+        }
+    }
+
     /// Names of columns and segments this expression reads, in first-use order (for `show`'s default columns).
     public func references(into out: inout [String]) {
         switch kind {
-        case .constant, .scalar: break
         case .column(let n), .segment(let n): if !out.contains(n) { out.append(n) }
-        case .negate(let e), .not(let e), .isNull(let e, _), .ntile(let e, _), .abc(let e, _, _): e.references(into: &out)
-        case .and(let a, let b), .or(let a, let b), .arith(_, let a, let b), .dateShift(let a, let b, _), .compare(_, let a, let b):
-            a.references(into: &out); b.references(into: &out)
-        case .inList(let e, let items, _):
-            e.references(into: &out)
-            for i in items { i.references(into: &out) }
-        case .call(_, let args): for a in args { a.references(into: &out) }
-        case .aggregate(_, let a, let f, let p):
-            a?.references(into: &out); f?.references(into: &out); p?.references(into: &out)
+        default: for c in children { c.references(into: &out) }
         }
     }
 }
