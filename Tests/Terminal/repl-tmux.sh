@@ -13,12 +13,15 @@ sock="strata-test-$$-1"
 passed=0; failed=0
 t() { tmux -L "$sock" "$@"; }
 screen() { t capture-pane -p -t s; }
-wait_for() {  # wait_for TEXT: up to 5 s for TEXT to appear on the screen
-  for _ in $(seq 1 50); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
+# How long a check waits for its text, in tenths of a second: generous, because CI machines can be slow
+# and a check that passes returns as soon as the text is there.
+patience=${STRATA_TERMINAL_PATIENCE:-150}
+wait_for() {  # wait_for TEXT [grep flag]: up to $patience tenths of a second for TEXT (-F: fixed, -E: a regex)
+  for _ in $(seq 1 "$patience"); do screen | grep -q "${2:--F}" -- "$1" && return 0; sleep 0.1; done
   return 1
 }
-check() {  # check NAME TEXT
-  if wait_for "$2"; then passed=$((passed+1)); echo "ok   $1"
+check() {  # check NAME TEXT [grep flag]
+  if wait_for "$2" "${3:--F}"; then passed=$((passed+1)); echo "ok   $1"
   else failed=$((failed+1)); echo "FAIL $1: expected to see: $2"; screen | sed 's/^/     | /'; fi
 }
 start() {  # start N: a fresh tmux server per session, so a dying one cannot take the next with it
@@ -58,7 +61,7 @@ check "paste is shown over several rows" "   ...>   and purchases >= 2"
 sleep 0.3
 if screen | grep -qE '^pasted +[0-9]'; then failed=$((failed+1)); echo "FAIL paste ran without Enter"; else passed=$((passed+1)); echo "ok   paste waits for Enter"; fi
 t send-keys -t s Enter
-check "multi-line paste runs on Enter" "pasted "
+check "multi-line paste runs on Enter" '^pasted +[0-9]' -E
 
 # Ctrl-C discards a half-typed statement.
 t send-keys -t s 'segment half where (clv >' Enter
@@ -67,7 +70,8 @@ check "ctrl-c cancels" "^C"
 
 # History across sessions: quit, start again, Up recalls the multi-line statement over several rows.
 t send-keys -t s '.quit' Enter
-sleep 0.5
+for _ in $(seq 1 "$patience"); do grep -qF '.quit' "$STRATA_HISTORY" 2>/dev/null && break; sleep 0.1; done
+sleep 0.2
 start 2
 # Newest first: .quit, the paste (one entry), count 深客, segment 深客, count 城, count(vip),
 # then the multi-line segment.
@@ -118,6 +122,16 @@ t send-keys -t s Enter
 check "a tall paste runs" "(none)"
 n=$(t capture-pane -p -S -5000 -t s | grep -c 'segment owners where purchases >= 1')
 if [ "$n" -eq 1 ]; then passed=$((passed+1)); echo "ok   a tall paste stands once in the scrollback"; else failed=$((failed+1)); echo "FAIL a tall paste stands $n times in the scrollback"; fi
+
+# Ctrl-C right behind Enter, many times over: it must reach the editor as a key, whatever instant it
+# lands (between reading a statement and running it the terminal once was cooked, and the key became
+# a SIGINT that ended the session).
+start 5
+t send-keys -t s 'load customers from "examples/data/customers.csv"' Enter
+wait_for "loaded 5000 customers" || true
+for i in $(seq 1 30); do t send-keys -t s "count() + $i" Enter C-c; done
+t send-keys -t s 'count() * 2' Enter
+check "ctrl-c behind enter never ends the session" "10000"
 
 t kill-server 2>/dev/null
 sleep 0.3

@@ -15,6 +15,11 @@ extension CLI {
         var history = History()
         history.load(from: CLI.historyPath)
         let reader = LineReader(history: history, completer: NameCompleter(session: repl.session))
+        // Raw for the whole session, not only while a line is read: statements run with the terminal
+        // raw, so keys typed meanwhile are neither echoed nor lost (the editor reads them next) and
+        // Ctrl-C arrives as a key — it cannot kill the session; it cancels the next input line instead.
+        let raw = Terminal.enableRaw()
+        defer { if raw { Terminal.disableRaw() } }
         while true {
             let r = reader.readLine(prompt: "strata> ", continuationPrompt: "   ...> ") { text in
                 text.trimmingCharacters(in: .whitespaces).hasPrefix(".") || InputCompleteness.isComplete(text)
@@ -27,14 +32,8 @@ extension CLI {
                 continue
             case .line(let text):
                 try? reader.history.merge(into: CLI.historyPath)
-                // The statement runs with the terminal still raw: keys typed meanwhile are neither echoed
-                // nor lost (the editor reads them next), and Ctrl-C arrives as a key, so it cannot kill
-                // the session; it cancels the next input line instead.
-                _ = Terminal.enableRaw()
                 repl.width = Terminal.width
-                let goOn = repl.handle(text)
-                Terminal.disableRaw()
-                if !goOn { return 0 }
+                if !repl.handle(text) { return 0 }
             }
         }
     }

@@ -8,6 +8,8 @@ import Glibc
 nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var rawModeOn: sig_atomic_t = 0
 nonisolated(unsafe) private var windowChanged: sig_atomic_t = 0
+/// How many callers hold raw mode; the terminal goes back only when the last lets go.
+nonisolated(unsafe) private var rawHolders = 0
 
 /// Puts the terminal back as it was; safe inside a signal handler.
 private func restoreTerminalSignalSafe() {
@@ -46,8 +48,27 @@ public enum Terminal {
     }
 
     /// Switches to raw mode with bracketed paste on; false when standard input is no terminal.
+    ///
+    /// Calls nest: the interactive loop holds raw mode for the whole session and the line reader takes
+    /// it again per input, so there is never a moment between reading a statement and running it in
+    /// which the terminal is cooked and a Ctrl-C would become SIGINT and end the session.
     public static func enableRaw() -> Bool {
-        guard rawModeOn == 0 else { return true }
+        if rawModeOn != 0 {
+            rawHolders += 1
+            return true
+        }
+        guard applyRaw() else { return false }
+        rawHolders = 1
+        return true
+    }
+
+    /// Lets go of raw mode; the terminal is restored as it was when the last holder lets go.
+    public static func disableRaw() {
+        rawHolders = max(0, rawHolders - 1)
+        if rawHolders == 0 { restoreTerminalSignalSafe() }
+    }
+
+    private static func applyRaw() -> Bool {
         var t = termios()
         guard tcgetattr(0, &t) == 0 else { return false }
         savedTermios = t
@@ -63,11 +84,6 @@ public enum Terminal {
         rawModeOn = 1
         write("\u{1B}[?2004h")
         return true
-    }
-
-    /// Restores the terminal as it was before raw mode and turns bracketed paste off.
-    public static func disableRaw() {
-        restoreTerminalSignalSafe()
     }
 
     /// Columns of the terminal: TIOCGWINSZ, else `$COLUMNS`, else 80.
@@ -119,9 +135,10 @@ public enum Terminal {
 
     /// Ctrl-Z: restores the terminal, stops the process as the shell expects, and re-enters raw mode on resume.
     static func suspend() {
-        disableRaw()
+        // Whoever holds raw mode still holds it after the resume: restore and re-apply, holders unchanged.
+        restoreTerminalSignalSafe()
         raise(SIGTSTP)
-        _ = enableRaw()
+        if rawHolders > 0 { _ = applyRaw() }
     }
 }
 
