@@ -250,6 +250,36 @@ import Testing
         #expect(!sr.err.contains("`as_of` is not set"), "\(sr.err)")
     }
 
+    @Test func checkTypeChecksTheStatementsAroundASyntaxError() throws {
+        let dir = Self.write([
+            "s.strata": "load customers from \"\(Self.data)\"\nsegment a where clvv > 1\nsegment b where (clv >\n"
+                + "segment c where ciity == \"深圳\"\nsegment d where b and clv > 1\ncount a\ncount c\ncount d\n",
+            // A segment read only by a statement lost to a syntax error is not "never used".
+            "u.strata": "load customers from \"\(Self.data)\"\nsegment vip where clv > 1\nshow vip where (age >\n",
+            // Without its `load` every field would be unknown: then only the syntax error is reported.
+            "l.strata": "load customers frm \"\(Self.data)\"\nsegment a where clvv > 1\ncount a\n",
+        ])
+        let r = CLIRun(["check", dir + "/s.strata", "--format", "json"])
+        #expect(r.code == 1)
+        let diags = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
+        // Top to bottom; `b` (whose definition did not parse) is not reported as unknown on line 5.
+        #expect(diags.map { "\($0["line"] ?? ""):\($0["column"] ?? "")" } == ["2:17", "3:17", "4:17"])
+        #expect(diags.map { $0["message"] as? String ?? "" }[2] == "unknown name `ciity`")
+        let text = CLIRun(["check", dir + "/s.strata"])
+        #expect(text.err.hasSuffix("checked 1 file: 3 errors, 0 warnings\n"), "\(text.err)")
+        #expect(CLIRun(["run", dir + "/s.strata"]).code == 1)
+
+        let u = CLIRun(["check", dir + "/u.strata"])
+        #expect(u.code == 1)
+        #expect(!u.err.contains("never used"), "\(u.err)")
+        #expect(u.err.hasSuffix("checked 1 file: 1 error, 0 warnings\n"), "\(u.err)")
+
+        let l = CLIRun(["check", dir + "/l.strata"])
+        #expect(l.code == 1)
+        #expect(l.err.contains("l.strata:1:"))
+        #expect(!l.err.contains("clvv"), "\(l.err)")
+    }
+
     @Test func schemaMistakesAreErrorsInCheckAndRun() {
         let dir = Self.write([
             "name.strata": "schema people {\n  id: string\n}\nload customers from \"\(Self.data)\"\ncount customers\n",

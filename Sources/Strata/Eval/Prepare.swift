@@ -18,11 +18,16 @@ public struct DeclaredField: Sendable, Hashable {
 
 extension Session {
     /// Parses a source and, in place of each `include`, the statements of the included file.
-    /// Nil after syntax errors or an include that cannot be read or forms a cycle.
-    func expand(_ source: SourceFile, bare: Bool, _ result: inout Result) -> [Sourced]? {
-        var state = Includes(chain: [(Session.canonical(source.name), nil)])
+    /// Nil after an include that cannot be read or forms a cycle, and after syntax errors — unless
+    /// `aroundSyntaxErrors`, when the statements that parsed are returned with the skipped ones, so the
+    /// rest can still be checked (only while every skipped statement is one whose loss cannot make the
+    /// others wrong: not a `load`, `schema`, `include` or `set`).
+    func expand(_ source: SourceFile, bare: Bool, aroundSyntaxErrors: Bool = false, _ result: inout Result)
+        -> (stmts: [Sourced], skipped: [(UnparsedStatement, SourceFile)])? {
+        var state = Includes(chain: [(Session.canonical(source.name), nil)], aroundSyntaxErrors: aroundSyntaxErrors)
         state.done.insert(Session.canonical(source.name))
-        return expand(source, bare: bare, &state, &result)
+        guard let stmts = expand(source, bare: bare, &state, &result) else { return nil }
+        return (stmts, state.skipped)
     }
 
     /// The files being included (the chain from the rule file down, each with the include that led there)
@@ -30,13 +35,21 @@ extension Session {
     struct Includes {
         var chain: [(path: String, via: (file: String, span: SourceSpan)?)]
         var done: Set<String> = []
+        var aroundSyntaxErrors = false
+        var skipped: [(UnparsedStatement, SourceFile)] = []
     }
+
+    /// Statements whose loss to a syntax error leaves the others checkable as they stand.
+    private static let skippable: Set<Keyword> = [.segment, .let, .derive, .tiers, .show, .count, .export, .assert]
 
     private func expand(_ source: SourceFile, bare: Bool, _ state: inout Includes, _ result: inout Result) -> [Sourced]? {
         renderer.add(source)
         let (program, diagnostics) = Parser.parse(source, allowBareExpressions: bare)
         result.diagnostics += diagnostics
-        if diagnostics.contains(where: { $0.severity == .error }) { return nil }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            guard state.aroundSyntaxErrors, program.unparsed.allSatisfy({ $0.keyword.map(Session.skippable.contains) == true }) else { return nil }
+            state.skipped += program.unparsed.map { ($0, source) }
+        }
         var out: [Sourced] = []
         var ok = true
         for stmt in program.statements {

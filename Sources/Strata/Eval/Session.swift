@@ -111,14 +111,17 @@ public final class Session {
     /// With `checkOnly` a `schema` block stands in for the data and nothing is evaluated. `checked` sees
     /// every statement and those that checked, also when others had errors (`strata check` lints them).
     func prepare(_ source: SourceFile, bare: Bool, checkOnly: Bool, _ result: inout Result,
-                 checked report: ([Sourced], [(Sourced, CheckedStmt)]) -> Void = { _, _ in }) -> [(Sourced, CheckedStmt)]? {
+                 checked report: ([Sourced], [(Sourced, CheckedStmt)], _ skippedMentions: Set<String>) -> Void = { _, _, _ in })
+        -> [(Sourced, CheckedStmt)]? {
         var clock = Session.now()
-        guard let stmts = expand(source, bare: bare, &result) else {
+        // `strata check` goes on around syntax errors to report the type errors of the other statements too.
+        guard let (stmts, skipped) = expand(source, bare: bare, aroundSyntaxErrors: checkOnly, &result) else {
             result.exitCode = 1
             return nil
         }
+        let errorsBefore = result.diagnostics.count { $0.severity == .error }
         let schema = declaredSchema(stmts, &result)
-        if result.diagnostics.contains(where: { $0.severity == .error }) {
+        if result.diagnostics.count(where: { $0.severity == .error }) > errorsBefore {
             result.exitCode = 1
             return nil
         }
@@ -141,6 +144,10 @@ public final class Session {
         result.timings.loadMs = Session.ms(since: clock)
         clock = Session.now()
         checker.laterDefinitions = Session.definedNames(stmts)
+        // A definition lost to a syntax error still exists: its uses are not each reported as unknown.
+        for (u, file) in skipped {
+            if let n = u.name { checker.defineFailed(n, file: file.name) }
+        }
         var checked: [(Sourced, CheckedStmt)] = []
         for s in stmts {
             switch s.stmt.kind {
@@ -151,7 +158,7 @@ public final class Session {
             if let c = checker.check(s.stmt) { checked.append((s, c)) }
         }
         result.diagnostics += checker.takeDiagnostics()
-        report(stmts, checked)
+        report(stmts, checked, skipped.reduce(into: Set<String>()) { $0.formUnion($1.0.mentions) })
         result.timings.checkMs += Session.ms(since: clock)
         if result.diagnostics.contains(where: { $0.severity == .error }) {
             result.exitCode = 1

@@ -167,6 +167,11 @@ public struct Checker: Sendable {
         }
     }
 
+    /// Declares a name whose definition was lost to a syntax error, so its uses are accepted silently.
+    public mutating func defineFailed(_ name: Name, file: String) {
+        if scope.lookup(name.text) == nil { scope.define(Binding(name: name.text, kind: .failed, file: file, span: name.span)) }
+    }
+
     /// Defines a user name, refusing clashes with fields and (outside the REPL) earlier definitions.
     mutating func define(_ name: Name, _ kind: SymbolKind) -> Bool {
         if let old = scope.lookup(name.text) {

@@ -162,9 +162,23 @@ public struct Program: Sendable {
     public var statements: [Stmt]
     public var comments: [Comment]
     public var source: SourceFile
-    public init(statements: [Stmt], comments: [Comment], source: SourceFile) {
+    /// The statements that had syntax errors and were skipped, in order.
+    public var unparsed: [UnparsedStatement]
+    public init(statements: [Stmt], comments: [Comment], source: SourceFile, unparsed: [UnparsedStatement] = []) {
         self.statements = statements
         self.comments = comments
         self.source = source
+        self.unparsed = unparsed
     }
+}
+
+/// A statement skipped after a syntax error: what it would have been, so the checker can go on around it.
+public struct UnparsedStatement: Sendable {
+    /// Its statement keyword; nil when it did not start with one (a misspelt keyword, stray text).
+    public var keyword: Keyword?
+    /// The name it would have defined (`segment NAME …`), when it got that far.
+    public var name: Name?
+    /// Every identifier in its text: names it reads, so none of them is reported as never used.
+    public var mentions: Set<String>
+    public var span: SourceSpan
 }

@@ -9,7 +9,7 @@ public enum Parser {
         let all = (lexed.diagnostics + state.diagnostics).enumerated().sorted {
             ($0.element.span.start.offset, $0.offset) < ($1.element.span.start.offset, $1.offset)
         }.map(\.element)
-        return (Program(statements: statements, comments: lexed.comments, source: source), all)
+        return (Program(statements: statements, comments: lexed.comments, source: source, unparsed: state.unparsed), all)
     }
 }
 
@@ -25,6 +25,8 @@ struct ParserState {
     var pos = 0
     var depth = 0
     var diagnostics: [Diagnostic] = []
+    /// The statements skipped after a syntax error.
+    var unparsed: [UnparsedStatement] = []
     /// Brackets opened and not yet closed, innermost last, so a missing closer can point at its opener.
     var openers: [(token: Token, close: Symbol)] = []
 
@@ -50,8 +52,10 @@ struct ParserState {
 
     var current: Token { peek(0) }
 
-    func peek(_ k: Int) -> Token {
-        let j = pos + k
+    func peek(_ k: Int) -> Token { token(at: pos + k) }
+
+    /// The token at index `j`, or the final end-of-input token past either end.
+    func token(at j: Int) -> Token {
         if j >= 0, j < tokens.count { return tokens[j] }
         return tokens[tokens.count - 1]
     }
@@ -156,9 +160,29 @@ struct ParserState {
             } catch {
                 diagnostics.append(error.diagnostic)
                 synchronize(from: start)
+                unparsed.append(skipped(from: start, to: pos))
             }
         }
         return statements
+    }
+
+    /// What a skipped statement from token `start` up to `end` would have been.
+    func skipped(from start: Int, to end: Int) -> UnparsedStatement {
+        let first = token(at: start)
+        var keyword: Keyword?
+        if case .keyword(let k) = first.kind, Keyword.statementStarts.contains(k) { keyword = k }
+        var name: Name?
+        let second = token(at: start + 1)
+        let defining: Set<Keyword> = [.segment, .let, .derive, .tiers]
+        if let k = keyword, defining.contains(k), start + 1 < end, case .identifier(let n) = second.kind {
+            name = Name(n, second.span)
+        }
+        var mentions: Set<String> = []
+        for j in start..<max(start, end) {
+            if case .identifier(let n) = token(at: j).kind { mentions.insert(n) }
+        }
+        let last = token(at: max(start, end - 1))
+        return UnparsedStatement(keyword: keyword, name: name, mentions: mentions, span: SourceSpan(start: first.span.start, end: last.span.end))
     }
 
     /// After a statement only `;`, the end, a new line, or another statement keyword may follow.
