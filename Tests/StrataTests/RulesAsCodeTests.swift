@@ -133,6 +133,23 @@ import Testing
         #expect(r.err.contains("field `city` is declared number but the data holds string values"))
     }
 
+    @Test func aFieldTheSchemaLeavesOutIsAnErrorWithOrWithoutTheData() {
+        let rules = "schema customers {\n  id: string key\n  clv: number\n}\nload customers from \"LOAD\"\nsegment vip where clv > 2e6 and age > 30\ncount vip\n"
+        let dir = Self.write(["with.strata": rules.replacingOccurrences(of: "LOAD", with: Self.data),
+                              "without.strata": rules.replacingOccurrences(of: "LOAD", with: "nowhere.csv")])
+        for (command, file) in [("run", "with"), ("check", "with"), ("check", "without")] {
+            let r = CLIRun([command, dir + "/\(file).strata"])
+            #expect(r.code == 1, "\(command) \(file): \(r.err)")
+            #expect(r.err.contains("\(file).strata:6:33: error:"), "\(command) \(file): \(r.err)")
+        }
+        let run = CLIRun(["run", dir + "/with.strata"])
+        #expect(run.err.contains("error: field `age` is in the data but not in the schema"))
+        #expect(run.err.contains("help: declare it in the schema (\(dir)/with.strata:3): age: number"))
+        // The REPL explores the data: there every field of the loaded file can be used.
+        let repl = CLIRun(["repl", dir + "/with.strata"], input: "count(where age > 30) > 0\n")
+        #expect(repl.out.contains("true"), "\(repl.out)\(repl.err)")
+    }
+
     @Test func schemaPIIFieldsAreMasked() {
         let dir = Self.write([
             "c.csv": "id,owner_note,clv\nC1,私人备注,5\n",

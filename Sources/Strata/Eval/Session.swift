@@ -132,9 +132,12 @@ public final class Session {
         } else {
             // Data first: the checker types every rule against the loaded schema.
             guard loadData(stmts, source, sample: checkOnly, &result) else { return nil }
-            if let (_, fields) = schema, let t = table, !verify(t, against: fields, &result) {
-                result.exitCode = 3
-                return nil
+            if let (_, fields) = schema, let t = table {
+                guard verify(t, against: fields, &result) else {
+                    result.exitCode = 3
+                    return nil
+                }
+                checker.undeclaredFields = Session.undeclared(t, by: fields)
             }
         }
         if let (_, fields) = schema {
@@ -222,6 +225,18 @@ public final class Session {
     }
 
     /// Every name a program's statements define (and `as_of` if it is set), with its first definition's place.
+    /// The table's fields a schema leaves out, each with the line that would declare it.
+    static func undeclared(_ t: Table, by fields: [DeclaredField]) -> [String: String] {
+        let declared = Set(fields.map(\.name))
+        guard let last = fields.last else { return [:] }
+        var out: [String: String] = [:]
+        for c in t.columns where !declared.contains(c.name) {
+            let line = (Lexer.isBareName(c.name) ? c.name : "`\(c.name)`") + ": " + c.type.name
+            out[c.name] = "declare it in the schema (\(last.file):\(last.span.start.line)): \(line)"
+        }
+        return out
+    }
+
     static func definedNames(_ stmts: [Sourced]) -> [String: (file: String, span: SourceSpan)] {
         var out: [String: (file: String, span: SourceSpan)] = [:]
         for s in stmts {

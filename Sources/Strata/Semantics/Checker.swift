@@ -8,6 +8,10 @@ public struct Checker: Sendable {
     public var allowRedefinition = false
     /// Why some text fields of the data are text (a cell that was not a number or date), for type errors.
     public var fieldNotes: [String: String] = [:]
+    /// Fields the data has but the rule file's `schema` does not declare, with how to declare each. A
+    /// file that uses one would pass `strata run` yet fail `strata check` without the data, so (outside
+    /// the REPL) using one is an error either way.
+    public var undeclaredFields: [String: String] = [:]
     /// The names of tables defined by `load`.
     public private(set) var tableName: String?
     var source: SourceFile

@@ -100,6 +100,10 @@ extension Checker {
             usedBeforeDefinition(n, later, s)
             return nil
         }
+        if case .field = sym.kind, !allowRedefinition, let declare = undeclaredFields[n] {
+            error("field `\(n)` is in the data but not in the schema", s, suggestion: declare)
+            return nil
+        }
         switch sym.kind {
         case .field(let t), .derived(let t): return TypedExpr(.column(n), t, rowLevel: true, s)
         case .tiers: return TypedExpr(.column(n), .string, rowLevel: true, s)
