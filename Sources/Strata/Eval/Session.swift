@@ -224,7 +224,6 @@ public final class Session {
         }
     }
 
-    /// Every name a program's statements define (and `as_of` if it is set), with its first definition's place.
     /// The table's fields a schema leaves out, each with the line that would declare it.
     static func undeclared(_ t: Table, by fields: [DeclaredField]) -> [String: String] {
         let declared = Set(fields.map(\.name))
@@ -237,6 +236,7 @@ public final class Session {
         return out
     }
 
+    /// Every name a program's statements define (and `as_of` if it is set), with its first definition's place.
     static func definedNames(_ stmts: [Sourced]) -> [String: (file: String, span: SourceSpan)] {
         var out: [String: (file: String, span: SourceSpan)] = [:]
         for s in stmts {

@@ -72,9 +72,7 @@ public struct Checker: Sendable {
         let after = diagnostics.filter { $0.severity == .error }.count
         guard after == before, let k = kind else {
             // In a file the name still exists, so its later uses do not each report it again.
-            if !allowRedefinition, let n = Checker.definedName(stmt), scope.lookup(n.text) == nil {
-                scope.define(Binding(name: n.text, kind: .failed, file: source.name, span: n.span))
-            }
+            if !allowRedefinition, let n = Checker.definedName(stmt) { defineFailed(n, file: source.name) }
             return nil
         }
         return CheckedStmt(kind: k, span: stmt.span, file: source.name)

@@ -180,5 +180,4 @@ public struct UnparsedStatement: Sendable {
     public var name: Name?
     /// Every identifier in its text: names it reads, so none of them is reported as never used.
     public var mentions: Set<String>
-    public var span: SourceSpan
 }

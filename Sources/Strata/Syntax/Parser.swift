@@ -181,8 +181,7 @@ struct ParserState {
         for j in start..<max(start, end) {
             if case .identifier(let n) = token(at: j).kind { mentions.insert(n) }
         }
-        let last = token(at: max(start, end - 1))
-        return UnparsedStatement(keyword: keyword, name: name, mentions: mentions, span: SourceSpan(start: first.span.start, end: last.span.end))
+        return UnparsedStatement(keyword: keyword, name: name, mentions: mentions)
     }
 
     /// After a statement only `;`, the end, a new line, or another statement keyword may follow.
