@@ -238,8 +238,7 @@ struct CLIRun {
         #expect(broken != example)
         var options = RunOptions()
         options.dataOverrides = ["customers": Repo.path("examples/data/customers.csv")]
-        let session = Session(options: options)
-        let r = session.run(SourceFile(name: "examples/vip-program.strata", text: broken))
+        let r = Pipeline(options: options).run(SourceFile(name: "examples/vip-program.strata", text: broken))
         #expect(r.exitCode == 1)
         #expect(r.diagnostics.count == 1)
         #expect(readme.contains(r.renderedDiagnostics), "README sample differs from:\n\(r.renderedDiagnostics)")

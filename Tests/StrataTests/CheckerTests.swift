@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func theReplMayResetAsOf() {
-        let s = Session()
+        let s = ReplSession()
         s.attach(Self.t)
         for input in ["set as_of = 2026-06-30", "derive r = days_between(last_visit, as_of)", "set as_of = 2025-01-01"] {
             let r = s.interactive(SourceFile(name: "<repl>", text: input))

@@ -62,8 +62,8 @@ import Testing
         #expect(e.handle(.tab) == .complete)
     }
 
-    static func makeSession() -> Session {
-        let s = Session()
+    static func makeSession() -> ReplSession {
+        let s = ReplSession()
         s.attach(TestData.table([("clv", [.number(1)]), ("city", [.string("深圳")]), ("城市", [.string("深圳")]),
                                  ("last visit", [.number(1)]), ("count", [.number(2)])]))
         _ = s.interactive(SourceFile(name: "<t>", text: "segment 深圳客户 where city == \"深圳\""))

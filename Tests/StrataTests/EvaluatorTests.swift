@@ -265,7 +265,7 @@ import Testing
             var o = RunOptions()
             o.parallel = parallel
             o.dataOverrides = ["customers": dir + "/customers.csv"]
-            let r = Session(options: o).run(SourceFile(name: "bench.strata", text: rules))
+            let r = Pipeline(options: o).run(SourceFile(name: "bench.strata", text: rules))
             #expect(r.exitCode == 0, "\(r.renderedDiagnostics)")
             return r.outputs.map { Report.render($0, format: .csv) }.joined()
         }

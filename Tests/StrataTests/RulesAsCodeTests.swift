@@ -176,10 +176,8 @@ import Testing
         var options = RunOptions()
         options.dryRun = true
         options.dataOverrides = ["customers": Self.data]
-        let a = Session(options: options), b = Session(options: options)
-        a.baseDirectory = Repo.path("examples")
-        b.baseDirectory = Repo.path("examples")
-        let ra = a.run(SourceFile(name: path, text: text)), rb = b.run(SourceFile(name: path, text: formatted))
+        let pipeline = Pipeline(options: options)
+        let ra = pipeline.run(SourceFile(name: path, text: text)), rb = pipeline.run(SourceFile(name: path, text: formatted))
         #expect(ra.exitCode == 0 && rb.exitCode == 0, "\(rb.renderedDiagnostics)")
         #expect(ra.outputs.map { Report.render($0, format: .csv) } == rb.outputs.map { Report.render($0, format: .csv) })
         #expect(Formatter.format(SourceFile(name: path, text: formatted)).text == formatted)
@@ -326,14 +324,14 @@ import Testing
         csv += "C-bad,1\n"
         let dir = Self.write(["data.csv": csv, "r.strata": "load customers from \"data.csv\"\nsegment big where clv > 10\ncount big\n",
                               "bad.csv": "id,clv\nC1,1\nC2\n", "b.strata": "load customers from \"bad.csv\"\ncount customers\n"])
-        #expect(csv.utf8.count > Session.sampleBytes)
+        #expect(csv.utf8.count > TableLoader.sampleBytes)
         let c = CLIRun(["check", dir + "/r.strata"])
         #expect(c.code == 0, "\(c.err)")
         #expect(CLIRun(["run", dir + "/r.strata"]).code == 3)
         let b = CLIRun(["check", dir + "/b.strata"])
         #expect(b.code == 3)
         #expect(b.err.contains("bad.csv:3"))
-        #expect(Session.recordsEnd(Array("a,\"x\ny\"\nb\nc".utf8), records: 2, quoted: true) == 10)
+        #expect(TableLoader.recordsEnd(Array("a,\"x\ny\"\nb\nc".utf8), records: 2, quoted: true) == 10)
     }
 
     /// The worked repository in docs/rules-as-code.md, with no data in it, passes the CI job as written there.

@@ -84,8 +84,7 @@ public struct CLI {
             throw UsageError(message: a.positionals.isEmpty ? "run needs a rule file" : "run takes one rule file, found \(a.positionals.count)")
         }
         let (options, format) = try runOptions(a)
-        let session = Session(options: options)
-        let result = session.runFile(path: rules)
+        let result = Pipeline(options: options).run(path: rules)
         emit(result, format: format)
         if a.flag("timings") {
             let t = result.timings
@@ -95,7 +94,7 @@ public struct CLI {
     }
 
     /// Prints outputs to stdout (blank line between blocks in table form), notes and diagnostics to stderr.
-    func emit(_ result: Session.Result, format: OutputFormat) {
+    func emit(_ result: RunResult, format: OutputFormat) {
         var rendered: [String] = []
         for item in Report.merged(result.outputs) {
             if let n = Report.note(item) {

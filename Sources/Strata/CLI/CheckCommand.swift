@@ -13,18 +13,11 @@ extension CLI {
         var all: [Diagnostic] = []
         var worst: Int32 = 0
         for path in a.positionals {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                all.append(Diagnostic(.error, "cannot read rules file `\(path)`", file: path, span: .zero, suggestion: "check the path"))
-                worst = max(worst, 1)
-                continue
-            }
-            let session = Session(options: options)
-            session.baseDirectory = Session.folder(of: path, fallback: ".")
-            let r = session.check(SourceFile(name: path, text: String(decoding: data, as: UTF8.self)))
+            let r = Pipeline(options: options).check(path: path)
             all += r.diagnostics
             if !json, !r.renderedDiagnostics.isEmpty { err(r.renderedDiagnostics) }
             // Data that cannot be read is exit 3, as in `strata run`.
-            if r.exitCode != 0 || r.diagnostics.contains(where: { $0.severity == .error }) { worst = max(worst, r.exitCode == 3 ? 3 : 1) }
+            if r.exitCode != 0 || r.hasErrors { worst = max(worst, r.exitCode == 3 ? 3 : r.exitCode == 2 ? 2 : 1) }
             if a.flag("strict"), r.diagnostics.contains(where: { $0.severity == .warning }) { worst = max(worst, 1) }
         }
         if json { out(DiagnosticJSON.render(all)) }

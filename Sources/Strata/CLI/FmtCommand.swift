@@ -32,16 +32,15 @@ extension CLI {
 
     /// Formats one file; exit code 0 (formatted or done), 1 (syntax errors, or unformatted under --check), 2 (unreadable/unwritable).
     private func fmtOne(_ path: String, check: Bool, write: Bool) -> Int32 {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            err("strata: cannot read \(path): no such file or not readable\n")
-            return 2
-        }
         // Rewriting a file that is not UTF-8 would replace its bytes with U+FFFD, so such a file is refused.
-        guard let text = String(validating: Array(data), as: UTF8.self) else {
-            err("strata: cannot read \(path): not UTF-8 text\n")
+        let source: SourceFile
+        switch RuleSource.read(path: path) {
+        case .success(let s): source = s
+        case .failure(let f):
+            err(DiagnosticRenderer().render([f.diagnostic()]))
             return 2
         }
-        let source = SourceFile(name: path, text: text)
+        let text = source.text
         let (formatted, diagnostics) = Formatter.format(source)
         guard let formatted else {
             err(DiagnosticRenderer(sources: [source]).render(diagnostics))

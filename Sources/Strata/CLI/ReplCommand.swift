@@ -6,11 +6,11 @@ extension CLI {
         let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii"])
         guard a.positionals.count <= 1 else { throw UsageError(message: "repl takes at most one rule file") }
         let (options, format) = try runOptions(a)
-        let session = Session(options: options)
+        let session = ReplSession(options: options)
         let repl = Repl(session: session, out: out, err: err)
         repl.format = format
         if let rules = a.positionals.first {
-            let result = session.runFile(path: rules)
+            let result = session.open(path: rules)
             emit(result, format: format)
             if result.exitCode == 2 { return 2 }
             if result.exitCode != 0 {

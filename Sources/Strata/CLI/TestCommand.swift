@@ -11,8 +11,7 @@ extension CLI {
         let verbose = a.flag("verbose") || words.contains("-v")
         var passed = 0, failed = 0
         for path in a.positionals where path != "-v" {
-            let session = Session(options: options)
-            let r = session.runFile(path: path)
+            let r = Pipeline(options: options).run(path: path)
             for o in r.assertions {
                 let place = "\(o.file):\(o.span.start.line):\(o.span.start.column)"
                 let label = o.message.map { "\($0) (\(o.text))" } ?? o.text

@@ -1,32 +1,26 @@
 import Foundation
 
-/// Evaluation of each checked statement against the session's store.
-extension Session {
-    func execute(_ c: CheckedStmt, _ result: inout Result) throws(EvalError) {
+/// Evaluation of each checked statement against the store.
+extension Runner {
+    func execute(_ c: CheckedStmt, _ result: inout RunResult) throws(EvalError) {
         let ev = evaluator
         switch c.kind {
-        case .load:
-            break
         case .setAsOf(let e):
             if options.asOf == nil { scalars["as_of"] = try scalarValue(e, ev) }
         case .let(let name, let e):
             scalars[name] = try scalarValue(e, ev)
-            definitions[name] = e
         case .derive(let name, let e):
             let column = try ev.eval(e).column(named: name, type: e.type, count: rowCount)
-            table?.put(column)
-            definitions[name] = e
+            table.put(column)
         case .segment(let name, let e):
             segments[name] = try ev.eval(e).truth(rowCount).isTrue
-            definitions[name] = e
         case .tiers(let name, let arms):
             let column = try tiers(name, arms, ev)
-            table?.put(column)
+            table.put(column)
         case .show(let label, let target, let limit, let orderBy, let columns):
             let rows = try ordered(try ev.eval(target).truth(rowCount).isTrue.indices, orderBy, ev)
             let shown = limit.map { Array(rows.prefix($0)) } ?? rows
-            let cols = try outputColumns(columns, target: target, orderBy: orderBy.map(\.0))
-            let (headers, values, numeric) = try table(shown, cols, ev)
+            let (headers, values, numeric) = try table(shown, columns, ev)
             result.outputs.append(.rows(title: label, headers: headers, rows: values, numeric: numeric, total: rows.count))
         case .count(let label, let target):
             var header = "segment"
@@ -34,11 +28,10 @@ extension Session {
             result.outputs.append(.counts(title: label, header: header, rows: try countRows(label, target, ev)))
         case .export(let label, let target, let path, let columns):
             let rows = try ev.eval(target).truth(rowCount).isTrue.indices
-            let cols = try outputColumns(columns, target: target, orderBy: [], all: columns.isEmpty)
-            let (headers, values, _) = try table(rows, cols, ev)
-            let full = path.hasPrefix("/") || baseDirectory == "." ? path : baseDirectory + "/" + path
-            if let source = table?.source, Session.sameFile(full, source) {
-                throw EvalError(message: "`export` would overwrite the data file being read (\(source))", span: c.span,
+            let (headers, values, _) = try table(rows, columns, ev)
+            let full = path
+            if Runner.sameFile(full, table.source) {
+                throw EvalError(message: "`export` would overwrite the data file being read (\(table.source))", span: c.span,
                                 suggestion: "export to another file, e.g. \"out/\((full as NSString).lastPathComponent)\"")
             }
             let text = full.lowercased().hasSuffix(".json") ? JSONWriter.render(headers: headers, rows: values)
@@ -57,34 +50,27 @@ extension Session {
             let v = try scalarValue(e, ev)
             if case .bool(true) = v {
                 result.passedAssertions += 1
-                result.assertions.append(AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: true, detail: nil))
+                result.assertions.append(RunResult.AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: true, detail: nil))
                 return
             }
             result.failedAssertions += 1
             var values: [String] = []
-            for (t, s) in sides { values.append("\(t) is \(display(masked(try scalarValue(s, ev), from: s)))") }
+            for s in sides { values.append("\(s.text) is \(display(masked(try scalarValue(s.expr, ev), s.personal)))") }
             if v.isNull { values.append("the condition is null (unknown), which fails") }
             let msg = message.map { "assertion failed: \($0)" } ?? "assertion failed: \(text)"
-            result.assertions.append(AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: false,
+            result.assertions.append(RunResult.AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: false,
                                                       detail: values.isEmpty ? nil : values.joined(separator: "; ")))
             result.diagnostics.append(Diagnostic(.error, msg, file: c.file, span: e.span,
                                                  suggestion: values.isEmpty ? nil : values.joined(separator: "; ")))
-        case .expression(let e, let text):
+        case .expression(let e, let text, let personal, let columns):
             let v = try ev.eval(e)
             if case .scalar(let s) = v {
-                result.outputs.append(.value(label: text, masked(s, from: e)))
-            } else if e.type == .bool {
-                let rows = v.truth(rowCount).isTrue.indices
-                let cols = try outputColumns([], target: e, orderBy: [])
-                let (headers, values, numeric) = try table(Array(rows.prefix(20)), cols, ev)
-                result.outputs.append(.rows(title: text, headers: headers, rows: values, numeric: numeric, total: rows.count))
+                result.outputs.append(.value(label: text, masked(s, personal)))
             } else {
-                var cols = try outputColumns([], target: e, orderBy: [])
-                // A bare field is already among the default columns; show it once.
-                if !cols.contains(where: { $0.header == text }) { cols.append(OutputColumn(header: text, expr: e)) }
-                let all = Array(0..<min(rowCount, 20))
-                let (headers, values, numeric) = try table(all, cols, ev)
-                result.outputs.append(.rows(title: text, headers: headers, rows: values, numeric: numeric, total: rowCount))
+                // A per-customer value: its first rows (a condition: its first members) with the default columns.
+                let rows = e.type == .bool ? v.truth(rowCount).isTrue.indices : Array(0..<rowCount)
+                let (headers, values, numeric) = try table(Array(rows.prefix(20)), columns, ev)
+                result.outputs.append(.rows(title: text, headers: headers, rows: values, numeric: numeric, total: rows.count))
             }
         }
     }
@@ -129,55 +115,18 @@ extension Session {
         }
     }
 
-    /// The columns of `show`/`export`: as written, or the key, the name and the fields the rule uses.
-    func outputColumns(_ columns: [OutputColumn], target: TypedExpr, orderBy: [TypedExpr], all: Bool = false) throws(EvalError) -> [OutputColumn] {
-        if !columns.isEmpty { return columns }
-        guard let t = table else { return [] }
-        var names: [String] = []
-        if all {
-            names = t.columns.map(\.name)
-        } else {
-            if let k = declaredKey.flatMap({ t.column(named: $0) }) ?? t.keyColumn { names.append(k.name) }
-            if let n = t.nameColumn, !names.contains(n.name) { names.append(n.name) }
-            var used: [String] = []
-            expandReferences(target, into: &used, depth: 0)
-            for o in orderBy { expandReferences(o, into: &used, depth: 0) }
-            for u in used where !names.contains(u) && t.column(named: u) != nil { names.append(u) }
-        }
-        return names.compactMap { n in
-            guard let c = t.column(named: n) else { return nil }
-            return OutputColumn(header: n, expr: TypedExpr(.column(n), c.type, rowLevel: true, .zero))
-        }
-    }
-
-    /// Fields a rule reads, looking through segments to the fields their rules read.
-    func expandReferences(_ e: TypedExpr, into out: inout [String], depth: Int) {
-        var direct: [String] = []
-        e.references(into: &direct)
-        for n in direct {
-            if segments[n] != nil, let def = definitions[n], depth < 16 {
-                expandReferences(def, into: &out, depth: depth + 1)
-            } else if !out.contains(n) {
-                out.append(n)
-            }
-        }
-    }
-
     /// Evaluates output columns for the given rows, masking personal data unless revealed.
     func table(_ rows: [Int], _ cols: [OutputColumn], _ ev: Evaluator) throws(EvalError) -> ([String], [[Value]], Set<Int>) {
         var vectors: [Vector] = []
-        var personal: [String?] = []
-        for c in cols {
-            vectors.append(try ev.eval(c.expr))
-            personal.append(personalSource(c.expr))
-        }
+        for c in cols { vectors.append(try ev.eval(c.expr)) }
+        let personal = cols.map { options.revealPII ? nil : $0.personal }
         var out: [[Value]] = []
         out.reserveCapacity(rows.count)
         for r in rows {
             var row: [Value] = []
             for (k, v) in vectors.enumerated() {
                 let value = v.value(at: r)
-                row.append(personal[k].map { mask(value, as: $0) } ?? value)
+                row.append(personal[k].map { PII.mask(value, kind: $0) } ?? value)
             }
             out.append(row)
         }
@@ -190,44 +139,22 @@ extension Session {
         case .members(let e):
             let n = try ev.eval(e).truth(rowCount).isTrue.cardinality
             return [CountRow(label: label, count: n, share: share(n))]
-        case .groups(let e, let labels):
+        case .groups(let e, let labels, let personal):
             let rows = groupCounts(try ev.eval(e), labels: labels)
-            guard let field = personalSource(e) else { return rows }
+            guard let kind = personal, !options.revealPII else { return rows }
             // Counting by a personal field must not list the people: each group's label is masked.
             return rows.map { r in
                 var m = r
-                if r.label != "(none)", case .string(let t) = mask(.string(r.label), as: field) { m.label = t }
+                if r.label != "(none)", case .string(let t) = PII.mask(.string(r.label), kind: kind) { m.label = t }
                 return m
             }
         }
     }
 
-    /// The personal field a value is read from, looking through derived fields and constants
-    /// (`derive n2 = lower(name)` is as personal as `name`); nil when there is none or `--reveal-pii` is on.
-    func personalSource(_ e: TypedExpr, depth: Int = 0) -> String? {
-        guard !options.revealPII else { return nil }
-        var refs: [String] = []
-        e.references(into: &refs)
-        for r in refs {
-            if PII.isPersonal(fieldName: r) || declaredPII.contains(r) { return r }
-            if segments[r] == nil, depth < 16, let def = definitions[r], let f = personalSource(def, depth: depth + 1) { return f }
-        }
-        return nil
-    }
-
-    /// A value masked as the personal field it comes from; a field marked `pii` in a schema but not
-    /// recognisable by name is masked like a name.
-    func mask(_ value: Value, as field: String) -> Value {
-        let kind = PII.kind(fieldName: field) ?? .name
-        switch value {
-        case .string(let s): return .string(PII.mask(s, kind: kind))
-        case .number: return .string(PII.mask(ValueFormat.text(value), kind: kind))
-        default: return value
-        }
-    }
-
-    func masked(_ value: Value, from e: TypedExpr) -> Value {
-        personalSource(e).map { mask(value, as: $0) } ?? value
+    /// A value masked as personal data of the given kind, unless `--reveal-pii`.
+    func masked(_ value: Value, _ personal: PII.Kind?) -> Value {
+        guard let k = personal, !options.revealPII else { return value }
+        return PII.mask(value, kind: k)
     }
 
     /// Whether two paths name the same file (after resolving `.`, `..` and links); false if either is missing.
@@ -262,18 +189,18 @@ extension Session {
     }
 
     /// Every segment and tier with its size, for rule files that print nothing themselves.
-    func summary() -> OutputItem {
+    func summary(_ classifications: [Binding]) -> OutputItem {
         var rows: [CountRow] = []
-        for b in checker.scope.all {
+        for b in classifications {
             switch b.kind {
             case .segment:
                 let n = segments[b.name]?.cardinality ?? 0
                 rows.append(CountRow(label: b.name, count: n, share: share(n)))
             case .tiers:
-                if let c = table?.column(named: b.name) {
+                if let c = table.column(named: b.name) {
                     for r in groupCounts(Vector(c), labels: []) { rows.append(CountRow(label: "\(b.name) = \(r.label)", count: r.count, share: r.share)) }
                 }
-            default:
+            case .field, .derived, .constant, .setting, .table, .failed:
                 break
             }
         }

@@ -45,7 +45,7 @@ public enum Formatter {
     }
 
     /// A last guard before a file is rewritten: the output must parse cleanly with the same statements and comments.
-    static func selfCheck(original: Program, formatted: String, name: String) -> Diagnostic? {
+    static func selfCheck(original: ParsedFile, formatted: String, name: String) -> Diagnostic? {
         let (again, ds) = Parser.parse(SourceFile(name: name, text: formatted))
         let sameComments = again.comments.map { trimTrailing($0.text) }.sorted() == original.comments.map { trimTrailing($0.text) }.sorted()
         if ds.isEmpty, again.statements.count == original.statements.count, sameComments { return nil }
@@ -62,13 +62,13 @@ public enum Formatter {
 
 /// Places comments among the statements' lines and joins everything into the output text.
 private struct Assembly {
-    let program: Program
+    let program: ParsedFile
     let tokens: [Token]
     let printer: FormatPrinter
     /// For each comment, the start offset of the token before it (nil at the start of the file).
     let anchors: [Int?]
 
-    init(program: Program, tokens: [Token]) {
+    init(program: ParsedFile, tokens: [Token]) {
         self.program = program
         self.tokens = tokens
         var anchors: [Int?] = []

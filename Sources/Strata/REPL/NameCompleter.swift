@@ -1,8 +1,8 @@
 /// Tab completion for the REPL: keywords, functions, fields, definitions and dot-commands, by prefix.
 public struct NameCompleter {
-    let session: Session
+    let session: ReplSession
 
-    public init(session: Session) { self.session = session }
+    public init(session: ReplSession) { self.session = session }
 
     /// The word before the cursor (Character offsets: `start..<cursor`) and the names it could become.
     public func completions(for line: String, cursor: Int) -> (start: Int, candidates: [String]) {
@@ -25,7 +25,7 @@ public struct NameCompleter {
         if prefix.hasPrefix(".") { return (start, Repl.dotCommands.filter { $0.hasPrefix(prefix) }) }
         let words = ticked ? [] : Keyword.allCases.map(\.rawValue) + Checker.functionNames + NameCompleter.durationUnits
         // A name that cannot be written bare is offered with its backticks, so the completed text parses.
-        let names = session.checker.scope.names.filter { $0.hasPrefix(prefix) }.map { n in
+        let names = session.scope.names.filter { $0.hasPrefix(prefix) }.map { n in
             ticked || !Lexer.isBareName(n) ? "`\(n)`" : n
         }
         return (start, Set(words.filter { $0.hasPrefix(prefix) } + names).sorted())

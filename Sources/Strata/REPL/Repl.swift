@@ -3,7 +3,7 @@ import Foundation
 /// The REPL's behaviour apart from the terminal: runs inputs and dot-commands against a session and
 /// writes results. The line editor (or piped stdin) feeds it complete inputs.
 public final class Repl {
-    public let session: Session
+    public let session: ReplSession
     public var format: OutputFormat = .table
     public var timer = false
     /// How many inputs failed (piped mode exits 1 when any did).
@@ -34,7 +34,7 @@ public final class Repl {
 
         """
 
-    public init(session: Session, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    public init(session: ReplSession, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         self.session = session
         self.out = out
         self.err = err
@@ -61,7 +61,7 @@ public final class Repl {
         return true
     }
 
-    func emit(_ result: Session.Result) {
+    func emit(_ result: RunResult) {
         var first = true
         for item in Report.merged(result.outputs) {
             if let n = Report.note(item) { err(n); continue }
@@ -173,7 +173,7 @@ public final class Repl {
 
     func schema() -> String {
         guard let t = session.table else { return "no data loaded; use .load PATH\n" }
-        let derived = Set(session.definitionList.map(\.name))
+        let derived = Set(session.definitionList.compactMap(\.name))
         let rows = t.columns.map { c -> [Value] in
             [.string(c.name), .string(c.type.name), .number(Double(c.nullCount)), .string(derived.contains(c.name) ? "derived" : "loaded")]
         }
@@ -187,9 +187,9 @@ public final class Repl {
         let share = { (size: Int) in Value.number(n == 0 ? 0 : Double(size) / Double(n)) }
         for d in session.definitionList {
             switch d.checked.kind {
-            case .segment:
-                let size = session.segments[d.name]?.cardinality ?? 0
-                rows.append([.string(d.name), .number(Double(size)), share(size), .string(Repl.oneLine(ruleText(d)))])
+            case .segment(let name, _):
+                let size = session.segments[name]?.cardinality ?? 0
+                rows.append([.string(name), .number(Double(size)), share(size), .string(Repl.oneLine(ruleText(d)))])
             case .tiers(_, let arms):
                 // Each tier with its size, under the tiers block's name.
                 var rules: [String: String] = [:]
@@ -198,9 +198,9 @@ public final class Repl {
                         rules[a.label.text] = a.condition.map { Repl.oneLine(d.source.slice($0.span)) } ?? "otherwise"
                     }
                 }
-                for r in session.groupCounts(session.table?.column(named: d.name).map(Vector.init) ?? .scalar(.null), labels: arms.map(\.label)) {
+                for r in session.groupCounts(d.name ?? "", labels: arms.map(\.label)) {
                     let rule = r.label == "(none)" ? "no tier matched" : rules[r.label] ?? ""
-                    rows.append([.string("\(d.name) = \(r.label)"), .number(Double(r.count)), share(r.count), .string(rule)])
+                    rows.append([.string("\(d.name ?? "") = \(r.label)"), .number(Double(r.count)), share(r.count), .string(rule)])
                 }
             default:
                 break

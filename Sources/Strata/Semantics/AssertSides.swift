@@ -2,7 +2,7 @@ extension Checker {
     /// The values a failing `assert` reports: every operand of its comparisons, `in`, `between` and
     /// `is null` tests, through `and`, `or`, `not` and parentheses, in source order, each once.
     /// Constants are left out (their value is in the text already).
-    mutating func assertSides(_ e: Expr) -> [(String, TypedExpr)] {
+    mutating func assertSides(_ e: Expr) -> [AssertSide] {
         var leaves: [Expr] = []
         // A worklist rather than recursion: a generated assert may join hundreds of tests.
         var work = [e]
@@ -28,12 +28,12 @@ extension Checker {
         let kept = diagnostics.count
         defer { diagnostics.removeSubrange(kept...) }
         var seen: Set<String> = []
-        var out: [(String, TypedExpr)] = []
+        var out: [AssertSide] = []
         for leaf in leaves {
             guard let t = expr(leaf) else { continue }
             if case .constant = t.kind { continue }
             let text = label(leaf)
-            if seen.insert(text).inserted { out.append((text, t)) }
+            if seen.insert(text).inserted { out.append(AssertSide(text: text, expr: t, personal: nil)) }
         }
         return out
     }

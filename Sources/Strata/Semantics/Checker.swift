@@ -72,7 +72,7 @@ public struct Checker: Sendable {
         let after = diagnostics.filter { $0.severity == .error }.count
         guard after == before, let k = kind else {
             // In a file the name still exists, so its later uses do not each report it again.
-            if !allowRedefinition, let n = Checker.definedName(stmt) { defineFailed(n, file: source.name) }
+            if !allowRedefinition, let n = stmt.kind.definedName { defineFailed(n, file: source.name) }
             return nil
         }
         return CheckedStmt(kind: k, span: stmt.span, file: source.name)
@@ -80,11 +80,8 @@ public struct Checker: Sendable {
 
     private mutating func checkKind(_ stmt: Stmt) -> CheckedStmt.Kind? {
         switch stmt.kind {
-        case .load(let table, let path):
-            // The engine loads the data before checking and calls addTable; here only the name's clash matters.
-            return .load(table: table.text, path: path.text)
-        case .include, .schema:
-            // The session expands includes and applies schemas before checking; nothing is left to check here.
+        case .load, .include, .schema:
+            // Data statements are acted on before checking (their role is `.data`); none reaches here.
             return nil
         case .set(let name, let e):
             guard name.text == "as_of" else {
@@ -158,14 +155,7 @@ public struct Checker: Sendable {
             return .assert(t, text: label(e), message: message, sides: assertSides(e))
         case .expression(let e):
             guard let t = expr(e) else { return nil }
-            return .expression(t, text: label(e))
-        }
-    }
-
-    static func definedName(_ stmt: Stmt) -> Name? {
-        switch stmt.kind {
-        case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _): return n
-        default: return nil
+            return .expression(t, text: label(e), personal: nil, columns: [])
         }
     }
 
@@ -241,9 +231,9 @@ public struct Checker: Sendable {
         case .bool, .null:
             return .count(label: label, .members(t))
         case .string:
-            if case .tiers(let labels) = kindOfName(target) { return .count(label: label, .groups(t, labels: labels)) }
+            if case .tiers(let labels) = kindOfName(target) { return .count(label: label, .groups(t, labels: labels, personal: nil)) }
             guard t.rowLevel else { break }
-            return .count(label: label, .groups(t, labels: nil))
+            return .count(label: label, .groups(t, labels: nil, personal: nil))
         default:
             break
         }

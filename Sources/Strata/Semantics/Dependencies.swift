@@ -31,11 +31,11 @@ extension CheckedStmt {
     public var definedName: String? {
         switch kind {
         case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _): return n
-        default: return nil
+        case .setAsOf, .show, .count, .export, .assert, .expression: return nil
         }
     }
 
-    /// Names a definition reads.
+    /// Names a definition (or `set as_of`) reads; outputs and asserts read names too, but nothing depends on them.
     public var dependencies: Set<String> {
         switch kind {
         case .let(_, let e), .derive(_, let e), .segment(_, let e), .setAsOf(let e): return e.dependencies
@@ -43,7 +43,28 @@ extension CheckedStmt {
             var out: Set<String> = []
             for a in arms { if let c = a.condition { out.formUnion(c.dependencies) } }
             return out
-        default: return []
+        case .show, .count, .export, .assert, .expression: return []
+        }
+    }
+
+    /// Whether the statement may be evaluated at the same time as its independent neighbours: it only
+    /// computes a value into the store.
+    public var parallelizable: Bool {
+        switch kind {
+        case .let, .derive, .segment: return true
+        case .setAsOf, .tiers, .show, .count, .export, .assert, .expression: return false
+        }
+    }
+
+    /// How the kind of definition is named in messages.
+    public var noun: String {
+        switch kind {
+        case .segment: return "segment"
+        case .derive: return "derived field"
+        case .tiers: return "tiers"
+        case .let: return "constant"
+        case .setAsOf: return "setting"
+        case .show, .count, .export, .assert, .expression: return "statement"
         }
     }
 }

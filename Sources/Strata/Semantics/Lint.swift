@@ -28,12 +28,12 @@ public enum Lint {
                 used.formUnion(t.dependencies)
                 for (e, _) in order { used.formUnion(e.dependencies) }
                 for c in cols { used.formUnion(c.expr.dependencies) }
-            case .count(_, .members(let e)), .count(_, .groups(let e, _)): used.formUnion(e.dependencies)
+            case .count(_, .members(let e)), .count(_, .groups(let e, _, _)): used.formUnion(e.dependencies)
             case .export(_, let t, _, let cols):
                 used.formUnion(t.dependencies)
                 for c in cols { used.formUnion(c.expr.dependencies) }
-            case .assert(let e, _, _, _), .expression(let e, _): used.formUnion(e.dependencies)
-            default: used.formUnion(i.checked.dependencies)
+            case .assert(let e, _, _, _), .expression(let e, _, _, _): used.formUnion(e.dependencies)
+            case .setAsOf, .let, .derive, .segment, .tiers: used.formUnion(i.checked.dependencies)
             }
         }
         return items.compactMap { i in
@@ -49,7 +49,7 @@ public enum Lint {
         case .segment(_, let e), .assert(let e, _, _, _): return [e]
         case .tiers(_, let arms): return arms.compactMap(\.condition)
         case .show(_, let t, _, _, _), .export(_, let t, _, _), .count(_, .members(let t)): return [t]
-        default: return []
+        case .setAsOf, .let, .derive, .count(_, .groups), .expression: return []
         }
     }
 
@@ -58,8 +58,8 @@ public enum Lint {
     static func impossibleConditions(_ item: Item) -> [Diagnostic] {
         var exprs = conditions(item.checked)
         switch item.checked.kind {
-        case .let(_, let e), .derive(_, let e), .expression(let e, _): exprs.append(e)
-        default: break
+        case .let(_, let e), .derive(_, let e), .expression(let e, _, _, _): exprs.append(e)
+        case .setAsOf, .segment, .tiers, .show, .count, .export, .assert: break
         }
         var out: [Diagnostic] = []
         for e in exprs {
@@ -84,8 +84,8 @@ public enum Lint {
         for i in items {
             let exprs: [TypedExpr]
             switch i.checked.kind {
-            case .let(_, let e), .derive(_, let e), .expression(let e, _): exprs = [e]
-            default: exprs = conditions(i.checked)
+            case .let(_, let e), .derive(_, let e), .expression(let e, _, _, _): exprs = [e]
+            case .setAsOf, .segment, .tiers, .show, .count, .export, .assert: exprs = conditions(i.checked)
             }
             for e in exprs {
                 if let use = find(e, { if case .scalar("as_of") = $0.kind { return true } else { return false } }) {
@@ -102,11 +102,7 @@ public enum Lint {
         var out: [Diagnostic] = []
         let functions = Set(Checker.functionNames)
         for i in items {
-            let name: Name
-            switch i.stmt.kind {
-            case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _): name = n
-            default: continue
-            }
+            guard let name = i.stmt.kind.definedName else { continue }
             if functions.contains(name.text) {
                 out.append(Diagnostic(.warning, "`\(name.text)` has the name of a function", file: i.file, span: name.span,
                                       suggestion: "`\(name.text)(…)` still calls the function; a different name reads better"))

@@ -92,18 +92,4 @@ public struct Table: Sendable {
         for (i, c) in columns.enumerated() where idx[c.name] == nil { idx[c.name] = i }
         indexByName = idx
     }
-
-    /// The key column: the first column named `id`, `customer_id`, `客户编号` or ending in `_id`, else the first string column.
-    public var keyColumn: Column? {
-        let preferred = ["id", "customer_id", "客户编号", "客户id", "客户ID"]
-        for p in preferred { if let c = column(named: p) { return c } }
-        if let c = columns.first(where: { $0.name.hasSuffix("_id") }) { return c }
-        return columns.first
-    }
-
-    /// The column holding a person's name, if any (`name`, `姓名`, `customer_name`).
-    public var nameColumn: Column? {
-        for p in ["name", "姓名", "customer_name", "客户姓名"] { if let c = column(named: p) { return c } }
-        return nil
-    }
 }

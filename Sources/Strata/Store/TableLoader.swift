@@ -156,48 +156,11 @@ public enum TableLoader {
         let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
         nonisolated(unsafe) let whole = all
         let found = Parallel.map(ranges.count) { i -> Int? in
-            firstInvalidUTF8(UnsafeBufferPointer(rebasing: whole[ranges[i]])).map { $0 + ranges[i].lowerBound }
+            UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: whole[ranges[i]])).map { $0 + ranges[i].lowerBound }
         }
         return found.compactMap { $0 }.min()
     }
 
-    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = 0
-        let n = b.count
-        guard let base = b.baseAddress else { return nil }
-        let raw = UnsafeRawPointer(base)
-        while i < n {
-            // Most of a CRM export is ASCII: skip eight bytes at a time while no high bit is set.
-            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-            guard i < n else { break }
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            // Chinese text is three-byte sequences: checked here without the general loop.
-            if c & 0xF0 == 0xE0, i + 2 < n {
-                let c1 = b[i + 1], c2 = b[i + 2]
-                if c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, (c != 0xE0 || c1 >= 0xA0), (c != 0xED || c1 < 0xA0) {
-                    i += 3
-                    continue
-                }
-            }
-            var need = 0
-            var min: UInt32 = 0
-            var v: UInt32 = 0
-            if c & 0xE0 == 0xC0 { need = 1; min = 0x80; v = UInt32(c & 0x1F) }
-            else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; v = UInt32(c & 0x0F) }
-            else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; v = UInt32(c & 0x07) }
-            else { return i }
-            guard i + need < n else { return i }
-            for k in 1...need {
-                let d = b[i + k]
-                guard d & 0xC0 == 0x80 else { return i }
-                v = v << 6 | UInt32(d & 0x3F)
-            }
-            if v < min || v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { return i }
-            i += need + 1
-        }
-        return nil
-    }
 
     static func gb18030(_ bytes: [UInt8]) -> [UInt8]? {
         #if canImport(CoreFoundation)

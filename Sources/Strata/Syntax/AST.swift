@@ -158,7 +158,7 @@ public struct Stmt: Sendable, Hashable {
 }
 
 /// A parsed source: its statements, comments (for the formatter) and the source it came from.
-public struct Program: Sendable {
+public struct ParsedFile: Sendable {
     public var statements: [Stmt]
     public var comments: [Comment]
     public var source: SourceFile

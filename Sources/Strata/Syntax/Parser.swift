@@ -1,7 +1,7 @@
-/// Recursive-descent parser from source text to a `Program`, reporting every syntax error it can recover from.
+/// Recursive-descent parser from source text to a `ParsedFile`, reporting every syntax error it can recover from.
 public enum Parser {
     /// Parses a rule file (or, with `allowBareExpressions`, a REPL input that may hold bare expressions).
-    public static func parse(_ source: SourceFile, allowBareExpressions: Bool = false) -> (program: Program, diagnostics: [Diagnostic]) {
+    public static func parse(_ source: SourceFile, allowBareExpressions: Bool = false) -> (program: ParsedFile, diagnostics: [Diagnostic]) {
         let lexed = Lexer(source: source).tokenize()
         var state = ParserState(tokens: lexed.tokens, source: source, repl: allowBareExpressions)
         let statements = state.parseProgram()
@@ -9,7 +9,7 @@ public enum Parser {
         let all = (lexed.diagnostics + state.diagnostics).enumerated().sorted {
             ($0.element.span.start.offset, $0.offset) < ($1.element.span.start.offset, $1.offset)
         }.map(\.element)
-        return (Program(statements: statements, comments: lexed.comments, source: source, unparsed: state.unparsed), all)
+        return (ParsedFile(statements: statements, comments: lexed.comments, source: source, unparsed: state.unparsed), all)
     }
 }
 
@@ -146,7 +146,7 @@ struct ParserState {
         return t
     }
 
-    // MARK: - Program
+    // MARK: - ParsedFile
 
     mutating func parseProgram() -> [Stmt] {
         var statements: [Stmt] = []

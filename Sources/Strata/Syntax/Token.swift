@@ -17,7 +17,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     }
 
     /// Keywords that begin a statement; the parser resynchronises at these after an error.
-    public static let statementStarts: Set<Keyword> = [.load, .set, .let, .derive, .segment, .tiers, .show, .count, .export, .assert, .include, .schema]
+    public static let statementStarts: Set<Keyword> = Set(allCases.filter { $0.statementRole != nil })
 }
 
 /// Punctuation and operators.

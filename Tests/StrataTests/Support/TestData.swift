@@ -12,12 +12,17 @@ enum TestData {
         return Table(name: name, columns: cols, rowCount: n, source: "test")
     }
 
-    /// Runs rules on a table and returns the session (for inspecting columns and segments) and the result.
-    static func run(_ rules: String, on table: Table, options: RunOptions = RunOptions(), file: String = "rules.strata") -> (Session, Session.Result) {
-        let s = Session(options: options)
-        s.attach(table)
-        let r = s.run(SourceFile(name: file, text: rules))
-        return (s, r)
+    /// What a run left in the store, for inspecting columns, segments and constants.
+    struct Store {
+        var table: Table?
+        var segments: [String: Bitset] = [:]
+        var scalars: [String: Value] = [:]
+    }
+
+    /// Runs rules on a table through the pipeline's façade and returns the store and the result.
+    static func run(_ rules: String, on table: Table, options: RunOptions = RunOptions(), file: String = "rules.strata") -> (Store, RunResult) {
+        let (runner, r) = Pipeline(options: options, preloaded: table).execute(SourceFile(name: file, text: rules))
+        return (Store(table: runner?.table, segments: runner?.segments ?? [:], scalars: runner?.scalars ?? [:]), r)
     }
 
     /// The values of a column after running rules (derived fields, tiers).

@@ -1,6 +1,6 @@
 import Foundation
 
-extension Session {
+extension TableLoader {
     /// `strata check` learns the fields from the header and the first rows, not the whole export.
     static let sampleRows = 4096
     /// Files up to this size are read whole: that is quick, and the types are then exactly `run`'s.

@@ -23,7 +23,8 @@ public struct Diagnostic: Error, Sendable, Hashable {
 
     /// Short form `file:line:col: severity: message`, for logs and JSON-less tooling.
     public var headline: String {
-        "\(file):\(span.start.line):\(span.start.column): \(severity.rawValue): \(message)"
+        let place = span.start.line == 0 ? file : span.start.column == 0 ? "\(file):\(span.start.line)" : "\(file):\(span.start.line):\(span.start.column)"
+        return "\(place): \(severity.rawValue): \(message)"
     }
 }
 
@@ -43,7 +44,7 @@ public struct DiagnosticRenderer: Sendable {
     /// The full multi-line rendering of one diagnostic, ending with a newline.
     public func render(_ d: Diagnostic) -> String {
         var out = d.headline + "\n"
-        if let source = sources[d.file], d.span.start.line >= 1, d.span.start.line <= source.lineCount {
+        if let source = sources[d.file], d.span.start.line >= 1, d.span.start.column >= 1, d.span.start.line <= source.lineCount {
             let lineNo = d.span.start.line
             let text = source.line(lineNo).replacingTabs()
             let gutter = String(lineNo)
@@ -89,40 +90,21 @@ extension String {
     }
 }
 
-/// Edit-distance suggestions ("did you mean `clv`?") shared by every phase.
-public enum Suggest {
-    /// The closest candidate to `name` if it is close enough to be a plausible typo.
-    public static func nearest(_ name: String, in candidates: [String]) -> String? {
-        let target = Array(name.lowercased().unicodeScalars)
-        var best: (String, Int)?
-        for c in candidates.sorted() {
-            let d = distance(target, Array(c.lowercased().unicodeScalars))
-            if let b = best, d >= b.1 { continue }
-            best = (c, d)
+extension Diagnostic {
+    /// Errors, then warnings, each top to bottom within a file (files in the order they first appear),
+    /// each note kept behind the message it belongs to: syntax and type errors are found in separate passes.
+    public static func inSourceOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var units: [[Diagnostic]] = []
+        for d in diagnostics {
+            if d.severity == .note, !units.isEmpty { units[units.count - 1].append(d) } else { units.append([d]) }
         }
-        guard let (candidate, dist) = best else { return nil }
-        let limit = max(1, min(3, (target.count + 2) / 3))
-        return dist <= limit ? candidate : nil
-    }
-
-    /// Damerau–Levenshtein (optimal string alignment) distance.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev2 = [Int](repeating: 0, count: b.count + 1)
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
-                cur[j] = v
-            }
-            prev2 = prev
-            prev = cur
+        var fileRank: [String: Int] = [:]
+        for u in units where fileRank[u[0].file] == nil { fileRank[u[0].file] = fileRank.count }
+        let sorted = units.enumerated().sorted {
+            let (a, b) = ($0.element[0], $1.element[0])
+            let (ra, rb) = (a.severity == .error ? 0 : 1, b.severity == .error ? 0 : 1)
+            return (ra, fileRank[a.file] ?? 0, a.span.start.offset, $0.offset) < (rb, fileRank[b.file] ?? 0, b.span.start.offset, $1.offset)
         }
-        return prev[b.count]
+        return sorted.flatMap(\.element)
     }
 }

@@ -28,6 +28,16 @@ public struct SourceSpan: Hashable, Sendable {
         start: SourceLocation(line: 1, column: 1, offset: 0),
         end: SourceLocation(line: 1, column: 1, offset: 0))
 
+    /// The file as a whole (a file that cannot be read): messages name the file without a line.
+    public static let wholeFile = SourceSpan(
+        start: SourceLocation(line: 0, column: 0, offset: 0),
+        end: SourceLocation(line: 0, column: 0, offset: 0))
+
+    /// A whole line (a line with a byte that is not UTF-8): messages name the line without a column.
+    public static func wholeLine(_ line: Int) -> SourceSpan {
+        SourceSpan(start: SourceLocation(line: line, column: 0, offset: 0), end: SourceLocation(line: line, column: 0, offset: 0))
+    }
+
     /// The smallest span covering both spans.
     public func merged(with other: SourceSpan) -> SourceSpan {
         SourceSpan(start: min(start, other.start), end: max(end, other.end))

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The one façade over the pipeline — rule sources → `SourceSet` → (data → catalog) → `Program` →
+/// `Runner` → results — that `run`, `check`, `test`, the REPL, and the tests all go through.
+public struct Pipeline: Sendable {
+    public var options: RunOptions
+    /// A table the caller already holds (tests, an embedding app), used in place of a `load`.
+    public var preloaded: Table?
+    /// The folder that paths in sources without a file are relative to.
+    public var baseDirectory = "."
+
+    public init(options: RunOptions = RunOptions(), preloaded: Table? = nil) {
+        self.options = options
+        self.preloaded = preloaded
+    }
+
+    /// What compiling produced: the program (when there was one to make), the data it was compiled
+    /// against, and the diagnostics and exit code so far.
+    public struct Compilation: Sendable {
+        public var program: Program?
+        /// The compiler after the program: the names it defined (the REPL goes on from here).
+        public var compiler: Compiler?
+        public var table: Table?
+        /// The table read and the file it came from.
+        public var dataFile: (table: String, path: String)?
+        /// The program's `schema`, if it has one.
+        public var declared: SchemaDeclaration?
+        public var result = RunResult()
+        var renderer = DiagnosticRenderer()
+    }
+
+    /// Reads, compiles and runs the rule file at `path`.
+    public func run(path: String) -> RunResult {
+        switch RuleSource.read(path: path) {
+        case .success(let source): return run(source)
+        case .failure(let f): return Pipeline.unreadable(f)
+        }
+    }
+
+    /// Compiles and runs one source (a rule file's text); a file is checked whole before anything runs.
+    public func run(_ source: SourceFile) -> RunResult { execute(source).result }
+
+    /// Compiles and runs one source, handing back the runner too (its table and segments, for tests).
+    public func execute(_ source: SourceFile) -> (runner: Runner?, result: RunResult) {
+        var c = compile(source, forCheck: false)
+        guard let program = c.program, c.result.exitCode == 0 else { return (nil, c.rendered()) }
+        let runner = Runner(table: c.table, options: options)
+        runner.run(program, into: &c.result)
+        return (runner, c.rendered())
+    }
+
+    /// Reads and checks the rule file at `path` without evaluating it (`strata check`).
+    public func check(path: String) -> RunResult {
+        switch RuleSource.read(path: path) {
+        case .success(let source): return check(source)
+        case .failure(let f): return Pipeline.unreadable(f)
+        }
+    }
+
+    /// Parses and type-checks a source without evaluating it, with the warnings of `strata check`. A
+    /// `schema` block stands in for the data; without one the data's first rows give the fields.
+    public func check(_ source: SourceFile) -> RunResult { compile(source, forCheck: true).rendered() }
+
+    /// The shared front half: read the sources, make the catalog (from a schema or the data), compile.
+    /// `forCheck` reads around syntax errors, samples the data, and adds warnings.
+    public func compile(_ source: SourceFile, forCheck: Bool) -> Compilation {
+        var c = Compilation()
+        var clock = RunResult.now()
+        let base = SourceSet.folder(of: source.name, fallback: baseDirectory)
+        let set = SourceSet.read(source, baseDirectory: base, aroundSyntaxErrors: forCheck)
+        for s in set.sources { c.renderer.add(s) }
+        guard set.usable else {
+            c.result.fail(set.diagnostics, exitCode: 1)
+            return c
+        }
+        var declarationErrors: [Diagnostic] = []
+        let declared = SchemaDeclaration.from(set.statements, &declarationErrors)
+        c.declared = declared
+        guard declarationErrors.isEmpty else {
+            c.result.fail(set.diagnostics + declarationErrors, exitCode: 1)
+            return c
+        }
+        c.result.timings.checkMs = RunResult.ms(since: clock)
+        clock = RunResult.now()
+        var catalog = Catalog()
+        var loadedAt: (file: String, span: SourceSpan)?
+        if forCheck, let d = declared, preloaded == nil {
+            catalog.tables = [d.tableSchema]
+        } else {
+            let plan: LoadPlan
+            switch LoadPlan.make(set.statements, root: source, overrides: options.dataOverrides, preloaded: preloaded != nil, baseDirectory: base) {
+            case .success(let p): plan = p
+            case .failure(let refusal):
+                c.result.fail(set.diagnostics + [refusal.diagnostic], exitCode: refusal.exitCode)
+                return c
+            }
+            switch plan {
+            case .nothing: break
+            case .preloaded: c.table = preloaded
+            case .file(let name, let path, let place):
+                do throws(LoadError) {
+                    c.table = try DataBinding.load(table: name, path: path, sample: forCheck, parallel: options.parallel)
+                    loadedAt = place
+                    c.dataFile = (name, path)
+                } catch {
+                    // A `--data` path is relative to the current folder; a `load` path to the rule file's.
+                    let base = options.dataOverrides[name] != nil ? "the current folder" : "the rule file"
+                    c.result.fail(set.diagnostics + [DataBinding.diagnostic(error, at: place, root: source.name, relativeTo: base)], exitCode: 3)
+                    return c
+                }
+            }
+            if var t = c.table {
+                if let d = declared {
+                    let mismatches = DataBinding.verify(&t, against: d)
+                    guard mismatches.isEmpty else {
+                        c.result.fail(set.diagnostics + mismatches, exitCode: 3)
+                        return c
+                    }
+                    c.table = t
+                }
+                catalog.tables = [DataBinding.schema(of: t, declared: declared)]
+            }
+        }
+        c.result.timings.loadMs = RunResult.ms(since: clock)
+        clock = RunResult.now()
+        var compiler = Compiler(baseDirectory: base)
+        let program = compiler.compileProgram(set, catalog: catalog, loadedAt: loadedAt, lint: forCheck)
+        c.compiler = compiler
+        c.result.diagnostics += program.diagnostics
+        if !program.isValid { c.result.exitCode = 1 }
+        c.program = program
+        c.result.timings.checkMs += RunResult.ms(since: clock)
+        return c
+    }
+
+    /// A rule file that could not be read: the message, and exit 2 (missing) or 1 (not UTF-8).
+    static func unreadable(_ failure: RuleSource.Failure) -> RunResult {
+        var r = RunResult()
+        let d = failure.diagnostic()
+        switch failure {
+        case .unreadable: r.fail([d], exitCode: 2)
+        case .notUTF8: r.fail([d], exitCode: 1)
+        }
+        r.renderedDiagnostics = DiagnosticRenderer().render(r.diagnostics)
+        return r
+    }
+}
+
+extension Pipeline.Compilation {
+    /// The result with its diagnostics rendered against the sources they point into.
+    func rendered() -> RunResult {
+        var r = result
+        r.renderedDiagnostics = renderer.render(r.diagnostics)
+        return r
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// What changes under a session's definitions: redefinitions undone when they fail, dependents
+/// recomputed, new data loaded, a schema declared, and the session written back as a rule file.
+extension ReplSession {
+    /// Everything a redefinition can change, so a failed one can be undone.
+    struct Snapshot {
+        var table: Table
+        var segments: [String: Bitset]
+        var scalars: [String: Value]
+        var compiler: Compiler
+        var definitionList: [Definition]
+        var asOfText: String?
+        var options: RunOptions
+    }
+
+    func snapshot() -> Snapshot {
+        Snapshot(table: runner.table, segments: runner.segments, scalars: runner.scalars, compiler: compiler,
+                 definitionList: definitionList, asOfText: asOfText, options: options)
+    }
+
+    func restore(_ s: Snapshot) {
+        runner.table = s.table
+        runner.segments = s.segments
+        runner.scalars = s.scalars
+        runner.options = s.options
+        compiler = s.compiler
+        definitionList = s.definitionList
+        asOfText = s.asOfText
+        options = s.options
+    }
+
+    /// Definitions that read `name`, directly or through others, in their current order.
+    func dependentsOf(_ name: String) -> [Definition] {
+        var affected: Set<String> = [name]
+        var out: [Definition] = []
+        for d in definitionList where d.name != name && !d.checked.dependencies.isDisjoint(with: affected) {
+            if let n = d.name { affected.insert(n) }
+            out.append(d)
+        }
+        return out
+    }
+
+    /// Re-checks and re-evaluates one definition; nil when it holds again, else why it failed (and
+    /// then it is gone from the compiler and the store, so nothing later can read a stale value).
+    func recomputeOne(_ d: Definition) -> String? {
+        guard let name = d.name else { return nil }
+        runner.forget(name)
+        definitionList.removeAll { $0.name == name }
+        compiler.undefine(name)
+        guard let c = compiler.compile(d.stmt, in: d.source) else {
+            let why = compiler.takeDiagnostics().first?.message ?? "it no longer checks"
+            compiler.undefine(name)
+            return why
+        }
+        _ = compiler.takeDiagnostics()
+        var scratch = RunResult()
+        guard runner.runOne(c.checked, into: &scratch) else {
+            // Nothing was stored for it (a statement stores only after it evaluated); the name goes.
+            compiler.undefine(name)
+            return scratch.diagnostics.first?.message ?? "it no longer evaluates"
+        }
+        record(c)
+        return nil
+    }
+
+    /// After new data is loaded every definition is computed again on it. One that fails is set aside
+    /// with a note, and comes back by itself when a later `.load` makes it hold again.
+    func recomputeAll(_ result: inout RunResult) {
+        let all = definitionList + suspended
+        suspended = []
+        var redone = 0
+        for d in all {
+            if let why = recomputeOne(d) {
+                suspended.append(d)
+                result.outputs.append(.note("set aside `\(d.name ?? "")`: \(why) (it comes back when data it fits is loaded)"))
+            } else {
+                redone += 1
+            }
+        }
+        if redone > 0 { result.outputs.append(.note("recomputed \(redone) definition\(redone == 1 ? "" : "s") on the new data")) }
+    }
+
+    /// Loads a table in place of the current one; the error instead of throwing.
+    func load(name: String, path: String, at place: (file: String, span: SourceSpan)?) -> Diagnostic? {
+        do throws(LoadError) {
+            var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel)
+            if let d = declared {
+                if let mismatch = DataBinding.verify(&t, against: d).first { return mismatch }
+            }
+            runner.replaceTable(t)
+            loadedFrom = (name, path)
+            var schema = DataBinding.schema(of: t, declared: declared)
+            schema.undeclared = [:]  // exploring: every column of the file may be used
+            compiler.use(schema, at: place)
+            return nil
+        } catch {
+            // A path typed in the session is relative to the working folder, and the message says so.
+            let typed = place.map { $0.file.hasPrefix("<") } ?? true
+            return DataBinding.diagnostic(error, at: place, root: place?.file ?? "<repl>",
+                                          relativeTo: typed ? "the folder strata was started in" : "the rule file")
+        }
+    }
+
+    /// A `schema` typed in the session: the loaded data is verified against it and its `key` and `pii`
+    /// flags take effect; before any data, its fields become known so rules can be written and checked.
+    func declareSchema(_ s: Sourced, _ result: inout RunResult) {
+        var errors: [Diagnostic] = []
+        guard let d = SchemaDeclaration.from([s], &errors), errors.isEmpty else {
+            result.fail(errors, exitCode: 1)
+            return
+        }
+        if let t = table {
+            var verified = t
+            let mismatches = DataBinding.verify(&verified, against: d)
+            guard mismatches.isEmpty else {
+                result.fail(mismatches, exitCode: 1)
+                return
+            }
+            declared = d
+            runner.table = verified
+            var schema = DataBinding.schema(of: verified, declared: d)
+            schema.undeclared = [:]
+            compiler.use(schema, at: nil)
+            result.outputs.append(.note("the data matches schema `\(d.table)` (\(d.fields.count) field\(d.fields.count == 1 ? "" : "s"))"))
+        } else {
+            declared = d
+            compiler.use(d.tableSchema, at: nil)
+            result.outputs.append(.note("schema `\(d.table)`: \(d.fields.count) field\(d.fields.count == 1 ? "" : "s") known; data loaded later is checked against it"))
+        }
+    }
+
+    /// The session's definitions as a rule file that `strata run` accepts; `dataPath` is how the file should name the data.
+    public func ruleFileText(dataPath: String?) -> String {
+        var lines = ["# Saved from a strata REPL session."]
+        if let (name, path) = loadedFrom {
+            let p = (dataPath ?? path).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            lines.append("load \(name) from \"\(p)\"")
+        }
+        // The date in force, however it was given (`set as_of` or `--as-of`), so the file reproduces the session.
+        if asOfText != nil || options.asOf != nil, case .date(let d)? = runner.scalars["as_of"] {
+            lines.append("set as_of = \(CivilDate.format(d))")
+        }
+        for d in definitionList { lines.append(d.text) }
+        let text = lines.joined(separator: "\n") + "\n"
+        // In the canonical layout, so the saved file passes `strata fmt --check` in a rule repository.
+        return Formatter.format(SourceFile(name: "saved.strata", text: text)).text ?? text
+    }
+
+    /// Sizes of each value of a field of the table (tiers in arm order), for `.segments`.
+    func groupCounts(_ name: String, labels: [String]?) -> [CountRow] {
+        runner.groupCounts(runner.table.column(named: name).map(Vector.init) ?? .scalar(.null), labels: labels)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+/// One definition the session holds, as written and as compiled.
+public typealias Definition = CompiledStatement
+
+/// The REPL's program, compiled one input at a time through the same `Compiler` a rule file goes
+/// through, and run by the same `Runner`: statements run in turn, a bare expression prints its value,
+/// and redefining a name replaces it and recomputes everything that depends on it.
+public final class ReplSession {
+    public internal(set) var options: RunOptions
+    var compiler: Compiler
+    let runner: Runner
+    /// Definitions in the order they hold, for recomputing dependents, `.segments` and `.save`.
+    public internal(set) var definitionList: [Definition] = []
+    /// Definitions that stopped checking after a `.load`; tried again after the next one.
+    var suspended: [Definition] = []
+    /// The `load` and `set as_of` in force, as written, for `.save`.
+    var loadedFrom: (name: String, path: String)?
+    var asOfText: String?
+    /// A `schema` typed in the session: the data loaded next is verified against it.
+    var declared: SchemaDeclaration?
+    var renderer = DiagnosticRenderer()
+    /// The folder paths typed at the prompt are relative to: the working folder.
+    public let baseDirectory: String
+
+    public init(options: RunOptions = RunOptions(), baseDirectory: String = ".") {
+        self.options = options
+        self.baseDirectory = baseDirectory
+        compiler = Compiler(interactive: true, baseDirectory: baseDirectory)
+        runner = Runner(table: nil, options: options)
+    }
+
+    /// The customer table, once data is loaded.
+    public var table: Table? { loadedFrom == nil && runner.table.columns.isEmpty ? nil : runner.table }
+    /// Segment memberships computed so far.
+    public var segments: [String: Bitset] { runner.segments }
+    /// Constants and settings computed so far.
+    public var scalars: [String: Value] { runner.scalars }
+    /// Every name the session knows, in definition order (for completion).
+    public var scope: Scope { compiler.checker.scope }
+    /// Where the current data was loaded from, if anywhere.
+    public var dataPath: String? { loadedFrom?.path }
+
+    /// Opens the session on a rule file: its program runs as `strata run` would run it, and its
+    /// definitions stay in the session.
+    public func open(path: String) -> RunResult {
+        let source: SourceFile
+        switch RuleSource.read(path: path) {
+        case .success(let s): source = s
+        case .failure(let f): return Pipeline.unreadable(f)
+        }
+        var c = Pipeline(options: options).compile(source, forCheck: false)
+        for s in c.program?.sources ?? [source] { renderer.add(s) }
+        guard let program = c.program, var comp = c.compiler, c.result.exitCode == 0 else {
+            // The rules did not compile, but the data did load: the session explores it (every column).
+            if let t = c.table, let file = c.dataFile {
+                runner.replaceTable(t)
+                loadedFrom = (file.table, file.path)
+                declared = c.declared
+                // Exploring, every column of the file may be used, declared or not; `pii` and `key` still hold.
+                var schema = DataBinding.schema(of: t, declared: c.declared)
+                schema.undeclared = [:]
+                compiler.use(schema, at: nil)
+            }
+            return c.rendered()
+        }
+        comp.becomeInteractive()
+        compiler = comp
+        if let t = c.table { runner.replaceTable(t) }
+        loadedFrom = c.dataFile.map { ($0.table, $0.path) }
+        declared = c.declared
+        runner.run(program, into: &c.result)
+        for s in program.statements {
+            if s.name != nil { definitionList.append(s) }
+            if case .setAsOf = s.checked.kind { asOfText = s.text }
+        }
+        return c.rendered()
+    }
+
+    /// Uses an already loaded table as the session's data (tests, embedding apps).
+    public func attach(_ t: Table) {
+        runner.replaceTable(t)
+        loadedFrom = nil
+        compiler.use(DataBinding.schema(of: t, declared: nil), at: nil)
+    }
+
+    /// Runs one REPL input (one or more statements, `include`s expanded). Later statements still run after one fails.
+    public func interactive(_ source: SourceFile) -> RunResult {
+        var result = RunResult()
+        let set = SourceSet.read(source, baseDirectory: baseDirectory, bareExpressions: true)
+        for s in set.sources { renderer.add(s) }
+        result.diagnostics += set.diagnostics
+        if !set.usable || set.diagnostics.contains(where: { $0.severity == .error }) {
+            result.exitCode = 1
+        } else {
+            compiler.expectDefinitions([:])
+            for s in set.statements { step(s, &result) }
+        }
+        if result.failedAssertions > 0 { result.exitCode = 1 }
+        result.renderedDiagnostics = renderer.render(result.diagnostics)
+        return result
+    }
+
+    func step(_ s: Sourced, _ result: inout RunResult) {
+        switch s.stmt.kind {
+        case .load(let t, let p):
+            let path = options.dataOverrides[t.text] ?? SourceSet.resolve(p.text, from: s.source.name, fallback: baseDirectory)
+            if let error = load(name: t.text, path: path, at: (s.source.name, p.span)) {
+                result.fail([error], exitCode: 3)
+            } else {
+                result.outputs.append(.note("loaded \(ValueFormat.customers(runner.rowCount)) from \(path)"))
+                recomputeAll(&result)
+            }
+            return
+        case .schema:
+            declareSchema(s, &result)
+            return
+        case .include:
+            return  // expanded by SourceSet before any statement runs
+        case .set, .let, .derive, .segment, .tiers, .show, .count, .export, .assert, .expression:
+            define(s, &result)
+        }
+    }
+
+    /// Checks and runs a rule statement; a redefinition takes effect whole or not at all.
+    func define(_ s: Sourced, _ result: inout RunResult) {
+        let (stmt, source) = (s.stmt, s.source)
+        let isSetAsOf = stmt.kind.setting?.text == "as_of"
+        // `set as_of` in a session is a redefinition of the setting: what reads `as_of` is recomputed.
+        let name = stmt.kind.definedName?.text ?? (isSetAsOf ? "as_of" : nil)
+        let previous = name.flatMap { n in definitionList.first { $0.name == n } }
+        let dependents = name.map(dependentsOf) ?? []
+        let replacing = previous != nil || (isSetAsOf && !dependents.isEmpty)
+        // On any failure the session is put back as it was.
+        let saved = snapshot()
+        func refuse(_ message: String, _ span: SourceSpan, _ suggestion: String) {
+            restore(saved)
+            result.fail([Diagnostic(.error, message, file: source.name, span: span, suggestion: suggestion)], exitCode: 1)
+        }
+        guard let c = compiler.compile(stmt, in: source) else {
+            result.fail(compiler.takeDiagnostics(), exitCode: 1)
+            if replacing { restore(saved) }
+            return
+        }
+        result.diagnostics += compiler.takeDiagnostics()
+        // A `set as_of` typed in the session wins over a `--as-of` given when it started.
+        if isSetAsOf {
+            options.asOf = nil
+            runner.options.asOf = nil
+        }
+        guard replacing, let n = name else {
+            _ = executeAndRecord(c, &result)
+            return
+        }
+        if previous != nil, c.checked.dependencies.contains(n) {
+            return refuse("`\(n)` cannot use itself: the old `\(n)` is kept", stmt.span,
+                          "give the new definition its own name (e.g. `\(n)_2`), or write its rule out in full")
+        }
+        if let loop = dependents.first(where: { c.checked.dependencies.contains($0.name ?? "") }) {
+            let other = loop.name ?? ""
+            return refuse("`\(n)` cannot use `\(other)`: `\(other)` depends on `\(n)`", stmt.span,
+                          "define it from other fields, or redefine `\(other)` first")
+        }
+        if previous != nil { runner.forget(n) }
+        let dependentNames = Set(dependents.compactMap(\.name))
+        definitionList.removeAll { $0.name == n || dependentNames.contains($0.name ?? "") }
+        // executeAndRecord has reported the error; undoing the session leaves the result as it is.
+        guard executeAndRecord(c, &result) else { return restore(saved) }
+        var redone: [String] = []
+        for d in dependents {
+            if let why = recomputeOne(d) {
+                return refuse("`\(n)` was not replaced: `\(d.name ?? "")`, which depends on it, would fail: \(why)", stmt.span,
+                              "redefine `\(d.name ?? "")` first, or choose a value it accepts")
+            }
+            redone.append(d.name ?? "")
+        }
+        let what = isSetAsOf ? "setting" : c.checked.noun
+        result.outputs.append(.note("replaced \(what) `\(n)`" + (redone.isEmpty ? "" : "; recomputed " + redone.map { "`\($0)`" }.joined(separator: ", "))))
+    }
+
+    /// Evaluates a compiled statement and remembers it; false (with the error reported) when it fails.
+    func executeAndRecord(_ c: CompiledStatement, _ result: inout RunResult) -> Bool {
+        guard runner.runOne(c.checked, into: &result) else { return false }
+        record(c)
+        return true
+    }
+
+    /// Remembers a definition (replacing one of the same name in place) and the `set as_of` text.
+    func record(_ c: CompiledStatement) {
+        if case .setAsOf = c.checked.kind { asOfText = c.text }
+        guard let name = c.name else { return }
+        if let i = definitionList.firstIndex(where: { $0.name == name }) {
+            definitionList[i] = c
+        } else {
+            definitionList.append(c)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// What one row of a table stands for. Only the customer table exists today; event logs linked to
+/// customers and snapshots matched to them are the next grains.
+public enum TableGrain: String, Sendable, Hashable {
+    /// One row per customer: the program's customer table.
+    case customers
+}
+
+/// One field of a table as the compiler sees it: a name and a type, nothing of the values.
+public struct FieldSchema: Sendable, Hashable {
+    public var name: String
+    public var type: ValueType
+    /// Why a text field is text when it looked like numbers or dates (the cell that made it text), for messages.
+    public var textBecause: String?
+
+    public init(name: String, type: ValueType, textBecause: String? = nil) {
+        self.name = name
+        self.type = type
+        self.textBecause = textBecause
+    }
+}
+
+/// A table's shape: its name, grain and typed fields, from a `schema` block, a data file's inferred
+/// types, or the REPL's loaded table. The compiler does not care which.
+public struct TableSchema: Sendable {
+    public var name: String
+    public var grain: TableGrain
+    public var fields: [FieldSchema]
+    /// The key field a `schema` declares (`id: string key`); nil lets output pick one by its name.
+    public var key: String?
+    /// Fields a `schema` marks `pii`: personal data even when the name does not say so.
+    public var personal: Set<String> = []
+    /// Fields the data has but the rule file's `schema` leaves out, each with the line that would declare
+    /// it: using one would pass `run` but fail `check` without the data, so it is an error either way.
+    public var undeclared: [String: String] = [:]
+
+    public init(name: String, grain: TableGrain = .customers, fields: [FieldSchema], key: String? = nil) {
+        self.name = name
+        self.grain = grain
+        self.fields = fields
+        self.key = key
+    }
+
+    /// The field of that name, if the table has one.
+    public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
+}
+
+/// The tables a program may read, by name.
+public struct Catalog: Sendable {
+    public var tables: [TableSchema]
+
+    public init(tables: [TableSchema] = []) { self.tables = tables }
+
+    /// The customer table, if the catalog has one.
+    public var customers: TableSchema? { tables.first { $0.grain == .customers } }
+}
