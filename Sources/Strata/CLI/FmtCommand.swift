@@ -34,14 +34,14 @@ extension CLI {
     private func fmtOne(_ path: String, check: Bool, write: Bool) -> Int32 {
         // Rewriting a file that is not UTF-8 would replace its bytes with U+FFFD, so such a file is refused.
         let source: SourceFile
-        switch RuleSource.read(path: path) {
+        switch Pipeline.read(path: path) {
         case .success(let s): source = s
         case .failure(let f):
             err(DiagnosticRenderer().render([f.diagnostic()]))
             return 2
         }
         let text = source.text
-        let (formatted, diagnostics) = Formatter.format(source)
+        let (formatted, diagnostics) = Pipeline.format(source)
         guard let formatted else {
             err(DiagnosticRenderer(sources: [source]).render(diagnostics))
             return 1

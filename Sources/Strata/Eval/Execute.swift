@@ -34,17 +34,11 @@ extension Runner {
                 throw EvalError(message: "`export` would overwrite the data file being read (\(table.source))", span: c.span,
                                 suggestion: "export to another file, e.g. \"out/\((full as NSString).lastPathComponent)\"")
             }
-            let text = full.lowercased().hasSuffix(".json") ? JSONWriter.render(headers: headers, rows: values)
-                : CSVWriter.render(headers: headers, rows: values)
             if options.dryRun {
                 result.outputs.append(.note("would export \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
                 return
             }
-            do {
-                try AtomicFile.write(text, to: full)
-            } catch {
-                throw EvalError(message: "cannot write `\(full)`: \(error)", span: c.span, suggestion: "check that the folder is writable")
-            }
+            try exportWriter(ExportRequest(path: full, headers: headers, rows: values, span: c.span))
             result.outputs.append(.note("exported \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
         case .assert(let e, let text, let message, let sides):
             let v = try scalarValue(e, ev)

@@ -16,6 +16,20 @@ public enum OutputItem: Sendable {
     case note(String)
 }
 
+/// An export the rules asked for, evaluated: the rows to write and where. Eval never writes files; the
+/// front end hands the runner an `ExportWriter` (Output's `Exporter`) that does.
+public struct ExportRequest: Sendable {
+    /// The file, resolved against the rule file's folder; `.json` or `.csv`.
+    public var path: String
+    public var headers: [String]
+    public var rows: [[Value]]
+    /// The `export` statement, for the message when the file cannot be written.
+    public var span: SourceSpan
+}
+
+/// Writes an evaluated export; an error stops the run like any evaluation error.
+public typealias ExportWriter = @Sendable (ExportRequest) throws(EvalError) -> Void
+
 /// One row of a count: a label, a size and the share of all customers.
 public struct CountRow: Sendable, Hashable {
     public var label: String

@@ -24,7 +24,7 @@ extension Runner {
         let exprs: [TypedExpr] = items.compactMap {
             switch $0.kind {
             case .let(_, let e), .derive(_, let e), .segment(_, let e): return e
-            default: return nil
+            case .setAsOf, .tiers, .show, .count, .export, .assert, .expression: return nil
             }
         }
         let results = Parallel.map(exprs.count) { k -> Swift.Result<Vector, EvalError> in
@@ -37,14 +37,14 @@ extension Runner {
             case .failure(let e): throw e
             }
             switch item.kind {
-            case .let(let name, let e):
+            case .let(let name, _):
                 scalars[name] = v.isScalar ? v.value(at: 0) : .null
             case .derive(let name, let e):
                 let column = v.column(named: name, type: e.type, count: rowCount)
                 table.put(column)
-            case .segment(let name, let e):
+            case .segment(let name, _):
                 segments[name] = v.truth(rowCount).isTrue
-            default:
+            case .setAsOf, .tiers, .show, .count, .export, .assert, .expression:
                 break
             }
         }

@@ -9,11 +9,14 @@ public final class Runner {
     public internal(set) var segments: [String: Bitset] = [:]
     public internal(set) var scalars: [String: Value] = [:]
     public var options: RunOptions
+    /// Where `export` statements write (Output's `Exporter` in every front end).
+    let exportWriter: ExportWriter
 
-    /// A runner over `table` (an empty one when the program reads no data).
-    public init(table: Table?, options: RunOptions) {
+    /// A runner over `table` (an empty one when the program reads no data), writing exports through `export`.
+    public init(table: Table?, options: RunOptions, export: @escaping ExportWriter) {
         self.table = table ?? Table(name: "", columns: [], rowCount: 0, source: "")
         self.options = options
+        self.exportWriter = export
         scalars["as_of"] = .date(options.asOf ?? options.today)
     }
 

@@ -78,44 +78,7 @@ enum Vector: Sendable {
 
     /// Builds a vector of `type` from per-row values (the generic slow path).
     static func build(type: ValueType, count: Int, _ value: (Int) -> Value) -> Vector {
-        switch type {
-        case .number:
-            var a = [Double](repeating: 0, count: count)
-            var valid = Bitset(count: count)
-            for i in 0..<count { if case .number(let x) = value(i) { a[i] = x; valid[i] = true } }
-            return .number(a, valid: valid)
-        case .date:
-            var a = [Int32](repeating: 0, count: count)
-            var valid = Bitset(count: count)
-            for i in 0..<count { if case .date(let x) = value(i) { a[i] = x; valid[i] = true } }
-            return .date(a, valid: valid)
-        case .bool:
-            var t = Bitset(count: count), f = Bitset(count: count)
-            for i in 0..<count { if case .bool(let b) = value(i) { if b { t[i] = true } else { f[i] = true } } }
-            return .bool(isTrue: t, isFalse: f)
-        default:
-            var enc = StringEncoder()
-            var codes = [Int32](repeating: 0, count: count)
-            var valid = Bitset(count: count)
-            for i in 0..<count { if case .string(let s) = value(i) { codes[i] = enc.code(s); valid[i] = true } }
-            return .string(codes: codes, dictionary: enc.dictionary, valid: valid)
-        }
-    }
-}
-
-/// Dictionary encoding for strings made during evaluation (codes in order of first appearance).
-struct StringEncoder {
-    // Keyed by UTF-8 bytes: Swift's `==` folds canonically equivalent strings, Strata compares scalars.
-    private var index: [[UInt8]: Int32] = [:]
-    private(set) var dictionary: [String] = []
-
-    mutating func code(_ s: String) -> Int32 {
-        let key = Array(s.utf8)
-        if let c = index[key] { return c }
-        let c = Int32(dictionary.count)
-        index[key] = c
-        dictionary.append(s)
-        return c
+        Vector(Column.build(named: "", type: type, count: count, value))
     }
 }
 

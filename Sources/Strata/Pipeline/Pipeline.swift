@@ -29,6 +29,12 @@ public struct Pipeline: Sendable {
         var renderer = DiagnosticRenderer()
     }
 
+    /// Reads a rule file the one way every command does (UTF-8, BOM dropped, one message otherwise).
+    public static func read(path: String) -> Result<SourceFile, RuleSource.Failure> { RuleSource.read(path: path) }
+
+    /// The canonical layout of a source (`strata fmt`), or the syntax errors that prevent one.
+    public static func format(_ source: SourceFile) -> (text: String?, diagnostics: [Diagnostic]) { Formatter.format(source) }
+
     /// Reads, compiles and runs the rule file at `path`.
     public func run(path: String) -> RunResult {
         switch RuleSource.read(path: path) {
@@ -44,7 +50,7 @@ public struct Pipeline: Sendable {
     public func execute(_ source: SourceFile) -> (runner: Runner?, result: RunResult) {
         var c = compile(source, forCheck: false)
         guard let program = c.program, c.result.exitCode == 0 else { return (nil, c.rendered()) }
-        let runner = Runner(table: c.table, options: options)
+        let runner = Runner(table: c.table, options: options, export: Exporter.writer)
         runner.run(program, into: &c.result)
         return (runner, c.rendered())
     }

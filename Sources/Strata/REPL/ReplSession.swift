@@ -27,7 +27,7 @@ public final class ReplSession {
         self.options = options
         self.baseDirectory = baseDirectory
         compiler = Compiler(interactive: true, baseDirectory: baseDirectory)
-        runner = Runner(table: nil, options: options)
+        runner = Runner(table: nil, options: options, export: Exporter.writer)
     }
 
     /// The customer table, once data is loaded.

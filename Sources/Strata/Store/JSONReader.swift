@@ -204,7 +204,7 @@ struct JSONReader {
             any = true
         }
         let type: ValueType = !any ? .string : numbers ? (ColumnStats.isIdentifierName(name) ? .string : .number) : bools ? .bool : dates ? .date : .string
-        return Vector.build(type: type, count: rows) { r in
+        return Column.build(named: name, type: type, count: rows) { r in
             guard r < cells.count else { return .null }
             switch cells[r] {
             case .null: return .null
@@ -212,6 +212,6 @@ struct JSONReader {
             case .number(let d, let text): return type == .number ? .number(d) : .string(text)
             case .string(let s): return type == .date ? (CivilDate.parse(s).map(Value.date) ?? .null) : .string(s)
             }
-        }.column(named: name, type: type, count: rows)
+        }
     }
 }
