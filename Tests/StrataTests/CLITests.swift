@@ -101,12 +101,27 @@ struct CLIRun {
         #expect(lines[2].filter { $0 == "^" }.count == 4)
     }
 
+    /// Expected stdout of each example: `Golden/examples/NAME.stdout` for `examples/NAME.strata`.
+    static let exampleGoldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/examples").path
+
+    static func exampleName(_ path: String) -> String { ((path as NSString).lastPathComponent as NSString).deletingPathExtension }
+
     @Test(arguments: GrammarDocsTests.examples)
-    func examplesRunGreen(_ path: String) {
+    func examplesRunGreen(_ path: String) throws {
         let r = CLIRun(["run", path])
         #expect(r.code == 0, "\(r.err)")
         #expect(!r.out.isEmpty)
         #expect(!r.err.contains("error"))
+        // The exact report, not only a green exit: a change in counts, tiers or masking shows up here.
+        let expected = Self.exampleGoldens + "/" + Self.exampleName(path) + ".stdout"
+        try Golden.update(r.out, at: expected)
+        Golden.expectEqual(r.out, toFileAt: expected, "\(Self.exampleName(path)): stdout")
+    }
+
+    @Test func everyExampleGoldenHasItsExample() {
+        let stored = ((try? FileManager.default.contentsOfDirectory(atPath: Self.exampleGoldens)) ?? [])
+            .filter { $0.hasSuffix(".stdout") }.map { String($0.dropLast(".stdout".count)) }.sorted()
+        #expect(stored == GrammarDocsTests.examples.map(Self.exampleName).sorted(), "stale or missing files in \(Self.exampleGoldens)")
     }
 
     @Test func outputIsDeterministic() {

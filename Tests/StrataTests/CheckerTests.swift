@@ -27,7 +27,7 @@ import Testing
         let src = try String(contentsOf: Self.folder.appendingPathComponent(name + ".strata"), encoding: .utf8)
         let (_, r) = TestData.run(src, on: Self.schema, file: name + ".strata")
         let expectedURL = Self.folder.appendingPathComponent(name + ".expected")
-        if ProcessInfo.processInfo.environment["STRATA_UPDATE_GOLDEN"] == "1" {
+        if Golden.updating {
             try r.renderedDiagnostics.write(to: expectedURL, atomically: true, encoding: .utf8)
         }
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)

@@ -91,7 +91,7 @@ enum Shape {
         let input = Self.read(Self.goldenDir + "/\(name).strata")
         let expectedPath = Self.goldenDir + "/\(name).formatted"
         let actual = try #require(Self.fmt(input), "\(name) should format")
-        if ProcessInfo.processInfo.environment["STRATA_UPDATE_GOLDEN"] == "1" {
+        if Golden.updating {
             try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
         }
         #expect(actual == Self.read(expectedPath))

@@ -242,7 +242,10 @@ import Testing
     /// Each `*.strata` under Golden/parse-errors is parsed; the rendered diagnostics must equal the `.expected` file.
     @Test func goldenMessages() throws {
         let dir = String(#filePath).split(separator: "/").dropLast().joined(separator: "/")
-        let names = ["messages"]
+        // Every `.strata` in the folder is a case: a new file is tested without editing a list here.
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: "/\(dir)/Golden/parse-errors")) ?? [])
+            .filter { $0.hasSuffix(".strata") }.map { String($0.dropLast(".strata".count)) }.sorted()
+        #expect(!names.isEmpty)
         for name in names {
             let base = "/\(dir)/Golden/parse-errors/\(name)"
             let input = try String(contentsOfFile: base + ".strata", encoding: .utf8)
@@ -250,7 +253,7 @@ import Testing
             let (_, ds) = Parser.parse(source)
             let rendered = DiagnosticRenderer(sources: [source]).render(ds)
             // STRATA_UPDATE_GOLDEN=1 rewrites the expectations; review the diff before committing.
-            if ProcessInfo.processInfo.environment["STRATA_UPDATE_GOLDEN"] != nil {
+            if Golden.updating {
                 try rendered.write(toFile: base + ".expected", atomically: true, encoding: .utf8)
             }
             let expected = try String(contentsOfFile: base + ".expected", encoding: .utf8)
