@@ -148,6 +148,20 @@ public final class ReplSession {
             options.asOf = nil
             runner.options.asOf = nil
         }
+        // Before any data (a `schema` made the fields known) a definition that reads fields is checked and
+        // waits for the data; one that needs none (`let n = 3`) is computed at once.
+        if table == nil, !replacing, c.name != nil {
+            var scratch = RunResult()
+            if runner.runOne(c.checked, into: &scratch) {
+                result.outputs += scratch.outputs
+                record(c)
+            } else {
+                suspended.removeAll { $0.name == c.name }
+                suspended.append(c)
+                result.outputs.append(.note("checked `\(c.name ?? "")`; it is computed when data is loaded"))
+            }
+            return
+        }
         guard replacing, let n = name else {
             _ = executeAndRecord(c, &result)
             return
