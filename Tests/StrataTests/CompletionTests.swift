@@ -74,7 +74,7 @@ import Testing
         ("count cl", 6, ["clv"]), ("c", 0, ["`count`", "ceil", "city", "clv", "coalesce", "columns", "contains", "count", "customers"]),
         ("count 深圳", 6, ["深圳客户"]), ("show 城", 5, ["城市"]), (".sch", 0, [".schema"]), ("x .sch", 3, ["schema"]), ("", 0, []),
         // Names that are not bare identifiers come with their backticks; after a typed backtick it is closed.
-        ("count(where la", 12, ["`last visit`"]), ("show `la", 5, ["`last visit`"]), ("show `cou", 5, ["`count`"]),
+        ("count(where la", 12, ["`last visit`", "last"]), ("show `la", 5, ["`last visit`"]), ("show `cou", 5, ["`count`"]),
         ("segment s where last_visit < as_of - 90 da", 40, ["date", "day", "days", "days_between"]),
     ] as [(String, Int, [String])])
     func nameCompleterCandidates(_ line: String, _ start: Int, _ expected: [String]) {

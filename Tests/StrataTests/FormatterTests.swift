@@ -21,7 +21,9 @@ enum Shape {
         case .inList(let x, let items, let negated): k = .inList(expr(x), items.map(expr), negated: negated)
         case .between(let x, let lo, let hi, let negated): k = .between(expr(x), low: expr(lo), high: expr(hi), negated: negated)
         case .isNull(let x, let negated): k = .isNull(expr(x), negated: negated)
-        case .call(let n, let args, let filter): k = .call(name(n), args.map(expr), filter: filter.map(expr))
+        case .member(let t, let f): k = .member(table: name(t), field: name(f))
+        case .call(let n, let args, let filter, let options):
+            k = .call(name(n), args.map(expr), filter: filter.map(expr), options: CallOptions(distinct: options.distinct, by: options.by.map(expr)))
         case .paren(let x): k = .paren(expr(x))
         }
         return Expr(k, noSpan)
@@ -30,7 +32,14 @@ enum Shape {
     static func stmt(_ s: Stmt) -> Stmt {
         let k: Stmt.Kind
         switch s.kind {
-        case .load(let t, let p): k = .load(table: name(t), path: name(p))
+        case .load(let t, let p, let link, let key):
+            var l: TableLink?
+            switch link {
+            case .linked(let by)?: l = .linked(by: name(by))
+            case .matched(let by)?: l = .matched(by: name(by))
+            case nil: l = nil
+            }
+            k = .load(table: name(t), path: name(p), link: l, key: key.map(name))
         case .set(let n, let e): k = .set(name(n), expr(e))
         case .let(let n, let e): k = .let(name(n), expr(e))
         case .derive(let n, let e): k = .derive(name(n), expr(e))

@@ -19,19 +19,34 @@ enum Render {
         case .between(let x, let lo, let hi, let negated):
             return "(\(expr(x)) \(negated ? "not between" : "between") \(expr(lo)) and \(expr(hi)))"
         case .isNull(let x, let negated): return "(\(expr(x)) is \(negated ? "not null" : "null"))"
-        case .call(let name, let args, let filter):
-            var parts = args.map(expr)
-            if let f = filter {
-                if parts.isEmpty { parts = ["where \(expr(f))"] } else { parts[0] += " where \(expr(f))" }
-            }
-            return "\(name.text)(\(parts.joined(separator: ", ")))"
+        case .member(let t, let f): return "\(t.text).\(f.text)"
+        case .call(let name, let args, let filter, let options): return call(name, args, filter, options)
         case .paren(let x): return "{\(expr(x))}"
         }
     }
 
+    /// Kept out of `expr`, whose frame every level of a 2,000-deep operator chain pays for.
+    @inline(never)
+    static func call(_ name: Name, _ args: [Expr], _ filter: Expr?, _ options: CallOptions) -> String {
+        var parts = args.map(expr)
+        if options.distinct, !parts.isEmpty { parts[0] = "distinct " + parts[0] }
+        if let b = options.by, !parts.isEmpty { parts[0] += " by \(expr(b))" }
+        if let f = filter {
+            if parts.isEmpty { parts = ["where \(expr(f))"] } else { parts[0] += " where \(expr(f))" }
+        }
+        return "\(name.text)(\(parts.joined(separator: ", ")))"
+    }
+
     static func stmt(_ s: Stmt) -> String {
         switch s.kind {
-        case .load(let t, let p): return "load \(t.text) from \"\(p.text)\""
+        case .load(let t, let p, let link, let key):
+            var out = "load \(t.text) from \"\(p.text)\""
+            switch link {
+            case .linked(let by)?: out += " linked by \(by.text)"
+            case .matched(let by)?: out += " matched by \(by.text)"
+            case nil: break
+            }
+            return out + (key.map { " key \($0.text)" } ?? "")
         case .set(let n, let e): return "set \(n.text) = \(expr(e))"
         case .let(let n, let e): return "let \(n.text) = \(expr(e))"
         case .derive(let n, let e): return "derive \(n.text) = \(expr(e))"

@@ -87,7 +87,7 @@ import Testing
 @Suite struct SuggestionTests {
     @Test(arguments: [
         "segment vip where clv > 2e6 @", "segment vip where", "segment where x", "tiers g { A }", "let x = 1e999", "segment a where `` > 1",
-        "show vip limit", "count", "export vip", "segment a where x.y > 1", "segment a where (x > 1", "assert x,", "set as_of 2026-01-01",
+        "show vip limit", "count", "export vip", "segment a where x. > 1", "segment a where (x > 1", "assert x,", "set as_of 2026-01-01",
     ])
     func parseErrorsSuggestAFix(_ text: String) {
         let (_, diags) = Parser.parse(SourceFile(name: "t", text: text))

@@ -8,12 +8,21 @@ public struct EvalError: Error, Sendable {
 /// Evaluates checked expressions over the whole store, one column kernel per node: the tree is walked
 /// once per statement, never once per customer.
 struct Evaluator: Sendable {
+    /// The rows evaluated over: the customers, or an event table inside an event aggregate.
     let table: Table
     let segments: [String: Bitset]
     let scalars: [String: Value]
+    /// The linked event tables, by name.
+    var events: [String: LinkedTable] = [:]
+    /// Inside an event aggregate: how customer-level values reach the event rows.
+    var gather: GatherContext?
     var count: Int { table.rowCount }
 
     func eval(_ e: TypedExpr) throws(EvalError) -> Vector {
+        // Over event rows, a customer-level value is computed over the customers and read through each row's customer.
+        if let g = gather, e.rowLevel, e.eventTable == nil {
+            return try g.customers.eval(e).gathered(g.customerOf)
+        }
         switch e.kind {
         case .constant(let v):
             return .scalar(v)
@@ -72,7 +81,34 @@ struct Evaluator: Sendable {
             return Scoring.ntile(try eval(x), buckets: n, count: count)
         case .abc(let x, let a, let b):
             return Scoring.abc(try eval(x), a: a, b: b, count: count)
+        case .eventColumn(_, let field):
+            guard gather != nil, let c = table.column(named: field) else {
+                throw EvalError(message: "`\(field)` is read outside an aggregate over its table", span: e.span, suggestion: nil)
+            }
+            return Vector(c)
+        case .eventAggregate(let g):
+            return try eventAggregate(g, type: e.type, span: e.span)
         }
+    }
+
+    /// An aggregate over a linked table's rows that belong to a customer: per customer, or over all of them.
+    func eventAggregate(_ g: EventAggregate, type: ValueType, span: SourceSpan) throws(EvalError) -> Vector {
+        guard let linked = events[g.table] else {
+            throw EvalError(message: "the table `\(g.table)` is not loaded", span: span, suggestion: "load it with `load \(g.table) from \"…\" linked by customer_id`")
+        }
+        let rows = Evaluator(table: linked.table, segments: [:], scalars: scalars, events: [:],
+                             gather: GatherContext(customers: self, customerOf: linked.customerOf))
+        let m = linked.table.rowCount
+        var selected = Bitset.build(count: m) { linked.customerOf[$0] >= 0 }
+        if let f = g.filter { selected = selected & (try rows.eval(f).truth(m).isTrue) }
+        let arg = try g.argument.map { (a: TypedExpr) throws(EvalError) -> Vector in try rows.eval(a) }
+        let by = try g.by.map { (b: TypedExpr) throws(EvalError) -> Vector in try rows.eval(b) }
+        var p = 0.5
+        if let pe = g.parameter, case .scalar(.number(let x)) = try eval(pe) { p = x }
+        let groupOf = g.perCustomer ? linked.customerOf : linked.customerOf.map { $0 >= 0 ? 0 : -1 }
+        let result = EventAggregates.compute(g.function, arg: arg, by: by, type: g.argument?.type ?? type, p: p,
+                                             rows: selected, groupOf: groupOf, groups: g.perCustomer ? count : 1)
+        return g.perCustomer ? result : .scalar(result.value(at: 0))
     }
 
     /// `x in [...]`: constant lists are matched through a set (per dictionary entry for strings);

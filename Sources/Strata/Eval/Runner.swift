@@ -12,9 +12,14 @@ public final class Runner {
     /// Where `export` statements write (Output's `Exporter` in every front end).
     let exportWriter: ExportWriter
 
-    /// A runner over `table` (an empty one when the program reads no data), writing exports through `export`.
-    public init(table: Table?, options: RunOptions, export: @escaping ExportWriter) {
+    /// The linked event tables, by name.
+    public internal(set) var linked: [String: LinkedTable]
+
+    /// A runner over `table` (an empty one when the program reads no data) and its linked event tables,
+    /// writing exports through `export`.
+    public init(table: Table?, linked: [String: LinkedTable] = [:], options: RunOptions, export: @escaping ExportWriter) {
         self.table = table ?? Table(name: "", columns: [], rowCount: 0, source: "")
+        self.linked = linked
         self.options = options
         self.exportWriter = export
         scalars["as_of"] = .date(options.asOf ?? options.today)
@@ -72,16 +77,17 @@ public final class Runner {
         table.remove(named: name)
     }
 
-    /// Makes `t` the customer table, keeping nothing computed on the old one.
+    /// Makes `t` the customer table, keeping nothing computed on the old one (nor its event tables).
     public func replaceTable(_ t: Table) {
         table = t
+        linked = [:]
         segments = [:]
         scalars = scalars.filter { $0.key == "as_of" }
     }
 
     var rowCount: Int { table.rowCount }
 
-    var evaluator: Evaluator { Evaluator(table: table, segments: segments, scalars: scalars) }
+    var evaluator: Evaluator { Evaluator(table: table, segments: segments, scalars: scalars, events: linked) }
 
     func share(_ n: Int) -> Double { rowCount == 0 ? 0 : Double(n) / Double(rowCount) }
 }

@@ -59,8 +59,12 @@ struct FormatPrinter {
             return "\(expr(x)) \(negated ? "not between" : "between") \(expr(low)) and \(expr(high))"
         case .isNull(let x, let negated):
             return "\(expr(x)) is \(negated ? "not null" : "null")"
-        case .call(let name, let args, let filter):
+        case .member(let table, let field):
+            return text(table.span) + "." + text(field.span)
+        case .call(let name, let args, let filter, let options):
             var parts = args.map(expr)
+            if options.distinct, !parts.isEmpty { parts[0] = "distinct " + parts[0] }
+            if let b = options.by, !parts.isEmpty { parts[0] += " by " + expr(b) }
             if let f = filter {
                 if parts.isEmpty { parts = ["where " + expr(f)] } else { parts[0] += " where " + expr(f) }
             }
@@ -128,8 +132,15 @@ struct FormatPrinter {
     /// The line groups of one statement.
     func groups(_ s: Stmt) -> [LineGroup] {
         switch s.kind {
-        case .load(let table, let path):
-            return single(s, "load \(text(table.span)) from \(text(path.span))")
+        case .load(let table, let path, let link, let key):
+            var line = "load \(text(table.span)) from \(text(path.span))"
+            switch link {
+            case .linked(let by)?: line += " linked by " + text(by.span)
+            case .matched(let by)?: line += " matched by " + text(by.span)
+            case nil: break
+            }
+            if let k = key { line += " key " + text(k.span) }
+            return single(s, line)
         case .set(let n, let e):
             return breakable(s, "set \(text(n.span)) = ", e)
         case .let(let n, let e):

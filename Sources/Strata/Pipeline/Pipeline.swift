@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
         /// The compiler after the program: the names it defined (the REPL goes on from here).
         public var compiler: Compiler?
         public var table: Table?
+        /// The linked event tables, with each row's customer.
+        public var linked: [String: LinkedTable] = [:]
         /// The table read and the file it came from.
         public var dataFile: (table: String, path: String)?
         /// The program's `schema`, if it has one.
@@ -50,7 +52,7 @@ public struct Pipeline: Sendable {
     public func execute(_ source: SourceFile) -> (runner: Runner?, result: RunResult) {
         var c = compile(source, forCheck: false)
         guard let program = c.program, c.result.exitCode == 0 else { return (nil, c.rendered()) }
-        let runner = Runner(table: c.table, options: options, export: Exporter.writer)
+        let runner = Runner(table: c.table, linked: c.linked, options: options, export: Exporter.writer)
         runner.run(program, into: &c.result)
         return (runner, c.rendered())
     }
@@ -102,29 +104,26 @@ public struct Pipeline: Sendable {
             }
             switch plan {
             case .nothing: break
-            case .preloaded: c.table = preloaded
-            case .file(let name, let path, let place):
-                do throws(LoadError) {
-                    c.table = try DataBinding.load(table: name, path: path, sample: forCheck, parallel: options.parallel)
-                    loadedAt = place
-                    c.dataFile = (name, path)
+            case .preloaded:
+                c.table = preloaded
+                if var t = preloaded {
+                    if let d = declared { _ = DataBinding.verify(&t, against: d) }
+                    catalog.tables = [DataBinding.schema(of: t, declared: declared)]
+                }
+            case .files(let tables):
+                do throws(BoundTables.Failure) {
+                    let bound = try BoundTables.bind(tables, preloaded: preloaded, declared: [declared].compactMap { $0 }, sample: forCheck,
+                                                     parallel: options.parallel, root: source.name)
+                    c.table = bound.customers
+                    c.linked = bound.linked
+                    c.dataFile = bound.customerFile
+                    catalog = bound.catalog
+                    loadedAt = tables.first { $0.link == nil }?.place
+                    c.result.diagnostics += bound.warnings
                 } catch {
-                    // A `--data` path is relative to the current folder; a `load` path to the rule file's.
-                    let base = options.dataOverrides[name] != nil ? "the current folder" : "the rule file"
-                    c.result.fail(set.diagnostics + [DataBinding.diagnostic(error, at: place, root: source.name, relativeTo: base)], exitCode: 3)
+                    c.result.fail(set.diagnostics + error.diagnostics, exitCode: error.exitCode)
                     return c
                 }
-            }
-            if var t = c.table {
-                if let d = declared {
-                    let mismatches = DataBinding.verify(&t, against: d)
-                    guard mismatches.isEmpty else {
-                        c.result.fail(set.diagnostics + mismatches, exitCode: 3)
-                        return c
-                    }
-                    c.table = t
-                }
-                catalog.tables = [DataBinding.schema(of: t, declared: declared)]
             }
         }
         c.result.timings.loadMs = RunResult.ms(since: clock)

@@ -67,6 +67,7 @@ public final class ReplSession {
         comp.becomeInteractive()
         compiler = comp
         if let t = c.table { runner.replaceTable(t) }
+        runner.linked = c.linked
         loadedFrom = c.dataFile.map { ($0.table, $0.path) }
         declared = c.declared
         runner.run(program, into: &c.result)
@@ -103,7 +104,7 @@ public final class ReplSession {
 
     func step(_ s: Sourced, _ result: inout RunResult) {
         switch s.stmt.kind {
-        case .load(let t, let p):
+        case .load(let t, let p, _, _):
             let path = options.dataOverrides[t.text] ?? SourceSet.resolve(p.text, from: s.source.name, fallback: baseDirectory)
             if let error = load(name: t.text, path: path, at: (s.source.name, p.span)) {
                 result.fail([error], exitCode: 3)

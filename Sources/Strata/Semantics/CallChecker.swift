@@ -2,10 +2,11 @@
 extension Checker {
     /// Every callable name, for suggestions and completion.
     public static var functionNames: [String] {
-        Set(ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue) + scoringNames).sorted()
+        Set(ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue) + scoringNames + EventScope.eventOnlyFunctions).sorted()
     }
 
-    mutating func call(_ fn: Name, _ args: [Expr], _ filter: Expr?, _ s: SourceSpan) -> TypedExpr? {
+    mutating func call(_ fn: Name, _ args: [Expr], _ filter: Expr?, _ options: CallOptions, _ s: SourceSpan) -> TypedExpr? {
+        if let overEvents = eventAggregate(fn, args, filter, options, s) { return overEvents }
         let n = fn.text
         let isMinMaxScalar = (n == "min" || n == "max") && args.count >= 2
         if let agg = AggregateFunction(rawValue: n), !isMinMaxScalar {

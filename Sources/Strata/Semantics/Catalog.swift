@@ -1,8 +1,11 @@
-/// What one row of a table stands for. Only the customer table exists today; event logs linked to
-/// customers and snapshots matched to them are the next grains.
-public enum TableGrain: String, Sendable, Hashable {
+/// What one row of a table stands for.
+public enum TableGrain: Sendable, Hashable {
     /// One row per customer: the program's customer table.
     case customers
+    /// Many rows per customer (visits, purchases, complaints): rows name their customer in `by`.
+    case linked(by: String)
+    /// At most one row per customer (last month's snapshot, a survey): rows name their customer in `by`.
+    case matched(by: String)
 }
 
 /// One field of a table as the compiler sees it: a name and a type, nothing of the values.

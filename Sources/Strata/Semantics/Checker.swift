@@ -2,7 +2,7 @@
 /// checked statements and diagnostics. Holds its scope between calls so the REPL can feed it
 /// one input at a time.
 public struct Checker: Sendable {
-    public private(set) var scope = Scope()
+    public internal(set) var scope = Scope()
     public internal(set) var diagnostics: [Diagnostic] = []
     /// In the REPL a definition may replace an earlier one; in a file that is an error.
     public var allowRedefinition = false
@@ -23,6 +23,8 @@ public struct Checker: Sendable {
     public private(set) var asOfSetAt: (file: String, span: SourceSpan)?
     /// Inside an aggregate's argument, where another aggregate would be nested.
     var insideAggregate = false
+    /// Linked and matched tables, and the event aggregate being checked, if any.
+    public internal(set) var events = EventScope()
     static let scoringNames: Set<String> = ["ntile", "abc"]
 
     public init(source: SourceFile) {

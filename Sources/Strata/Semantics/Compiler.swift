@@ -32,6 +32,7 @@ public struct Compiler: Sendable {
         var program = Program()
         program.sources = set.sources
         if let customers = catalog.customers { use(customers, at: loadedAt) }
+        for t in catalog.tables where t.grain != .customers { checker.addTable(t) }
         checker.laterDefinitions = set.definedNames
         // A definition lost to a syntax error still exists: its uses are not each reported as unknown.
         for (u, file) in set.skipped {
@@ -44,7 +45,7 @@ public struct Compiler: Sendable {
         program.diagnostics = set.diagnostics + checker.takeDiagnostics()
         program.customers = customers
         program.scope = checker.scope
-        if lint { program.diagnostics += warnings(set, program.statements) }
+        if lint { program.diagnostics += warnings(set, program.statements) + checker.events.hidingWarnings }
         program.diagnostics = Diagnostic.inSourceOrder(program.diagnostics)
         return program
     }
@@ -69,6 +70,7 @@ public struct Compiler: Sendable {
     /// errors (they wait in `takeDiagnostics()`).
     public mutating func compile(_ stmt: Stmt, in source: SourceFile) -> CompiledStatement? {
         checker.setSource(source)
+        checker.events.singleValue = stmt.kind.wantsSingleValue
         guard let checked = checker.check(stmt) else { return nil }
         let planned = plan(checked, source: source)
         if let n = planned.definedName {

@@ -18,6 +18,10 @@ extension TypedExpr {
             e.collect(into: &out)
             for i in items { i.collect(into: &out) }
         case .call(_, let args): for a in args { a.collect(into: &out) }
+        case .eventColumn(_, let f): out.insert(f)
+        case .eventAggregate(let g):
+            out.insert(g.table)
+            for c in [g.argument, g.by, g.filter, g.parameter] { c?.collect(into: &out) }
         case .aggregate(_, let a, let f, let p):
             a?.collect(into: &out)
             f?.collect(into: &out)

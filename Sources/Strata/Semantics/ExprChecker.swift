@@ -69,13 +69,20 @@ extension Checker {
         case .isNull(let x, let negated):
             guard let t = expr(x) else { return nil }
             return TypedExpr(.isNull(t, negated: negated), .bool, rowLevel: t.rowLevel, s)
-        case .call(let fn, let args, let filter):
-            return call(fn, args, filter, s)
+        case .call(let fn, let args, let filter, let options):
+            return call(fn, args, filter, options, s)
+        case .member(let table, let field):
+            return member(table, field, s)
         }
     }
 
     mutating func name(_ n: String, _ s: SourceSpan) -> TypedExpr? {
+        if let e = eventField(n, s) { return e }
         guard let sym = scope.lookup(n) else {
+            if let (message, suggestion) = eventFieldHint(n) {
+                error(message, s, suggestion: suggestion)
+                return nil
+            }
             if ScalarFunction(rawValue: n) != nil || AggregateFunction(rawValue: n) != nil || Checker.scoringNames.contains(n) {
                 error("`\(n)` is a function", s, suggestion: "call it: `\(n)(…)`")
                 return nil

@@ -1,12 +1,29 @@
+/// One table a program reads: its name, the file, how it relates to the customers, and where the rules
+/// asked for it.
+public struct PlannedTable: Sendable {
+    public var name: String
+    public var path: String
+    /// nil for the customer table; `linked by`/`matched by` for the others.
+    public var link: TableLink?
+    /// The customer table's key field (`key FIELD`, else `id`).
+    public var key: String
+    /// The `load` statement's path, nil for a lone `--data`.
+    public var place: (file: String, span: SourceSpan)?
+    /// The `load` statement's table name, for messages about the table.
+    public var nameSpan: SourceSpan?
+    /// The path came from `--data` (relative to the current folder, not the rule file).
+    public var fromCommandLine: Bool
+}
+
 /// Which data a program reads, decided by its `load` statements and the command line's `--data`
-/// before anything is read: the table's name, the file, and where the rules asked for it.
+/// before anything is read.
 public enum LoadPlan: Sendable {
     /// The program reads no data (only bare expressions, in the REPL).
     case nothing
-    /// The caller already holds the table (tests, an embedding app).
+    /// The caller already holds the customer table (tests, an embedding app).
     case preloaded
-    /// Read the table `table` from `path`; `place` is the `load` statement's path, nil for a lone `--data`.
-    case file(table: String, path: String, place: (file: String, span: SourceSpan)?)
+    /// Read these tables, the customer table (if the program loads one) first.
+    case files([PlannedTable])
 
     /// Why a plan cannot be made, with the exit code it implies (1 a rule error, 2 a usage error).
     public struct Refusal: Error, Sendable {
@@ -18,33 +35,52 @@ public enum LoadPlan: Sendable {
     /// caller holds a table already; `baseDirectory` is where paths in REPL inputs are relative to.
     public static func make(_ statements: [Sourced], root: SourceFile, overrides: [String: String], preloaded: Bool,
                             baseDirectory: String) -> Result<LoadPlan, Refusal> {
-        let loads = statements.compactMap { s -> (table: Name, path: Name, source: SourceFile)? in
-            if case .load(let t, let p) = s.stmt.kind { return (t, p, s.source) }
-            return nil
-        }
-        if loads.count > 1 {
-            let second = loads[1]
-            return .failure(Refusal(diagnostic: Diagnostic(.error, "only one table can be loaded in this version", file: second.source.name,
-                                                           span: second.table.span,
-                                                           suggestion: "keep one `load` statement; use `--data \(loads[0].table.text)=PATH` to switch files"),
-                                    exitCode: 1))
-        }
-        if let l = loads.first {
-            // A `--data` that replaces nothing is a typo in the command, not something to ignore.
-            if let other = overrides.keys.sorted().first(where: { $0 != l.table.text }) {
-                return .failure(Refusal(diagnostic: Diagnostic(.error, "`--data \(other)=…` names no table: the rules load `\(l.table.text)`",
-                                                               file: l.source.name, span: l.table.span, suggestion: "use `--data \(l.table.text)=PATH`"),
-                                        exitCode: 2))
+        var tables: [PlannedTable] = []
+        var seen: [String: SourceSpan] = [:]
+        for s in statements {
+            guard case .load(let t, let p, let link, let key) = s.stmt.kind else { continue }
+            if let first = seen[t.text] {
+                return .failure(Refusal(diagnostic: Diagnostic(.error, "the table `\(t.text)` is already loaded at line \(first.start.line)", file: s.source.name,
+                                                               span: t.span, suggestion: "give each table its own name, e.g. `load \(t.text)_2 from …`"),
+                                        exitCode: 1))
             }
+            seen[t.text] = t.span
+            if link == nil, let customers = tables.first(where: { $0.link == nil }) {
+                return .failure(Refusal(diagnostic: Diagnostic(.error, "a second customer table: `\(customers.name)` is already the customer table", file: s.source.name,
+                                                               span: t.span, suggestion: "add `linked by FIELD` for an event log, or `matched by FIELD` for a snapshot or survey"),
+                                        exitCode: 1))
+            }
+            if link != nil, let k = key {
+                return .failure(Refusal(diagnostic: Diagnostic(.error, "`key` names the customer table's key", file: s.source.name, span: k.span,
+                                                               suggestion: "a linked or matched table names its customer with `linked by` / `matched by`"),
+                                        exitCode: 1))
+            }
+            let path = overrides[t.text] ?? SourceSet.resolve(p.text, from: s.source.name, fallback: baseDirectory)
+            tables.append(PlannedTable(name: t.text, path: path, link: link, key: key?.text ?? "id", place: (s.source.name, p.span),
+                                       nameSpan: t.span, fromCommandLine: overrides[t.text] != nil))
+        }
+        // A `--data` that replaces nothing is a typo in the command, not something to ignore.
+        if let first = tables.first, let other = overrides.keys.sorted().first(where: { seen[$0] == nil }) {
+            let names = tables.map { "`\($0.name)`" }.joined(separator: ", ")
+            return .failure(Refusal(diagnostic: Diagnostic(.error, "`--data \(other)=…` names no table: the rules load \(names)",
+                                                           file: first.place?.file ?? root.name, span: first.nameSpan ?? .zero,
+                                                           suggestion: "use `--data \(first.name)=PATH`"),
+                                    exitCode: 2))
+        }
+        if !tables.isEmpty {
             if preloaded {
-                return .failure(Refusal(diagnostic: Diagnostic(.error, "data is already loaded", file: l.source.name, span: l.table.span,
-                                                               suggestion: "remove this `load`"), exitCode: 1))
+                if let c = tables.first(where: { $0.link == nil }) {
+                    return .failure(Refusal(diagnostic: Diagnostic(.error, "data is already loaded", file: c.place?.file ?? root.name, span: c.nameSpan ?? .zero,
+                                                                   suggestion: "remove this `load`"), exitCode: 1))
+                }
             }
-            let path = overrides[l.table.text] ?? SourceSet.resolve(l.path.text, from: l.source.name, fallback: baseDirectory)
-            return .success(.file(table: l.table.text, path: path, place: (l.source.name, l.path.span)))
+            // The customer table first: the others are read against its keys.
+            return .success(.files(tables.filter { $0.link == nil } + tables.filter { $0.link != nil }))
         }
         if preloaded { return .success(.preloaded) }
-        if overrides.count == 1, let (name, path) = overrides.first { return .success(.file(table: name, path: path, place: nil)) }
+        if overrides.count == 1, let (name, path) = overrides.first {
+            return .success(.files([PlannedTable(name: name, path: path, link: nil, key: "id", place: nil, nameSpan: nil, fromCommandLine: true)]))
+        }
         let needsData = statements.contains { s in
             if case .expression = s.stmt.kind { return false }
             return true

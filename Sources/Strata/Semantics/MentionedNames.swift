@@ -21,7 +21,8 @@ extension Stmt {
             case .binary(_, let a, let b): roots += [a, b]
             case .inList(let x, let items, _): roots += [x] + items
             case .between(let x, let lo, let hi, _): roots += [x, lo, hi]
-            case .call(_, let args, let filter): roots += args + (filter.map { [$0] } ?? [])
+            case .call(_, let args, let filter, let options): roots += args + (filter.map { [$0] } ?? []) + (options.by.map { [$0] } ?? [])
+            case .member(let table, let field): out.insert(table.text); out.insert(table.text + "." + field.text)
             }
         }
         return out

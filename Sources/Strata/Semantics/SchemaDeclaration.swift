@@ -27,7 +27,7 @@ public struct SchemaDeclaration: Sendable {
     public static func from(_ stmts: [Sourced], _ diagnostics: inout [Diagnostic]) -> SchemaDeclaration? {
         var table: String?
         var fields: [DeclaredField] = []
-        let loaded = stmts.lazy.compactMap { s -> Name? in if case .load(let t, _) = s.stmt.kind { return t } else { return nil } }.first
+        let loaded = stmts.lazy.compactMap { s -> Name? in if case .load(let t, _, _, _) = s.stmt.kind { return t } else { return nil } }.first
         for s in stmts {
             guard case .schema(let t, let fs) = s.stmt.kind else { continue }
             func fail(_ message: String, _ span: SourceSpan, _ suggestion: String) {

@@ -43,6 +43,27 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
     case year, month, `if`, date
 }
 
+/// What an event aggregate computes over the rows of a linked table.
+public enum EventAggregateFunction: String, Sendable, Hashable, CaseIterable {
+    case count, countDistinct = "count distinct", sum, avg, min, max, median, stddev, percentile, first, last
+}
+
+/// An aggregate over a linked table's rows. `argument`, `by` and `filter` vary per event row.
+public struct EventAggregate: Sendable {
+    public var function: EventAggregateFunction
+    /// The linked table aggregated.
+    public var table: String
+    /// The value aggregated (nil for `count(E)`).
+    public var argument: TypedExpr?
+    /// For `first`/`last`: the order key.
+    public var by: TypedExpr?
+    public var filter: TypedExpr?
+    /// For `percentile`: p, a single value.
+    public var parameter: TypedExpr?
+    /// True: one value per customer; false: one value over every row that belongs to a customer.
+    public var perCustomer: Bool
+}
+
 /// A checked expression: resolved names, known type, and whether it varies per customer.
 public struct TypedExpr: Sendable {
     public var kind: Kind
@@ -83,6 +104,11 @@ public struct TypedExpr: Sendable {
         case ntile(TypedExpr, buckets: Int)
         /// `abc(x, a, b)`: "A"/"B"/"C" by cumulative share of x, descending.
         case abc(TypedExpr, a: Double, b: Double)
+        /// A field of a linked event table, one value per event row: only inside an event aggregate.
+        case eventColumn(table: String, field: String)
+        /// An aggregate over a linked table's rows: per customer (SQL LEFT JOIN + GROUP BY), or over all
+        /// rows that belong to a customer (in a `let`).
+        case eventAggregate(EventAggregate)
     }
 
     /// The expressions directly inside this one, in source order.
@@ -94,6 +120,21 @@ public struct TypedExpr: Sendable {
         case .inList(let x, let items, _): return [x] + items
         case .call(_, let args): return args
         case .aggregate(_, let a, let f, let p): return [a, f, p].compactMap { $0 }
+        case .eventColumn: return []
+        case .eventAggregate(let g): return [g.argument, g.by, g.filter, g.parameter].compactMap { $0 }
+        }
+    }
+
+    /// The event table whose rows this value varies over, if it is one (a field of `visits`, or an
+    /// expression over one); nil for customer-level and single values. An event aggregate is per customer.
+    public var eventTable: String? {
+        switch kind {
+        case .eventColumn(let t, _): return t
+        case .eventAggregate: return nil
+        case .constant, .column, .segment, .scalar, .negate, .not, .and, .or, .arith, .dateShift, .compare, .inList,
+             .isNull, .call, .aggregate, .ntile, .abc:
+            for c in children { if let t = c.eventTable { return t } }
+            return nil
         }
     }
 

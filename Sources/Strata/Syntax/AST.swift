@@ -63,6 +63,9 @@ public struct Expr: Sendable, Hashable {
         case duration(amount: Int, unit: DurationUnit, text: String)
         /// A reference to a field, derived field, `let` constant, segment, tier field or setting.
         case name(String)
+        /// A field of a named table: `visits.date` (an event table's field), `may.clv` (a matched
+        /// snapshot's), `customers.channel` (the customer table's, past an event field of that name).
+        case member(table: Name, field: Name)
         case unary(UnaryOp, Expr)
         case binary(BinaryOp, Expr, Expr)
         /// `x in [a, b]`, or `x not in [...]` when negated.
@@ -71,11 +74,34 @@ public struct Expr: Sendable, Hashable {
         case between(Expr, low: Expr, high: Expr, negated: Bool)
         /// `x is null`, or `is not null` when negated.
         case isNull(Expr, negated: Bool)
-        /// A function call. `filter` is the aggregate filter: `avg(clv where vip)`, `count(where …)`.
-        case call(Name, [Expr], filter: Expr?)
+        /// A function call. `filter` is the aggregate filter: `avg(clv where vip)`, `count(where …)`;
+        /// `options` hold `distinct` and `by` (`count(distinct visits.date)`, `last(x by date)`).
+        case call(Name, [Expr], filter: Expr?, options: CallOptions)
         /// Parentheses as written, kept so the formatter can keep them.
         case paren(Expr)
     }
+}
+
+/// The modifiers an aggregate call may take besides its arguments and filter.
+public struct CallOptions: Sendable, Hashable {
+    /// `count(distinct x)`: count each value once.
+    public var distinct: Bool
+    /// `first(x by y)` / `last(x by y)`: the value of x on the row with the least / greatest y.
+    public var by: Expr?
+    public init(distinct: Bool = false, by: Expr? = nil) {
+        self.distinct = distinct
+        self.by = by
+    }
+    /// No modifiers.
+    public static let none = CallOptions()
+}
+
+/// How a loaded table relates to the customers.
+public enum TableLink: Sendable, Hashable {
+    /// `linked by customer_id`: an event log, any number of rows per customer.
+    case linked(by: Name)
+    /// `matched by id`: a snapshot or survey, at most one row per customer.
+    case matched(by: Name)
 }
 
 /// One field of a `schema` block: `clv: number`, `phone: string pii`, `id: string key`.
@@ -127,8 +153,9 @@ public struct Stmt: Sendable, Hashable {
     }
 
     public enum Kind: Sendable, Hashable {
-        /// `load customers from "data.csv"`; `path` is the string's span and decoded text.
-        case load(table: Name, path: Name)
+        /// `load customers from "data.csv" [key id]`, `load visits from "v.csv" linked by customer_id`,
+        /// `load may from "2026-05.csv" matched by id`; `path` is the string's span and decoded text.
+        case load(table: Name, path: Name, link: TableLink?, key: Name?)
         /// `set as_of = 2026-06-30`
         case set(Name, Expr)
         /// `let big = 200万`

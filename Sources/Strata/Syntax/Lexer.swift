@@ -399,6 +399,7 @@ private struct Scanner {
         case ",": kind = .symbol(.comma)
         case ";": kind = .symbol(.semicolon)
         case ":": kind = .symbol(.colon)
+        case ".": kind = .symbol(.dot)
         case "+": kind = .symbol(.plus)
         case "-": kind = .symbol(.minus)
         case "*": kind = .symbol(.star)

@@ -242,7 +242,8 @@ struct ParserState {
         case .load:
             let table = try parseName("a table name after `load`", follow: .keyword(.from))
             _ = try expect(.from, "`from` after the table name")
-            kind = .load(table: table, path: try parseStringName("the file path as a string after `from`"))
+            let path = try parseStringName("the file path as a string after `from`")
+            kind = try parseLoadClauses(table: table, path: path)
         case .set, .let, .derive:
             let name = try parseName("a name after `\(kw.rawValue)`", follow: .symbol(.assign))
             if eat(.assign) == nil {
@@ -322,6 +323,30 @@ struct ParserState {
         default:
             throw expected(what)
         }
+    }
+
+    /// `linked by FIELD`, `matched by FIELD`, `key FIELD` after `load … from "…"`, in any order, each once.
+    /// The words are not reserved: a field may still be called `key`.
+    mutating func parseLoadClauses(table: Name, path: Name) throws(SyntaxError) -> Stmt.Kind {
+        var link: TableLink?
+        var key: Name?
+        while case .identifier(let word) = current.kind, current.span.start.line == path.span.end.line || word == "linked" || word == "matched" {
+            switch word {
+            case "linked", "matched":
+                guard link == nil else { throw expected("the end of the `load` statement", suggestion: "a table is either `linked by` or `matched by` one field") }
+                advance()
+                _ = try expect(.by, "`by` after `\(word)`")
+                let field = try parseName("the field that names the customer after `\(word) by`", follow: .eof)
+                link = word == "linked" ? .linked(by: field) : .matched(by: field)
+            case "key":
+                guard key == nil else { throw expected("the end of the `load` statement", suggestion: "give `key` once") }
+                advance()
+                key = try parseName("the key field after `key`", follow: .eof)
+            default:
+                return .load(table: table, path: path, link: link, key: key)
+            }
+        }
+        return .load(table: table, path: path, link: link, key: key)
     }
 
     mutating func parseStringName(_ what: String) throws(SyntaxError) -> Name {

@@ -199,6 +199,16 @@ extension ParserState {
         case .identifier(let name):
             advance()
             if isSymbol(.lparen) { return try parseCall(Name(name, t.span)) }
+            // `visits.date`: a field of a named table; the dot binds tighter than anything else.
+            if isSymbol(.dot), current.span.start.offset == t.span.end.offset {
+                advance()
+                let f = current
+                guard case .identifier(let field) = f.kind else {
+                    throw expected("a field name after `\(name).`", suggestion: "write `table.field`, e.g. `visits.date`")
+                }
+                advance()
+                return Expr(.member(table: Name(name, t.span), field: Name(field, f.span)), t.span.merged(with: f.span))
+            }
             return Expr(.name(name), t.span)
         case .keyword(.count) where peek(1).kind == .symbol(.lparen):
             advance()
@@ -240,7 +250,8 @@ extension ParserState {
         return Expr(.duration(amount: amount, unit: unit, text: source.slice(span)), span)
     }
 
-    /// `f()`, `f(a, b)`, `f(x where cond, p)`, `count(where cond)`: the filter follows the first argument.
+    /// `f()`, `f(a, b)`, `f(x where cond, p)`, `count(where cond)`: the filter follows the first argument;
+    /// `count(distinct x …)` and `last(x by y …)` put their modifier around the first argument.
     mutating func parseCall(_ name: Name) throws(SyntaxError) -> Expr {
         let open = advance()
         try enter()
@@ -248,10 +259,17 @@ extension ParserState {
         defer { depth -= 1; close() }
         var args: [Expr] = []
         var filter: Expr?
+        var options = CallOptions.none
         if eat(.where) != nil {
             filter = try parseExpression()
         } else if !isSymbol(.rparen) {
+            // `distinct` is a word only here, before the first argument (a field may be called `distinct`).
+            if case .identifier("distinct") = current.kind, startsExpression(peek(1)) {
+                advance()
+                options.distinct = true
+            }
             args.append(try parseExpression())
+            if eat(.by) != nil { options.by = try parseExpression() }
             if eat(.where) != nil { filter = try parseExpression() }
             while eat(.comma) != nil {
                 args.append(try parseExpression())
@@ -261,6 +279,16 @@ extension ParserState {
             }
         }
         let end = try expectClosing(.rparen, "`,` or `)` in the call to `\(name.text)`")
-        return Expr(.call(name, args, filter: filter), name.span.merged(with: end.span))
+        return Expr(.call(name, args, filter: filter, options: options), name.span.merged(with: end.span))
+    }
+
+    /// Whether a token can begin an expression (so `distinct` before it is the modifier, not a name).
+    func startsExpression(_ t: Token) -> Bool {
+        switch t.kind {
+        case .identifier, .number, .string, .date: return true
+        case .keyword(let k): return k == .not || k == .null || k == .true || k == .false || k == .count
+        case .symbol(let s): return s == .lparen || s == .minus
+        case .eof: return false
+        }
     }
 }

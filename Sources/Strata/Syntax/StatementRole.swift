@@ -59,6 +59,15 @@ extension Stmt.Kind {
         }
     }
 
+    /// Whether the statement wants one value (`let`, `set`, `assert`, a bare expression), so an aggregate over
+    /// an event table standing on its own there runs over all events instead of per customer.
+    public var wantsSingleValue: Bool {
+        switch self {
+        case .let, .set, .assert, .expression: return true
+        case .load, .derive, .segment, .tiers, .show, .count, .export, .include, .schema: return false
+        }
+    }
+
     /// The setting a `set` statement sets.
     public var setting: Name? {
         switch self {

@@ -26,6 +26,8 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable {
     case comma = ",", semicolon = ";"
     /// Only in `schema` blocks: `clv: number`.
     case colon = ":"
+    /// A field of a named table: `visits.date`, `may.clv`, `customers.channel`.
+    case dot = "."
     case plus = "+", minus = "-", star = "*", slash = "/", percent = "%"
     case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
     /// A single `=`: valid only in `set`/`let`/`derive`; in an expression the parser suggests `==`.

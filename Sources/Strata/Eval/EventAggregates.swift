@@ -1,0 +1,158 @@
+/// Aggregates over event rows, grouped by customer in one pass over the rows (never a scan per
+/// customer): `groupOf[r]` is row r's group (its customer, or 0 for all rows in a `let`), −1 for none.
+/// A group with no selected rows gets 0 from `count` and null from everything else, as SQL's
+/// LEFT JOIN + GROUP BY gives.
+enum EventAggregates {
+    /// The aggregate of `arg` (and `by`) over the selected rows of each group: a vector of `groups` values.
+    static func compute(_ f: EventAggregateFunction, arg: Vector?, by: Vector?, type: ValueType, p: Double,
+                        rows: Bitset, groupOf: [Int32], groups: Int) -> Vector {
+        let m = groupOf.count
+        // A constant argument (`sum(1)`) is the same value on every row.
+        let a = arg.map { v -> Vector in
+            if case .scalar(let x) = v { return Vector.broadcast(x, type: x.isNull ? type : x.type, count: m) }
+            return v
+        }
+        let sel = a.map { rows & $0.validity(m) } ?? rows
+        switch f {
+        case .count:
+            var counts = [Double](repeating: 0, count: groups)
+            sel.forEach { r in counts[Int(groupOf[r])] += 1 }
+            return .number(counts, valid: Bitset(count: groups, filled: true))
+        case .sum, .avg:
+            guard case .number(let xs, _)? = a else { return .scalar(.null) }
+            var sums = [Double](repeating: 0, count: groups), ns = [Int](repeating: 0, count: groups)
+            sel.forEach { r in
+                let g = Int(groupOf[r])
+                sums[g] += xs[r]
+                ns[g] += 1
+            }
+            if f == .avg { for g in 0..<groups where ns[g] > 0 { sums[g] /= Double(ns[g]) } }
+            return .number(sums, valid: Bitset.build(count: groups) { ns[$0] > 0 })
+        case .min, .max:
+            return extreme(f == .min, a, sel, groupOf: groupOf, groups: groups)
+        case .first, .last:
+            guard let a, let by else { return .scalar(.null) }
+            return firstOrLast(f == .last, a, by: by, rows: rows, groupOf: groupOf, groups: groups)
+        case .countDistinct:
+            guard let a else { return .scalar(.null) }
+            let keys = orderKeys(a, count: m)
+            let grouped = groupValues(keys, sel, groupOf: groupOf, groups: groups)
+            var out = [Double](repeating: 0, count: groups)
+            for g in 0..<groups {
+                var vals = Array(grouped.values[grouped.offsets[g]..<grouped.offsets[g + 1]])
+                vals.sort()
+                var distinct = 0
+                for (i, v) in vals.enumerated() where i == 0 || v != vals[i - 1] { distinct += 1 }
+                out[g] = Double(distinct)
+            }
+            return .number(out, valid: Bitset(count: groups, filled: true))
+        case .median, .percentile, .stddev:
+            guard case .number(let xs, _)? = a else { return .scalar(.null) }
+            let grouped = groupValues(xs, sel, groupOf: groupOf, groups: groups)
+            var out = [Double](repeating: 0, count: groups)
+            let valid = Bitset.build(count: groups) { g in
+                let lo = grouped.offsets[g], hi = grouped.offsets[g + 1]
+                guard hi > lo else { return false }
+                var vals = Array(grouped.values[lo..<hi])
+                switch f {
+                case .stddev:
+                    guard vals.count >= 2 else { return false }
+                    var mean = 0.0, m2 = 0.0, k = 0.0
+                    for x in vals {
+                        k += 1
+                        let d = x - mean
+                        mean += d / k
+                        m2 += d * (x - mean)
+                    }
+                    out[g] = (m2 / (k - 1)).squareRoot()
+                default:
+                    out[g] = Aggregates.selectQuantile(&vals, f == .median ? 0.5 : p)
+                }
+                return true
+            }
+            return .number(out, valid: valid)
+        }
+    }
+
+    /// Each group's values, contiguous: a counting sort of the selected rows by group (rows keep file order).
+    static func groupValues(_ xs: [Double], _ sel: Bitset, groupOf: [Int32], groups: Int) -> (values: [Double], offsets: [Int]) {
+        var offsets = [Int](repeating: 0, count: groups + 1)
+        sel.forEach { r in offsets[Int(groupOf[r]) + 1] += 1 }
+        for g in 0..<groups { offsets[g + 1] += offsets[g] }
+        var next = offsets
+        var values = [Double](repeating: 0, count: offsets[groups])
+        sel.forEach { r in
+            let g = Int(groupOf[r])
+            values[next[g]] = xs[r]
+            next[g] += 1
+        }
+        return (values, offsets)
+    }
+
+    /// A number per row that orders the values as Strata orders them: numbers, dates as day numbers,
+    /// text by its rank in Unicode scalar order, bools as 0/1. Null rows hold 0 (they are never selected).
+    static func orderKeys(_ v: Vector, count: Int) -> [Double] {
+        switch v {
+        case .scalar(let x):
+            return [Double](repeating: key(x), count: count)
+        case .number(let xs, _):
+            return xs
+        case .date(let ds, _):
+            return ds.map(Double.init)
+        case .string(let codes, let dict, _):
+            let rank = ranks(dict)
+            return codes.map { c in c >= 0 && Int(c) < rank.count ? Double(rank[Int(c)]) : 0 }
+        case .bool(let t, _):
+            return (0..<count).map { t[$0] ? 1 : 0 }
+        }
+    }
+
+    static func key(_ x: Value) -> Double {
+        switch x {
+        case .number(let d): return d
+        case .date(let d): return Double(d)
+        case .bool(let b): return b ? 1 : 0
+        case .string, .null, .duration: return 0
+        }
+    }
+
+    /// Each dictionary entry's rank in Unicode scalar order; equal strings share a rank.
+    static func ranks(_ dict: [String]) -> [Int] {
+        let order = dict.indices.sorted { ScalarOrder.less(dict[$0], dict[$1]) }
+        var rank = [Int](repeating: 0, count: dict.count)
+        var r = 0
+        for (k, i) in order.enumerated() {
+            if k > 0, !ScalarOrder.equal(dict[order[k - 1]], dict[i]) { r += 1 }
+            rank[i] = r
+        }
+        return rank
+    }
+
+    /// The least or greatest value per group, of the argument's own type.
+    static func extreme(_ least: Bool, _ a: Vector?, _ sel: Bitset, groupOf: [Int32], groups: Int) -> Vector {
+        guard let a else { return .scalar(.null) }
+        let keys = orderKeys(a, count: groupOf.count)
+        var best = [Int](repeating: -1, count: groups)
+        sel.forEach { r in
+            let g = Int(groupOf[r])
+            let b = best[g]
+            if b < 0 || (least ? keys[r] < keys[b] : keys[r] > keys[b]) { best[g] = r }
+        }
+        return a.gathered(best.map { Int32($0) })
+    }
+
+    /// The argument on the row with the greatest (`last`) or least (`first`) non-null `by` per group;
+    /// ties go to the row later in the file for `last` and earlier for `first`.
+    static func firstOrLast(_ last: Bool, _ a: Vector, by: Vector, rows: Bitset, groupOf: [Int32], groups: Int) -> Vector {
+        let m = groupOf.count
+        let keys = orderKeys(by, count: m)
+        let sel = rows & by.validity(m)
+        var best = [Int](repeating: -1, count: groups)
+        sel.forEach { r in
+            let g = Int(groupOf[r])
+            let b = best[g]
+            if b < 0 || (last ? keys[r] >= keys[b] : keys[r] < keys[b]) { best[g] = r }
+        }
+        return a.gathered(best.map { Int32($0) })
+    }
+}

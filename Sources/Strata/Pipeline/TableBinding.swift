@@ -1,0 +1,203 @@
+import Foundation
+
+/// The tables of a program once read: the customers (with matched tables' fields joined in as
+/// `may.clv` columns), the linked event tables with each row's customer, and the catalog the compiler
+/// sees. Keys are checked here: unique and non-empty, a duplicate named with both lines (exit 3).
+struct BoundTables {
+    var customers: Table?
+    var linked: [String: LinkedTable] = [:]
+    var catalog = Catalog()
+    /// Rows that name no customer, one warning per table.
+    var warnings: [Diagnostic] = []
+    /// Where the customer table came from, for `.save` and messages.
+    var customerFile: (table: String, path: String)?
+
+    struct Failure: Error {
+        var diagnostics: [Diagnostic]
+        var exitCode: Int32
+    }
+
+    /// Reads every planned table. `sample` reads only the first rows (`strata check`).
+    static func bind(_ plan: [PlannedTable], preloaded: Table?, declared: [SchemaDeclaration], sample: Bool, parallel: Bool,
+                     root: String) throws(Failure) -> BoundTables {
+        var out = BoundTables()
+        var loaded: [(PlannedTable, Table)] = []
+        for p in plan {
+            var t: Table
+            do throws(LoadError) {
+                t = try DataBinding.load(table: p.name, path: p.path, sample: sample, parallel: parallel)
+            } catch {
+                let base = p.fromCommandLine ? "the current folder" : "the rule file"
+                throw Failure(diagnostics: [DataBinding.diagnostic(error, at: p.place, root: root, relativeTo: base)], exitCode: 3)
+            }
+            if let d = declared.first(where: { $0.table == p.name }) {
+                let mismatches = DataBinding.verify(&t, against: d)
+                guard mismatches.isEmpty else { throw Failure(diagnostics: mismatches, exitCode: 3) }
+            }
+            loaded.append((p, t))
+        }
+        let customerPlan = loaded.first { $0.0.link == nil }
+        var customers = customerPlan?.1 ?? preloaded
+        if let c = customerPlan { out.customerFile = (c.0.name, c.0.path) }
+        let others = loaded.filter { $0.0.link != nil }
+        // Only linked tables: the customers are the distinct keys of the first one, in order of first appearance.
+        if customers == nil, let first = others.first, case .linked(let by)? = first.0.link {
+            customers = try implicitCustomers(first.1, by: by, plan: first.0)
+        }
+        guard var c = customers else { return out }
+        let customerDeclared = declared.first { $0.table == c.name }
+        var schema = DataBinding.schema(of: c, declared: customerDeclared)
+        if !others.isEmpty {
+            let keyName = customerPlan?.0.key ?? schema.key ?? (c.column(named: "id") != nil ? "id" : c.columns.first?.name ?? "id")
+            let index = try keyIndex(c, key: keyName, plan: customerPlan?.0)
+            schema.key = keyName
+            for (p, t) in others {
+                switch p.link {
+                case .linked(let by)?:
+                    let l = try link(t, by: by, index: index, plan: p)
+                    out.linked[p.name] = l
+                    if l.orphans > 0, let o = l.firstOrphan { out.warnings.append(orphanWarning(p, count: l.orphans, first: o)) }
+                    var ts = DataBinding.schema(of: t, declared: declared.first { $0.table == p.name })
+                    ts.grain = .linked(by: by.text)
+                    out.catalog.tables.append(ts)
+                case .matched(let by)?:
+                    let (columns, orphans, first) = try match(t, by: by, index: index, customers: c.rowCount, plan: p)
+                    for col in columns { c.put(col) }
+                    if orphans > 0, let o = first { out.warnings.append(orphanWarning(p, count: orphans, first: o)) }
+                    var ts = DataBinding.schema(of: t, declared: declared.first { $0.table == p.name })
+                    ts.grain = .matched(by: by.text)
+                    ts.fields.removeAll { $0.name == by.text }
+                    out.catalog.tables.append(ts)
+                case nil:
+                    break
+                }
+            }
+        }
+        out.catalog.tables.insert(schema, at: 0)
+        out.customers = c
+        return out
+    }
+
+    /// Each key's customer row; a key that is empty or given twice is an error naming its line(s).
+    static func keyIndex(_ t: Table, key: String, plan: PlannedTable?) throws(Failure) -> [String: Int32] {
+        guard let col = t.column(named: key) else {
+            let near = Suggest.nearest(key, in: t.columns.map(\.name))
+            throw Failure(diagnostics: [Diagnostic(.error, "the customer table \(t.source) has no key field `\(key)`", file: plan?.place?.file ?? t.source,
+                                                   span: plan?.nameSpan ?? .wholeFile,
+                                                   suggestion: near.map { "name the key with `key \($0)` after the file name" } ?? "name the key with `key FIELD` after the file name")],
+                          exitCode: 3)
+        }
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(t.rowCount)
+        let v = Vector(col)
+        for r in 0..<t.rowCount {
+            let k = keyText(v.value(at: r))
+            guard !k.isEmpty else {
+                throw Failure(diagnostics: [Diagnostic(.error, "\(t.source):\(r + 2): the customer key `\(key)` is empty", file: plan?.place?.file ?? t.source,
+                                                       span: plan?.place?.span ?? .wholeFile, suggestion: "every customer needs a key; fix that row of the export")],
+                              exitCode: 3)
+            }
+            if let prior = index[k] {
+                throw Failure(diagnostics: [Diagnostic(.error, "\(t.source):\(r + 2): the customer key `\(k)` is given twice (first on line \(Int(prior) + 2))",
+                                                       file: plan?.place?.file ?? t.source, span: plan?.place?.span ?? .wholeFile,
+                                                       suggestion: "keys must be unique; remove the duplicate row or name another key with `key FIELD`")],
+                              exitCode: 3)
+            }
+            index[k] = Int32(r)
+        }
+        return index
+    }
+
+    /// A key as text, the same for `C0001` in any table and for `1001` read as a number or as text.
+    static func keyText(_ v: Value) -> String {
+        switch v {
+        case .string(let s): return s.trimmingCharacters(in: .whitespaces)
+        case .null: return ""
+        case .number, .date, .bool, .duration: return ValueFormat.text(v)
+        }
+    }
+
+    /// Each event row's customer (−1 for an empty key or one naming no customer), looked up once per
+    /// distinct key text.
+    static func link(_ t: Table, by: Name, index: [String: Int32], plan: PlannedTable) throws(Failure) -> LinkedTable {
+        guard let col = t.column(named: by.text) else { throw missingField(t, by, plan) }
+        var customerOf = [Int32](repeating: -1, count: t.rowCount)
+        switch col.storage {
+        case .string(let codes, let dict):
+            let byCode = dict.map { index[$0.trimmingCharacters(in: .whitespaces)] ?? -1 }
+            for r in 0..<t.rowCount where col.valid[r] {
+                let c = Int(codes[r])
+                if c >= 0, c < byCode.count { customerOf[r] = byCode[c] }
+            }
+        case .number, .date, .bool:
+            let v = Vector(col)
+            for r in 0..<t.rowCount { customerOf[r] = index[keyText(v.value(at: r))] ?? -1 }
+        }
+        var orphans = 0
+        var first: (Int, String)?
+        let v = Vector(col)
+        for r in 0..<t.rowCount where customerOf[r] < 0 {
+            orphans += 1
+            if first == nil { first = (r + 2, keyText(v.value(at: r))) }
+        }
+        return LinkedTable(table: t, customerOf: customerOf, orphans: orphans, firstOrphan: first)
+    }
+
+    /// A matched table's fields as customer columns `table.field` (null for customers without a row).
+    static func match(_ t: Table, by: Name, index: [String: Int32], customers: Int, plan: PlannedTable) throws(Failure)
+        -> (columns: [Column], orphans: Int, first: (line: Int, key: String)?) {
+        guard let keyCol = t.column(named: by.text) else { throw missingField(t, by, plan) }
+        let keys = Vector(keyCol)
+        var rowOf = [Int32](repeating: -1, count: customers)
+        var orphans = 0
+        var first: (Int, String)?
+        for r in 0..<t.rowCount {
+            let k = keyText(keys.value(at: r))
+            guard let c = index[k] else {
+                orphans += 1
+                if first == nil { first = (r + 2, k) }
+                continue
+            }
+            if rowOf[Int(c)] >= 0 {
+                throw Failure(diagnostics: [Diagnostic(.error, "\(t.source):\(r + 2): customer `\(k)` has a second row (first on line \(Int(rowOf[Int(c)]) + 2))",
+                                                       file: plan.place?.file ?? t.source, span: plan.place?.span ?? .wholeFile,
+                                                       suggestion: "a table `matched by` has at most one row per customer; use `linked by` for many")],
+                              exitCode: 3)
+            }
+            rowOf[Int(c)] = Int32(r)
+        }
+        let columns = t.columns.filter { $0.name != by.text }.map { col -> Column in
+            let v = Vector(col).gathered(rowOf)
+            return v.column(named: plan.name + "." + col.name, type: col.type, count: customers)
+        }
+        return (columns, orphans, first)
+    }
+
+    /// Only linked tables: one customer per distinct key of the first, in order of first appearance.
+    static func implicitCustomers(_ t: Table, by: Name, plan: PlannedTable) throws(Failure) -> Table {
+        guard let col = t.column(named: by.text) else { throw missingField(t, by, plan) }
+        let v = Vector(col)
+        var seen: Set<String> = []
+        var keys: [String] = []
+        for r in 0..<t.rowCount {
+            let k = keyText(v.value(at: r))
+            if !k.isEmpty, seen.insert(k).inserted { keys.append(k) }
+        }
+        let key = Column.build(named: by.text, type: .string, count: keys.count) { .string(keys[$0]) }
+        return Table(name: "customers", columns: [key], rowCount: keys.count, source: t.source)
+    }
+
+    static func missingField(_ t: Table, _ by: Name, _ plan: PlannedTable) -> Failure {
+        let near = Suggest.nearest(by.text, in: t.columns.map(\.name))
+        return Failure(diagnostics: [Diagnostic(.error, "\(t.source) has no field `\(by.text)`", file: plan.place?.file ?? t.source, span: by.span,
+                                                suggestion: near.map { "did you mean `\($0)`?" } ?? "its fields: " + t.columns.prefix(10).map(\.name).joined(separator: ", "))],
+                       exitCode: 3)
+    }
+
+    /// One line: how many rows belong to nobody and the first of them.
+    static func orphanWarning(_ p: PlannedTable, count: Int, first: (line: Int, key: String)) -> Diagnostic {
+        let who = first.key.isEmpty ? "an empty key" : "`\(first.key)`"
+        return Diagnostic(.warning, "\(ValueFormat.grouped(count)) row\(count == 1 ? "" : "s") of `\(p.name)` name no customer (first: \(p.path):\(first.line), \(who)); they are left out of every aggregate",
+                          file: p.path, span: .wholeFile, suggestion: nil)
+    }
+}

@@ -1,0 +1,238 @@
+/// What the checker knows about the tables beside the customers, and where it is inside an event aggregate.
+public struct EventScope: Sendable {
+    /// Linked event tables (many rows per customer), by name.
+    public var linked: [String: TableSchema] = [:]
+    /// Matched tables (at most one row per customer), by name; their fields are customer fields `may.clv`.
+    public var matched: [String: TableSchema] = [:]
+    /// The linked table whose rows the expression being checked varies over (inside an event aggregate).
+    var context: String?
+    /// The statement wants one value (`let`, `assert`, `set`, a bare expression): an event aggregate
+    /// standing on its own there runs over all events rather than per customer.
+    var singleValue = false
+    /// Warnings that an unqualified name inside an event aggregate hides a customer field (for `check`).
+    public var hidingWarnings: [Diagnostic] = []
+    var warnedHiding: Set<String> = []
+
+    /// Functions that exist only over event tables.
+    static let eventOnlyFunctions: Set<String> = ["first", "last"]
+}
+
+/// Type rules for several tables: `visits.date`, `may.clv`, `customers.channel`, and aggregates over
+/// a linked table's rows (SQL's LEFT JOIN + GROUP BY per customer, or over all rows in a `let`).
+extension Checker {
+    /// Makes a linked or matched table known; a matched table's fields become customer fields `table.field`.
+    public mutating func addTable(_ t: TableSchema) {
+        switch t.grain {
+        case .customers:
+            addTable(name: t.name, fields: t.fields.map { ($0.name, $0.type) }, at: nil)
+        case .linked:
+            events.linked[t.name] = t
+            scope.define(Binding(name: t.name, kind: .table, file: nil, span: nil))
+        case .matched:
+            events.matched[t.name] = t
+            for f in t.fields { scope.define(Binding(name: t.name + "." + f.name, kind: .field(f.type), file: nil, span: nil)) }
+        }
+    }
+
+    /// `table.field`: an event field (only inside an aggregate over that table), a matched table's field,
+    /// or a customer field reached past an event field of the same name.
+    mutating func member(_ table: Name, _ field: Name, _ s: SourceSpan) -> TypedExpr? {
+        let qualified = "\(table.text).\(field.text)"
+        if let linked = events.linked[table.text] {
+            guard let f = linked.field(field.text) else {
+                let near = Suggest.nearest(field.text, in: linked.fields.map(\.name))
+                error("`\(table.text)` has no field `\(field.text)`", field.span,
+                      suggestion: near.map { "did you mean `\(table.text).\($0)`?" } ?? "its fields: " + linked.fields.prefix(10).map(\.name).joined(separator: ", "))
+                return nil
+            }
+            guard events.context == table.text else {
+                if let other = events.context {
+                    error("`\(qualified)` is a field of `\(table.text)`, but this aggregate is over `\(other)`", s,
+                          suggestion: "aggregate each event table on its own, e.g. `count(\(table.text) where …)`")
+                } else {
+                    error("`\(qualified)` has many values per customer, one per row of `\(table.text)`", s,
+                          suggestion: "aggregate it, e.g. `max(\(qualified))` or `count(\(table.text) where …)`")
+                }
+                return nil
+            }
+            return TypedExpr(.eventColumn(table: table.text, field: field.text), f.type, rowLevel: true, s)
+        }
+        if let matched = events.matched[table.text] {
+            guard let f = matched.field(field.text) else {
+                let near = Suggest.nearest(field.text, in: matched.fields.map(\.name))
+                error("`\(table.text)` has no field `\(field.text)`", field.span,
+                      suggestion: near.map { "did you mean `\(table.text).\($0)`?" } ?? "its fields: " + matched.fields.prefix(10).map(\.name).joined(separator: ", "))
+                return nil
+            }
+            return TypedExpr(.column(qualified), f.type, rowLevel: true, s)
+        }
+        if table.text == tableName {
+            // The customer's own field, also where an event field of the same name would hide it.
+            let saved = events.context
+            events.context = nil
+            defer { events.context = saved }
+            return expr(Expr(.name(field.text), s))
+        }
+        let tables = [tableName].compactMap { $0 } + events.linked.keys.sorted() + events.matched.keys.sorted()
+        let near = Suggest.nearest(table.text, in: tables)
+        error("unknown table `\(table.text)`", table.span,
+              suggestion: near.map { "did you mean `\($0).\(field.text)`?" } ?? (tables.isEmpty ? "load a table first" : "tables: " + tables.joined(separator: ", ")))
+        return nil
+    }
+
+    /// Inside an event aggregate an unqualified name is the event table's field first (as in a SQL
+    /// subquery); nil when it is not one.
+    mutating func eventField(_ n: String, _ s: SourceSpan) -> TypedExpr? {
+        guard let ctx = events.context, let f = events.linked[ctx]?.field(n) else { return nil }
+        if let hidden = scope.lookup(n), !events.warnedHiding.contains(n) {
+            events.warnedHiding.insert(n)
+            let who = tableName ?? "customers"
+            events.hidingWarnings.append(Diagnostic(.warning, "`\(n)` here is `\(ctx).\(n)`, which hides the \(hidden.kind.noun) `\(n)`", file: source.name, span: s,
+                                                    suggestion: "write `\(ctx).\(n)` to say so, or `\(who).\(n)` for the customer's"))
+        }
+        return TypedExpr(.eventColumn(table: ctx, field: n), f.type, rowLevel: true, s)
+    }
+
+    /// Why an unknown name is not a customer value: it is a field of a linked table (with the aggregate to write).
+    func eventFieldHint(_ n: String) -> (message: String, suggestion: String)? {
+        guard let t = events.linked.keys.sorted().first(where: { events.linked[$0]?.field(n) != nil }) else { return nil }
+        return ("`\(n)` is a field of `\(t)`, which has many rows per customer",
+                "aggregate it, e.g. `max(\(t).\(n))`, or use it inside `count(\(t) where …)`")
+    }
+
+    /// The linked table an aggregate call runs over, if it is an event aggregate: `count(visits …)`, or a
+    /// first argument (or `by`) that reads `visits.x`. Nil for an aggregate over customers.
+    func eventTable(of fn: Name, _ args: [Expr], _ options: CallOptions) -> (table: String, bare: Bool)?? {
+        if case .name(let n)? = args.first?.kind, fn.text == "count", events.linked[n] != nil { return (n, true) }
+        var tables: [String] = []
+        var work = [args.first, options.by].compactMap { $0 }
+        while let e = work.popLast() {
+            switch e.kind {
+            case .member(let t, _): if events.linked[t.text] != nil, !tables.contains(t.text) { tables.append(t.text) }
+            case .name, .number, .string, .bool, .null, .date, .duration: break
+            case .unary(_, let x), .paren(let x), .isNull(let x, _): work.append(x)
+            case .binary(_, let a, let b): work += [a, b]
+            case .inList(let x, let items, _): work += [x] + items
+            case .between(let x, let lo, let hi, _): work += [x, lo, hi]
+            // An aggregate inside has its own table (or is reported as nested); a scalar function's arguments are this one's.
+            case .call(let f, let inner, _, _):
+                let isAggregate = (AggregateFunction(rawValue: f.text) != nil && !((f.text == "min" || f.text == "max") && inner.count >= 2))
+                    || EventScope.eventOnlyFunctions.contains(f.text)
+                if !isAggregate { work += inner }
+            }
+        }
+        if tables.count > 1 { return .some(nil) }
+        return tables.first.map { ($0, false) }
+    }
+
+    /// Checks an aggregate over a linked table; the outer optional is nil when the call is not one.
+    mutating func eventAggregate(_ fn: Name, _ args: [Expr], _ filter: Expr?, _ options: CallOptions, _ s: SourceSpan) -> TypedExpr?? {
+        let name = fn.text
+        let isEventOnly = EventScope.eventOnlyFunctions.contains(name)
+        guard AggregateFunction(rawValue: name) != nil || isEventOnly else { return nil }
+        if (name == "min" || name == "max"), args.count >= 2 { return nil }
+        guard let found = eventTable(of: fn, args, options) else {
+            if isEventOnly {
+                error("`\(name)` takes a field of an event table", s, suggestion: "e.g. `\(name)(purchases.project by purchases.date)`")
+                return .some(nil)
+            }
+            if options.distinct || options.by != nil {
+                error("`\(options.distinct ? "distinct" : "by")` works over an event table's rows", s,
+                      suggestion: "e.g. `count(distinct purchases.date)` or `last(purchases.project by purchases.date)`")
+                return .some(nil)
+            }
+            return nil
+        }
+        guard let (table, bare) = found else {
+            error("one aggregate cannot read two event tables", s, suggestion: "aggregate each table on its own and combine the results")
+            return .some(nil)
+        }
+        guard events.context == nil else {
+            error("aggregates cannot be nested: `\(name)` inside an aggregate over `\(events.context ?? table)`", s, suggestion: "compute the inner one with `derive` first")
+            return .some(nil)
+        }
+        return .some(checkEventAggregate(fn, args, filter, options, table: table, bare: bare, s))
+    }
+
+    private mutating func checkEventAggregate(_ fn: Name, _ args: [Expr], _ filter: Expr?, _ options: CallOptions,
+                                              table: String, bare: Bool, _ s: SourceSpan) -> TypedExpr? {
+        let name = fn.text
+        // Standing inside an aggregate over customers it is a per-customer value (`avg(count(visits))`).
+        let perCustomer = !events.singleValue || insideAggregate
+        let (savedContext, savedInside) = (events.context, insideAggregate)
+        events.context = table
+        insideAggregate = true
+        defer { events.context = savedContext; insideAggregate = savedInside }
+        let usage = "\(name)(\(table).field [where condition])"
+        var function: EventAggregateFunction
+        var arg: TypedExpr?, by: TypedExpr?, param: TypedExpr?
+        switch name {
+        case "count":
+            guard arity(fn, args.count, 1...1, s, usage: "count(\(table) [where condition]), count(\(table).field), count(distinct \(table).field)") else { return nil }
+            if !bare { guard let t = expr(args[0]) else { return nil }; arg = t }
+            function = options.distinct ? .countDistinct : .count
+            if options.distinct, bare {
+                error("`distinct` counts the values of a field", s, suggestion: "e.g. `count(distinct \(table).date)`")
+                return nil
+            }
+        case "first", "last":
+            guard arity(fn, args.count, 1...1, s, usage: "\(name)(\(table).field by \(table).date [where condition])"), let t = expr(args[0]) else { return nil }
+            guard let b = options.by else {
+                error("`\(name)` needs `by`: the field that orders the rows", s, suggestion: "e.g. `\(name)(\(table).\(fieldName(args[0]) ?? "project") by \(table).date)`")
+                return nil
+            }
+            guard let bt = expr(b), argType(fn, bt, [.number, .date, .string], position: 1) else { return nil }
+            guard t.type != .duration else {
+                error("`\(name)` cannot return a duration", t.span, suggestion: "take a field of the table")
+                return nil
+            }
+            arg = t
+            by = bt
+            function = name == "first" ? .first : .last
+        case "percentile":
+            guard arity(fn, args.count, 2...2, s, usage: "percentile(\(table).field [where condition], p)"), let t = expr(args[0]),
+                  argType(fn, t, [.number], position: 1) else { return nil }
+            arg = t
+            events.context = nil
+            guard let p = expr(args[1]), argType(fn, p, [.number], position: 2) else { return nil }
+            events.context = table
+            guard !p.rowLevel, case .constant(.number(let v)) = p.kind, (0...1).contains(v) else {
+                error("the fraction of `percentile` must be a number between 0 and 1 written out", p.span, suggestion: "e.g. percentile(\(table).amount, 0.9)")
+                return nil
+            }
+            param = p
+            function = .percentile
+        default:
+            guard let f = EventAggregateFunction(rawValue: name), arity(fn, args.count, 1...1, s, usage: usage), let t = expr(args[0]) else { return nil }
+            let allowed: [ValueType] = (f == .min || f == .max) ? [.number, .date, .string] : [.number]
+            guard argType(fn, t, allowed, position: 1) else { return nil }
+            arg = t
+            function = f
+        }
+        if options.distinct, function != .countDistinct {
+            error("`distinct` goes with `count`", s, suggestion: "e.g. `count(distinct \(table).date)`")
+            return nil
+        }
+        if options.by != nil, function != .first, function != .last {
+            error("`by` goes with `first` and `last`", s, suggestion: "e.g. `last(\(table).project by \(table).date)`")
+            return nil
+        }
+        var f: TypedExpr?
+        if let fe = filter {
+            guard let t = expr(fe), expect(t, .bool, what: "the `where` filter", fe.span) else { return nil }
+            f = t
+        }
+        let type: ValueType
+        switch function {
+        case .count, .countDistinct, .sum, .avg, .median, .stddev, .percentile: type = .number
+        case .min, .max, .first, .last: type = arg?.type ?? .number
+        }
+        let g = EventAggregate(function: function, table: table, argument: arg, by: by, filter: f, parameter: param, perCustomer: perCustomer)
+        return TypedExpr(.eventAggregate(g), type, rowLevel: perCustomer, s)
+    }
+
+    private func fieldName(_ e: Expr) -> String? {
+        if case .member(_, let f) = e.kind { return f.text }
+        return nil
+    }
+}
