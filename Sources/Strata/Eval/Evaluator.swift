@@ -1,8 +1,18 @@
 /// A failure while evaluating (rare: the checker rules out type errors), with the place it came from.
 public struct EvalError: Error, Sendable {
+    /// The kind of failure, carried into the diagnostic the error becomes.
+    public var code: DiagnosticCode
     public var message: String
     public var span: SourceSpan
     public var suggestion: String?
+
+    /// The error saying `m` about the expression at `span`.
+    init(_ m: DiagnosticMessage, at span: SourceSpan) {
+        code = m.code
+        message = m.text
+        self.span = span
+        suggestion = m.suggestion
+    }
 }
 
 /// Evaluates checked expressions over the whole store, one column kernel per node: the tree is walked
@@ -19,12 +29,12 @@ struct Evaluator: Sendable {
             return .scalar(v)
         case .column(let name):
             guard let c = table.column(named: name) else {
-                throw EvalError(message: "no column `\(name)` in the data", span: e.span, suggestion: nil)
+                throw EvalError(.columnNotFound(name), at: e.span)
             }
             return Vector(c)
         case .segment(let name):
             guard let s = segments[name] else {
-                throw EvalError(message: "segment `\(name)` has not been computed", span: e.span, suggestion: nil)
+                throw EvalError(.segmentNotComputed(name), at: e.span)
             }
             return .bool(isTrue: s, isFalse: ~s)
         case .scalar(let name):
@@ -113,8 +123,7 @@ struct Evaluator: Sendable {
         var p = 0.5
         if f == .percentile, let pe = param {
             guard case .scalar(.number(let x)) = try eval(pe), (0...1).contains(x) else {
-                throw EvalError(message: "the fraction of `percentile` must be between 0 and 1", span: pe.span,
-                                suggestion: "e.g. percentile(clv, 0.9)")
+                throw EvalError(.percentileValueOutOfRange, at: pe.span)
             }
             p = x
         }

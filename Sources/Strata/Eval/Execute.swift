@@ -31,8 +31,7 @@ extension Runner {
             let (headers, values, _) = try table(rows, columns, ev)
             let full = path
             if Runner.sameFile(full, table.source) {
-                throw EvalError(message: "`export` would overwrite the data file being read (\(table.source))", span: c.span,
-                                suggestion: "export to another file, e.g. \"out/\((full as NSString).lastPathComponent)\"")
+                throw EvalError(.exportOverwritesData(table.source, path: full), at: c.span)
             }
             let text = full.lowercased().hasSuffix(".json") ? JSONWriter.render(headers: headers, rows: values)
                 : CSVWriter.render(headers: headers, rows: values)
@@ -43,7 +42,7 @@ extension Runner {
             do {
                 try AtomicFile.write(text, to: full)
             } catch {
-                throw EvalError(message: "cannot write `\(full)`: \(error)", span: c.span, suggestion: "check that the folder is writable")
+                throw EvalError(.exportWriteFailed(full, reason: "\(error)"), at: c.span)
             }
             result.outputs.append(.note("exported \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
         case .assert(let e, let text, let message, let sides):
@@ -55,13 +54,11 @@ extension Runner {
             }
             result.failedAssertions += 1
             var values: [String] = []
-            for s in sides { values.append("\(s.text) is \(display(masked(try scalarValue(s.expr, ev), s.personal)))") }
-            if v.isNull { values.append("the condition is null (unknown), which fails") }
-            let msg = message.map { "assertion failed: \($0)" } ?? "assertion failed: \(text)"
+            for s in sides { values.append(DiagnosticMessage.assertionValue(s.text, is: display(masked(try scalarValue(s.expr, ev), s.personal)))) }
+            if v.isNull { values.append(DiagnosticMessage.assertionConditionNull) }
             result.assertions.append(RunResult.AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: false,
                                                       detail: values.isEmpty ? nil : values.joined(separator: "; ")))
-            result.diagnostics.append(Diagnostic(.error, msg, file: c.file, span: e.span,
-                                                 suggestion: values.isEmpty ? nil : values.joined(separator: "; ")))
+            result.diagnostics.append(Diagnostic(.assertionFailed(message: message, text: text, values: values), file: c.file, span: e.span))
         case .expression(let e, let text, let personal, let columns):
             let v = try ev.eval(e)
             if case .scalar(let s) = v {

@@ -24,21 +24,17 @@ public enum LoadPlan: Sendable {
         }
         if loads.count > 1 {
             let second = loads[1]
-            return .failure(Refusal(diagnostic: Diagnostic(.error, "only one table can be loaded in this version", file: second.source.name,
-                                                           span: second.table.span,
-                                                           suggestion: "keep one `load` statement; use `--data \(loads[0].table.text)=PATH` to switch files"),
+            return .failure(Refusal(diagnostic: Diagnostic(.oneTableOnly(first: loads[0].table.text), file: second.source.name, span: second.table.span),
                                     exitCode: 1))
         }
         if let l = loads.first {
             // A `--data` that replaces nothing is a typo in the command, not something to ignore.
             if let other = overrides.keys.sorted().first(where: { $0 != l.table.text }) {
-                return .failure(Refusal(diagnostic: Diagnostic(.error, "`--data \(other)=…` names no table: the rules load `\(l.table.text)`",
-                                                               file: l.source.name, span: l.table.span, suggestion: "use `--data \(l.table.text)=PATH`"),
+                return .failure(Refusal(diagnostic: Diagnostic(.dataNamesNoTable(other, loaded: l.table.text), file: l.source.name, span: l.table.span),
                                         exitCode: 2))
             }
             if preloaded {
-                return .failure(Refusal(diagnostic: Diagnostic(.error, "data is already loaded", file: l.source.name, span: l.table.span,
-                                                               suggestion: "remove this `load`"), exitCode: 1))
+                return .failure(Refusal(diagnostic: Diagnostic(.dataAlreadyLoaded, file: l.source.name, span: l.table.span), exitCode: 1))
             }
             let path = overrides[l.table.text] ?? SourceSet.resolve(l.path.text, from: l.source.name, fallback: baseDirectory)
             return .success(.file(table: l.table.text, path: path, place: (l.source.name, l.path.span)))
@@ -50,8 +46,6 @@ public enum LoadPlan: Sendable {
             return true
         }
         guard needsData else { return .success(.nothing) }
-        return .failure(Refusal(diagnostic: Diagnostic(.error, "no data loaded", file: root.name, span: statements.first?.stmt.span ?? .zero,
-                                                       suggestion: "start the rules with `load customers from \"customers.csv\"` or pass `--data customers=PATH`"),
-                                exitCode: 1))
+        return .failure(Refusal(diagnostic: Diagnostic(.noDataLoaded, file: root.name, span: statements.first?.stmt.span ?? .zero), exitCode: 1))
     }
 }
