@@ -24,7 +24,7 @@ extension CLI {
                 }
             }
             // Errors that stopped the file before or during its assertions.
-            let errors = r.diagnostics.filter { $0.severity == .error && !$0.message.hasPrefix("assertion failed") }
+            let errors = r.diagnostics.filter { $0.severity == .error && $0.code != .assertionFailed }
             if r.exitCode != 0, !errors.isEmpty || r.exitCode == 2 {
                 failed += 1
                 out("FAIL \(path): the rules did not run\n")

@@ -6,6 +6,8 @@ public enum Severity: String, Sendable, Hashable {
 /// One message about a place in a source text: what is wrong, where, and what to do about it.
 public struct Diagnostic: Error, Sendable, Hashable {
     public var severity: Severity
+    /// The kind of message, stable across versions and wordings: what tools and translations key on.
+    public var code: DiagnosticCode
     public var message: String
     /// The name of the source the span refers to (a file path, or `<repl>`).
     public var file: String
@@ -13,8 +15,10 @@ public struct Diagnostic: Error, Sendable, Hashable {
     /// A hint for the fix, shown as `help: …` (for example "did you mean `clv`?").
     public var suggestion: String?
 
-    public init(_ severity: Severity = .error, _ message: String, file: String, span: SourceSpan, suggestion: String? = nil) {
+    /// A diagnostic of kind `code`; the phases build theirs from a `DiagnosticMessage` instead.
+    public init(_ severity: Severity = .error, _ message: String, code: DiagnosticCode, file: String, span: SourceSpan, suggestion: String? = nil) {
         self.severity = severity
+        self.code = code
         self.message = message
         self.file = file
         self.span = span
@@ -25,6 +29,26 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var headline: String {
         let place = span.start.line == 0 ? file : span.start.column == 0 ? "\(file):\(span.start.line)" : "\(file):\(span.start.line):\(span.start.column)"
         return "\(place): \(severity.rawValue): \(message)"
+    }
+}
+
+/// What a diagnostic says before it is placed in a file: built by the one function per message kind
+/// in each phase's diagnostics file (`SyntaxDiagnostics.swift`, `CheckDiagnostics.swift`, …), so the
+/// wording of every kind lives in one place and its code cannot be forgotten.
+struct DiagnosticMessage: Sendable {
+    var code: DiagnosticCode
+    var severity: Severity = .error
+    var text: String
+    var suggestion: String?
+
+    /// The help for a misspelling: the name it most resembles, if any.
+    static func didYouMean(_ nearest: String?) -> String? { nearest.map { "did you mean `\($0)`?" } }
+}
+
+extension Diagnostic {
+    /// A message placed at `span` in `file`.
+    init(_ m: DiagnosticMessage, file: String, span: SourceSpan) {
+        self.init(m.severity, m.text, code: m.code, file: file, span: span, suggestion: m.suggestion)
     }
 }
 

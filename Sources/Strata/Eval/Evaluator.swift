@@ -1,8 +1,18 @@
 /// A failure while evaluating (rare: the checker rules out type errors), with the place it came from.
 public struct EvalError: Error, Sendable {
+    /// The kind of failure, carried into the diagnostic the error becomes.
+    public var code: DiagnosticCode
     public var message: String
     public var span: SourceSpan
     public var suggestion: String?
+
+    /// The error saying `m` about the expression at `span`.
+    init(_ m: DiagnosticMessage, at span: SourceSpan) {
+        code = m.code
+        message = m.text
+        self.span = span
+        suggestion = m.suggestion
+    }
 }
 
 /// Evaluates checked expressions over the whole store, one column kernel per node: the tree is walked
@@ -28,12 +38,12 @@ struct Evaluator: Sendable {
             return .scalar(v)
         case .column(let name):
             guard let c = table.column(named: name) else {
-                throw EvalError(message: "no column `\(name)` in the data", span: e.span, suggestion: nil)
+                throw EvalError(.columnNotFound(name), at: e.span)
             }
             return Vector(c)
         case .segment(let name):
             guard let s = segments[name] else {
-                throw EvalError(message: "segment `\(name)` has not been computed", span: e.span, suggestion: nil)
+                throw EvalError(.segmentNotComputed(name), at: e.span)
             }
             return .bool(isTrue: s, isFalse: ~s)
         case .scalar(let name):
@@ -83,7 +93,7 @@ struct Evaluator: Sendable {
             return Scoring.abc(try eval(x), a: a, b: b, count: count)
         case .eventColumn(_, let field):
             guard gather != nil, let c = table.column(named: field) else {
-                throw EvalError(message: "`\(field)` is read outside an aggregate over its table", span: e.span, suggestion: nil)
+                throw EvalError(.eventFieldOutsideItsRows(field), at: e.span)
             }
             return Vector(c)
         case .eventAggregate(let g):
@@ -94,7 +104,7 @@ struct Evaluator: Sendable {
     /// An aggregate over a linked table's rows that belong to a customer: per customer, or over all of them.
     func eventAggregate(_ g: EventAggregate, type: ValueType, span: SourceSpan) throws(EvalError) -> Vector {
         guard let linked = events[g.table] else {
-            throw EvalError(message: "the table `\(g.table)` is not loaded", span: span, suggestion: "load it with `load \(g.table) from \"…\" linked by customer_id`")
+            throw EvalError(.eventTableNotLoaded(g.table), at: span)
         }
         let rows = Evaluator(table: linked.table, segments: [:], scalars: scalars, events: [:],
                              gather: GatherContext(customers: self, customerOf: linked.customerOf))
@@ -149,8 +159,7 @@ struct Evaluator: Sendable {
         var p = 0.5
         if f == .percentile, let pe = param {
             guard case .scalar(.number(let x)) = try eval(pe), (0...1).contains(x) else {
-                throw EvalError(message: "the fraction of `percentile` must be between 0 and 1", span: pe.span,
-                                suggestion: "e.g. percentile(clv, 0.9)")
+                throw EvalError(.percentileValueOutOfRange, at: pe.span)
             }
             p = x
         }

@@ -31,8 +31,7 @@ extension Runner {
             let (headers, values, _) = try table(rows, columns, ev)
             let full = path
             if Runner.sameFile(full, table.source) {
-                throw EvalError(message: "`export` would overwrite the data file being read (\(table.source))", span: c.span,
-                                suggestion: "export to another file, e.g. \"out/\((full as NSString).lastPathComponent)\"")
+                throw EvalError(.exportOverwritesData(table.source, path: full), at: c.span)
             }
             if options.dryRun {
                 result.outputs.append(.note("would export \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
@@ -49,13 +48,11 @@ extension Runner {
             }
             result.failedAssertions += 1
             var values: [String] = []
-            for s in sides { values.append("\(s.text) is \(display(masked(try scalarValue(s.expr, ev), s.personal)))") }
-            if v.isNull { values.append("the condition is null (unknown), which fails") }
-            let msg = message.map { "assertion failed: \($0)" } ?? "assertion failed: \(text)"
+            for s in sides { values.append(DiagnosticMessage.assertionValue(s.text, is: display(masked(try scalarValue(s.expr, ev), s.personal)))) }
+            if v.isNull { values.append(DiagnosticMessage.assertionConditionNull) }
             result.assertions.append(RunResult.AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: false,
                                                       detail: values.isEmpty ? nil : values.joined(separator: "; ")))
-            result.diagnostics.append(Diagnostic(.error, msg, file: c.file, span: e.span,
-                                                 suggestion: values.isEmpty ? nil : values.joined(separator: "; ")))
+            result.diagnostics.append(Diagnostic(.assertionFailed(message: message, text: text, values: values), file: c.file, span: e.span))
         case .expression(let e, let text, let personal, let columns):
             let v = try ev.eval(e)
             if case .scalar(let s) = v {

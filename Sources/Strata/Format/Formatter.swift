@@ -49,8 +49,7 @@ public enum Formatter {
         let (again, ds) = Parser.parse(SourceFile(name: name, text: formatted))
         let sameComments = again.comments.map { trimTrailing($0.text) }.sorted() == original.comments.map { trimTrailing($0.text) }.sorted()
         if ds.isEmpty, again.statements.count == original.statements.count, sameComments { return nil }
-        return Diagnostic(.error, "internal formatter error: the formatted text would change the file's meaning or comments; file left unchanged",
-                          file: name, span: .zero, suggestion: "please report this file")
+        return Diagnostic(.formatterChangedMeaning, file: name, span: .zero)
     }
 
     static func trimTrailing(_ s: String) -> String {

@@ -11,7 +11,7 @@ public enum Exporter {
         do {
             try AtomicFile.write(text, to: e.path)
         } catch {
-            throw EvalError(message: "cannot write `\(e.path)`: \(error)", span: e.span, suggestion: "check that the folder is writable")
+            throw EvalError(.exportWriteFailed(e.path, reason: "\(error)"), at: e.span)
         }
     }
 }

@@ -11,7 +11,7 @@ enum DataBinding {
     /// A load error as the diagnostic every front end shows: at the `load` statement's path, or at the
     /// top of the rule file for a `--data` with no `load`.
     static func diagnostic(_ error: LoadError, at place: (file: String, span: SourceSpan)?, root: String, relativeTo base: String) -> Diagnostic {
-        Diagnostic(.error, error.description, file: place?.file ?? root, span: place?.span ?? .zero, suggestion: error.advice(pathsRelativeTo: base))
+        Diagnostic(.dataNotRead(error, pathsRelativeTo: base), file: place?.file ?? root, span: place?.span ?? .zero)
     }
 
     /// The catalog entry of a loaded table: its fields with their types and why a text field is text,
@@ -33,8 +33,7 @@ enum DataBinding {
         for f in schema.fields {
             guard let c = t.column(named: f.name) else {
                 let near = Suggest.nearest(f.name, in: t.columns.map(\.name))
-                out.append(Diagnostic(.error, "the data in \(t.source) has no field `\(f.name)` declared in the schema", file: f.file, span: f.span,
-                                      suggestion: near.map { "the data has `\($0)`" } ?? "check the export's columns"))
+                out.append(Diagnostic(.dataMissingField(f.name, source: t.source, nearest: near), file: f.file, span: f.span))
                 continue
             }
             guard c.type != f.type else { continue }
@@ -43,8 +42,7 @@ enum DataBinding {
                 t.put(Vector.broadcast(.null, type: f.type, count: c.count).column(named: f.name, type: f.type, count: c.count))
                 continue
             }
-            out.append(Diagnostic(.error, "field `\(f.name)` is declared \(f.type.name) but the data holds \(c.type.name) values",
-                                  file: f.file, span: f.span, suggestion: "fix the schema or the export"))
+            out.append(Diagnostic(.dataTypeMismatch(f.name, declared: f.type, found: c.type), file: f.file, span: f.span))
         }
         return out
     }

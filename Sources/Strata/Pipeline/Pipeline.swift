@@ -105,9 +105,15 @@ public struct Pipeline: Sendable {
             switch plan {
             case .nothing: break
             case .preloaded:
-                c.table = preloaded
                 if var t = preloaded {
-                    if let d = declared { _ = DataBinding.verify(&t, against: d) }
+                    if let d = declared {
+                        let mismatches = DataBinding.verify(&t, against: d)
+                        guard mismatches.isEmpty else {
+                            c.result.fail(set.diagnostics + mismatches, exitCode: 3)
+                            return c
+                        }
+                    }
+                    c.table = t
                     catalog.tables = [DataBinding.schema(of: t, declared: declared)]
                 }
             case .files(let tables):

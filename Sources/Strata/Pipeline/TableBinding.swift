@@ -82,10 +82,8 @@ struct BoundTables {
     static func keyIndex(_ t: Table, key: String, plan: PlannedTable?) throws(Failure) -> [String: Int32] {
         guard let col = t.column(named: key) else {
             let near = Suggest.nearest(key, in: t.columns.map(\.name))
-            throw Failure(diagnostics: [Diagnostic(.error, "the customer table \(t.source) has no key field `\(key)`", file: plan?.place?.file ?? t.source,
-                                                   span: plan?.nameSpan ?? .wholeFile,
-                                                   suggestion: near.map { "name the key with `key \($0)` after the file name" } ?? "name the key with `key FIELD` after the file name")],
-                          exitCode: 3)
+            throw Failure(diagnostics: [Diagnostic(.customerKeyMissing(t.source, key: key, nearest: near), file: plan?.place?.file ?? t.source,
+                                                   span: plan?.nameSpan ?? .wholeFile)], exitCode: 3)
         }
         var index: [String: Int32] = [:]
         index.reserveCapacity(t.rowCount)
@@ -93,15 +91,12 @@ struct BoundTables {
         for r in 0..<t.rowCount {
             let k = keyText(v.value(at: r))
             guard !k.isEmpty else {
-                throw Failure(diagnostics: [Diagnostic(.error, "\(t.source):\(r + 2): the customer key `\(key)` is empty", file: plan?.place?.file ?? t.source,
-                                                       span: plan?.place?.span ?? .wholeFile, suggestion: "every customer needs a key; fix that row of the export")],
-                              exitCode: 3)
+                throw Failure(diagnostics: [Diagnostic(.customerKeyEmpty(t.source, line: r + 2, key: key), file: plan?.place?.file ?? t.source,
+                                                       span: plan?.place?.span ?? .wholeFile)], exitCode: 3)
             }
             if let prior = index[k] {
-                throw Failure(diagnostics: [Diagnostic(.error, "\(t.source):\(r + 2): the customer key `\(k)` is given twice (first on line \(Int(prior) + 2))",
-                                                       file: plan?.place?.file ?? t.source, span: plan?.place?.span ?? .wholeFile,
-                                                       suggestion: "keys must be unique; remove the duplicate row or name another key with `key FIELD`")],
-                              exitCode: 3)
+                throw Failure(diagnostics: [Diagnostic(.customerKeyDuplicate(t.source, line: r + 2, key: k, firstLine: Int(prior) + 2),
+                                                       file: plan?.place?.file ?? t.source, span: plan?.place?.span ?? .wholeFile)], exitCode: 3)
             }
             index[k] = Int32(r)
         }
@@ -159,10 +154,8 @@ struct BoundTables {
                 continue
             }
             if rowOf[Int(c)] >= 0 {
-                throw Failure(diagnostics: [Diagnostic(.error, "\(t.source):\(r + 2): customer `\(k)` has a second row (first on line \(Int(rowOf[Int(c)]) + 2))",
-                                                       file: plan.place?.file ?? t.source, span: plan.place?.span ?? .wholeFile,
-                                                       suggestion: "a table `matched by` has at most one row per customer; use `linked by` for many")],
-                              exitCode: 3)
+                throw Failure(diagnostics: [Diagnostic(.matchedRowDuplicate(t.source, line: r + 2, key: k, firstLine: Int(rowOf[Int(c)]) + 2),
+                                                       file: plan.place?.file ?? t.source, span: plan.place?.span ?? .wholeFile)], exitCode: 3)
             }
             rowOf[Int(c)] = Int32(r)
         }
@@ -189,15 +182,12 @@ struct BoundTables {
 
     static func missingField(_ t: Table, _ by: Name, _ plan: PlannedTable) -> Failure {
         let near = Suggest.nearest(by.text, in: t.columns.map(\.name))
-        return Failure(diagnostics: [Diagnostic(.error, "\(t.source) has no field `\(by.text)`", file: plan.place?.file ?? t.source, span: by.span,
-                                                suggestion: near.map { "did you mean `\($0)`?" } ?? "its fields: " + t.columns.prefix(10).map(\.name).joined(separator: ", "))],
-                       exitCode: 3)
+        return Failure(diagnostics: [Diagnostic(.linkFieldMissing(t.source, field: by.text, nearest: near, fields: t.columns.map(\.name)),
+                                                file: plan.place?.file ?? t.source, span: by.span)], exitCode: 3)
     }
 
     /// One line: how many rows belong to nobody and the first of them.
     static func orphanWarning(_ p: PlannedTable, count: Int, first: (line: Int, key: String)) -> Diagnostic {
-        let who = first.key.isEmpty ? "an empty key" : "`\(first.key)`"
-        return Diagnostic(.warning, "\(ValueFormat.grouped(count)) row\(count == 1 ? "" : "s") of `\(p.name)` name no customer (first: \(p.path):\(first.line), \(who)); they are left out of every aggregate",
-                          file: p.path, span: .wholeFile, suggestion: nil)
+        Diagnostic(.rowsNameNoCustomer(p.name, count: count, path: p.path, firstLine: first.line, firstKey: first.key), file: p.path, span: .wholeFile)
     }
 }

@@ -49,7 +49,7 @@ extension ReplSession {
         definitionList.removeAll { $0.name == name }
         compiler.undefine(name)
         guard let c = compiler.compile(d.stmt, in: d.source) else {
-            let why = compiler.takeDiagnostics().first?.message ?? "it no longer checks"
+            let why = compiler.takeDiagnostics().first?.message ?? DiagnosticMessage.noLongerChecks
             compiler.undefine(name)
             return why
         }
@@ -58,7 +58,7 @@ extension ReplSession {
         guard runner.runOne(c.checked, into: &scratch) else {
             // Nothing was stored for it (a statement stores only after it evaluated); the name goes.
             compiler.undefine(name)
-            return scratch.diagnostics.first?.message ?? "it no longer evaluates"
+            return scratch.diagnostics.first?.message ?? DiagnosticMessage.noLongerEvaluates
         }
         record(c)
         return nil

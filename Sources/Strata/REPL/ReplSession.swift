@@ -134,9 +134,9 @@ public final class ReplSession {
         let replacing = previous != nil || (isSetAsOf && !dependents.isEmpty)
         // On any failure the session is put back as it was.
         let saved = snapshot()
-        func refuse(_ message: String, _ span: SourceSpan, _ suggestion: String) {
+        func refuse(_ message: DiagnosticMessage) {
             restore(saved)
-            result.fail([Diagnostic(.error, message, file: source.name, span: span, suggestion: suggestion)], exitCode: 1)
+            result.fail([Diagnostic(message, file: source.name, span: stmt.span)], exitCode: 1)
         }
         guard let c = compiler.compile(stmt, in: source) else {
             result.fail(compiler.takeDiagnostics(), exitCode: 1)
@@ -168,13 +168,10 @@ public final class ReplSession {
             return
         }
         if previous != nil, c.checked.dependencies.contains(n) {
-            return refuse("`\(n)` cannot use itself: the old `\(n)` is kept", stmt.span,
-                          "give the new definition its own name (e.g. `\(n)_2`), or write its rule out in full")
+            return refuse(.redefinitionUsesItself(n))
         }
         if let loop = dependents.first(where: { c.checked.dependencies.contains($0.name ?? "") }) {
-            let other = loop.name ?? ""
-            return refuse("`\(n)` cannot use `\(other)`: `\(other)` depends on `\(n)`", stmt.span,
-                          "define it from other fields, or redefine `\(other)` first")
+            return refuse(.redefinitionCycle(n, through: loop.name ?? ""))
         }
         if previous != nil { runner.forget(n) }
         let dependentNames = Set(dependents.compactMap(\.name))
@@ -184,8 +181,7 @@ public final class ReplSession {
         var redone: [String] = []
         for d in dependents {
             if let why = recomputeOne(d) {
-                return refuse("`\(n)` was not replaced: `\(d.name ?? "")`, which depends on it, would fail: \(why)", stmt.span,
-                              "redefine `\(d.name ?? "")` first, or choose a value it accepts")
+                return refuse(.redefinitionBreaksDependent(n, dependent: d.name ?? "", why: why))
             }
             redone.append(d.name ?? "")
         }

@@ -53,12 +53,9 @@ public struct Checker: Sendable {
         return diagnostics
     }
 
-    mutating func error(_ message: String, _ span: SourceSpan, suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(.error, message, file: source.name, span: span, suggestion: suggestion))
-    }
-
-    mutating func warning(_ message: String, _ span: SourceSpan, suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, message, file: source.name, span: span, suggestion: suggestion))
+    /// Records a message about `span` in the current source; the checker goes on to find the next one.
+    mutating func report(_ message: DiagnosticMessage, at span: SourceSpan) {
+        diagnostics.append(Diagnostic(message, file: source.name, span: span))
     }
 
     /// The source text of a span, for messages.
@@ -87,24 +84,23 @@ public struct Checker: Sendable {
             return nil
         case .set(let name, let e):
             guard name.text == "as_of" else {
-                error("unknown setting `\(name.text)`", name.span, suggestion: Suggest.nearest(name.text, in: ["as_of"]).map { "did you mean `\($0)`?" } ?? "the only setting is `as_of`")
+                report(.unknownSetting(name.text, nearest: Suggest.nearest(name.text, in: ["as_of"])), at: name.span)
                 return nil
             }
             if let prior = asOfSetAt, !allowRedefinition {
-                error("`as_of` is already set at \(prior.file):\(prior.span.start.line):\(prior.span.start.column)", name.span,
-                      suggestion: "keep one `set as_of`; a second one would silently override the first")
+                report(.asOfSetTwice(first: prior), at: name.span)
                 return nil
             }
             asOfSetAt = (source.name, name.span)
             guard let t = expr(e) else { return nil }
-            guard expect(t, .date, what: "`as_of`", e.span) else { return nil }
-            guard requireScalar(t, what: "`set as_of`", suggestion: "use a date such as 2026-06-30") else { return nil }
+            guard expect(t, .date, .asOf, e.span) else { return nil }
+            guard requireScalar(t, .setAsOf) else { return nil }
             return .setAsOf(t)
         case .let(let name, let e):
             guard let t = expr(e) else { return nil }
-            guard requireScalar(t, what: "`let`", suggestion: "use `derive \(name.text) = …` for a per-customer field, or an aggregate such as avg(…)") else { return nil }
+            guard requireScalar(t, .let(name.text)) else { return nil }
             guard t.type != .null else {
-                error("`\(name.text)` would always be null", e.span, suggestion: "give it a value of a definite type")
+                report(.alwaysNull(name.text), at: e.span)
                 return nil
             }
             guard define(name, .constant(t.type)) else { return nil }
@@ -112,13 +108,13 @@ public struct Checker: Sendable {
         case .derive(let name, let e):
             guard let t = expr(e) else { return nil }
             guard t.type != .null, t.type != .duration else {
-                error("a derived field cannot be of type \(t.type.name)", e.span, suggestion: "derive a number, string, bool or date")
+                report(.derivedType(t.type), at: e.span)
                 return nil
             }
             guard define(name, .derived(t.type)) else { return nil }
             return .derive(name.text, t)
         case .segment(let name, let e):
-            guard let t = expr(e), expect(t, .bool, what: "a segment's condition", e.span) else { return nil }
+            guard let t = expr(e), expect(t, .bool, .segmentCondition, e.span) else { return nil }
             guard define(name, .segment) else { return nil }
             return .segment(name.text, t)
         case .tiers(let name, let arms):
@@ -127,14 +123,14 @@ public struct Checker: Sendable {
             guard let t = checkTarget(target) else { return nil }
             var lim: Int?
             if let l = limit {
-                guard let n = constantCount(l, what: "`limit`") else { return nil }
+                guard let n = limitCount(l) else { return nil }
                 lim = n
             }
             var keys: [(TypedExpr, descending: Bool)] = []
             for k in orderBy {
                 guard let te = expr(k.expr) else { return nil }
                 guard te.type != .duration else {
-                    error("cannot order by a duration", k.expr.span, suggestion: "order by a field")
+                    report(.orderByDuration, at: k.expr.span)
                     return nil
                 }
                 keys.append((te, k.descending))
@@ -147,13 +143,13 @@ public struct Checker: Sendable {
             guard let t = checkTarget(target), let cols = outputColumns(columns) else { return nil }
             let lower = path.text.lowercased()
             guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") else {
-                error("export writes .csv or .json files", path.span, suggestion: "end the file name with .csv or .json")
+                report(.exportFileType, at: path.span)
                 return nil
             }
             return .export(label: label(target), target: t, path: path.text, columns: cols)
         case .assert(let e, let message):
-            guard let t = expr(e), expect(t, .bool, what: "`assert`", e.span) else { return nil }
-            guard requireScalar(t, what: "`assert`", suggestion: "assert on an aggregate, e.g. `assert count(vip) > 0`") else { return nil }
+            guard let t = expr(e), expect(t, .bool, .assertion, e.span) else { return nil }
+            guard requireScalar(t, .assertion) else { return nil }
             return .assert(t, text: label(e), message: message, sides: assertSides(e))
         case .expression(let e):
             guard let t = expr(e) else { return nil }
@@ -171,10 +167,8 @@ public struct Checker: Sendable {
         if let old = scope.lookup(name.text) {
             let isDef = old.kind.isDefinition
             if !isDef || !allowRedefinition {
-                var where_ = ""
-                if let s = old.span, let f = old.file { where_ = " at \(f):\(s.start.line):\(s.start.column)" }
-                let what = isDef ? "already defined\(where_)" : "already a \(old.kind.noun)\(where_)"
-                error("`\(name.text)` is \(what)", name.span, suggestion: "choose another name, e.g. `\(name.text)_2`")
+                let first = old.span.flatMap { s in old.file.map { (file: $0, span: s) } }
+                report(isDef ? .alreadyDefined(name.text, first: first) : .nameInUse(name.text, by: old.kind.noun, at: first), at: name.span)
                 return false
             }
         }
@@ -188,34 +182,33 @@ public struct Checker: Sendable {
     /// Forgets a definition (the REPL re-checks what depended on it).
     public mutating func undefine(_ name: String) { scope.remove(name) }
 
-    mutating func expect(_ t: TypedExpr, _ type: ValueType, what: String, _ span: SourceSpan) -> Bool {
+    /// Whether `t` (the `part` written at `span`) is of `type`; reports it when not.
+    mutating func expect(_ t: TypedExpr, _ type: ValueType, _ part: DiagnosticMessage.Part, _ span: SourceSpan) -> Bool {
         if t.type == type || t.type == .null { return true }
-        var hint = "write a \(type.name) expression"
-        if type == .bool, t.type == .number { hint = "compare it, e.g. `\(text(span)) > 0`" }
-        error("\(what) must be a \(type.name), found \(t.type.name) `\(text(span))`", span, suggestion: hint)
+        report(.typeMismatch(part, expected: type, found: t.type, written: text(span)), at: span)
         return false
     }
 
-    mutating func requireScalar(_ t: TypedExpr, what: String, suggestion: String) -> Bool {
+    mutating func requireScalar(_ t: TypedExpr, _ statement: DiagnosticMessage.SingleValueStatement) -> Bool {
         guard t.rowLevel else { return true }
-        error("\(what) needs a single value, but `\(text(t.span))` differs per customer", t.span, suggestion: suggestion)
+        report(.perCustomerValue(statement, written: text(t.span)), at: t.span)
         return false
     }
 
-    /// A non-negative whole-number constant (for `limit`).
-    mutating func constantCount(_ e: Expr, what: String) -> Int? {
+    /// The count of a `limit`: a non-negative whole-number constant.
+    mutating func limitCount(_ e: Expr) -> Int? {
         guard let t = expr(e) else { return nil }
         if case .constant(.number(let v)) = t.kind, v >= 0, v == v.rounded(), v < 1e12 { return Int(v) }
-        error("\(what) needs a whole number written out, found `\(text(e.span))`", e.span, suggestion: "e.g. `limit 20`")
+        report(.limitNotWholeNumber(text(e.span)), at: e.span)
         return nil
     }
 
     mutating func checkTarget(_ e: Expr) -> TypedExpr? {
         guard let t = expr(e) else { return nil }
         guard t.type == .bool || t.type == .null else {
-            var hint = "use a segment or a condition such as `clv > 1e6`"
-            if case .tiers = kindOfName(e) { hint = "to pick one tier write `\(text(e.span)) == \"…\"`; `count \(text(e.span))` gives every tier's size" }
-            error("expected a segment or condition, found \(t.type.name) `\(text(e.span))`", e.span, suggestion: hint)
+            var isTiers = false
+            if case .tiers = kindOfName(e) { isTiers = true }
+            report(.expectedCondition(found: t.type, written: text(e.span), isTiers: isTiers), at: e.span)
             return nil
         }
         return t
@@ -239,8 +232,7 @@ public struct Checker: Sendable {
         default:
             break
         }
-        error("`count` needs a segment, a condition or a text field, found \(t.type.name) `\(label)`", target.span,
-              suggestion: "e.g. `count vip`, `count clv > 1e6` or `count city`")
+        report(.invalidCountTarget(found: t.type, label: label), at: target.span)
         return nil
     }
 
@@ -250,11 +242,11 @@ public struct Checker: Sendable {
         var ok = true
         for arm in arms {
             if !seen.insert(arm.label.text).inserted {
-                error("tier `\(arm.label.text)` appears twice in `\(name.text)`", arm.label.span, suggestion: "give each tier its own label")
+                report(.duplicateTier(arm.label.text, in: name.text), at: arm.label.span)
                 ok = false
             }
             if let c = arm.condition {
-                guard let t = expr(c), expect(t, .bool, what: "a tier's condition", c.span) else { ok = false; continue }
+                guard let t = expr(c), expect(t, .bool, .tierCondition, c.span) else { ok = false; continue }
                 out.append((arm.label.text, t))
             } else {
                 out.append((arm.label.text, nil))
@@ -269,7 +261,7 @@ public struct Checker: Sendable {
         for c in columns {
             guard let t = expr(c) else { return nil }
             guard t.type != .duration else {
-                error("cannot show a duration as a column", c.span, suggestion: "show a field or a date")
+                report(.durationColumn, at: c.span)
                 return nil
             }
             // A plain field is headed by its own name (`last visit`), not by how it had to be written.

@@ -37,21 +37,17 @@ extension Checker {
     /// `table.field`: an event field (only inside an aggregate over that table), a matched table's field,
     /// or a customer field reached past an event field of the same name.
     mutating func member(_ table: Name, _ field: Name, _ s: SourceSpan) -> TypedExpr? {
-        let qualified = "\(table.text).\(field.text)"
         if let linked = events.linked[table.text] {
             guard let f = linked.field(field.text) else {
                 let near = Suggest.nearest(field.text, in: linked.fields.map(\.name))
-                error("`\(table.text)` has no field `\(field.text)`", field.span,
-                      suggestion: near.map { "did you mean `\(table.text).\($0)`?" } ?? "its fields: " + linked.fields.prefix(10).map(\.name).joined(separator: ", "))
+                report(.unknownTableField(table.text, field: field.text, nearest: near, fields: linked.fields.map(\.name)), at: field.span)
                 return nil
             }
             guard events.context == table.text else {
                 if let other = events.context {
-                    error("`\(qualified)` is a field of `\(table.text)`, but this aggregate is over `\(other)`", s,
-                          suggestion: "aggregate each event table on its own, e.g. `count(\(table.text) where …)`")
+                    report(.eventFieldOfOtherTable(table.text, field: field.text, aggregated: other), at: s)
                 } else {
-                    error("`\(qualified)` has many values per customer, one per row of `\(table.text)`", s,
-                          suggestion: "aggregate it, e.g. `max(\(qualified))` or `count(\(table.text) where …)`")
+                    report(.eventFieldOutsideAggregate(table.text, field: field.text), at: s)
                 }
                 return nil
             }
@@ -60,11 +56,10 @@ extension Checker {
         if let matched = events.matched[table.text] {
             guard let f = matched.field(field.text) else {
                 let near = Suggest.nearest(field.text, in: matched.fields.map(\.name))
-                error("`\(table.text)` has no field `\(field.text)`", field.span,
-                      suggestion: near.map { "did you mean `\(table.text).\($0)`?" } ?? "its fields: " + matched.fields.prefix(10).map(\.name).joined(separator: ", "))
+                report(.unknownTableField(table.text, field: field.text, nearest: near, fields: matched.fields.map(\.name)), at: field.span)
                 return nil
             }
-            return TypedExpr(.column(qualified), f.type, rowLevel: true, s)
+            return TypedExpr(.column("\(table.text).\(field.text)"), f.type, rowLevel: true, s)
         }
         if table.text == tableName {
             // The customer's own field, also where an event field of the same name would hide it.
@@ -75,8 +70,7 @@ extension Checker {
         }
         let tables = [tableName].compactMap { $0 } + events.linked.keys.sorted() + events.matched.keys.sorted()
         let near = Suggest.nearest(table.text, in: tables)
-        error("unknown table `\(table.text)`", table.span,
-              suggestion: near.map { "did you mean `\($0).\(field.text)`?" } ?? (tables.isEmpty ? "load a table first" : "tables: " + tables.joined(separator: ", ")))
+        report(.unknownTable(table.text, field: field.text, nearest: near, tables: tables), at: table.span)
         return nil
     }
 
@@ -87,17 +81,15 @@ extension Checker {
         if let hidden = scope.lookup(n), !events.warnedHiding.contains(n) {
             events.warnedHiding.insert(n)
             let who = tableName ?? "customers"
-            events.hidingWarnings.append(Diagnostic(.warning, "`\(n)` here is `\(ctx).\(n)`, which hides the \(hidden.kind.noun) `\(n)`", file: source.name, span: s,
-                                                    suggestion: "write `\(ctx).\(n)` to say so, or `\(who).\(n)` for the customer's"))
+            events.hidingWarnings.append(Diagnostic(.eventFieldHidesCustomerField(n, table: ctx, hidden: hidden.kind.noun, customers: who), file: source.name, span: s))
         }
         return TypedExpr(.eventColumn(table: ctx, field: n), f.type, rowLevel: true, s)
     }
 
     /// Why an unknown name is not a customer value: it is a field of a linked table (with the aggregate to write).
-    func eventFieldHint(_ n: String) -> (message: String, suggestion: String)? {
+    func eventFieldHint(_ n: String) -> DiagnosticMessage? {
         guard let t = events.linked.keys.sorted().first(where: { events.linked[$0]?.field(n) != nil }) else { return nil }
-        return ("`\(n)` is a field of `\(t)`, which has many rows per customer",
-                "aggregate it, e.g. `max(\(t).\(n))`, or use it inside `count(\(t) where …)`")
+        return .eventFieldUnqualified(n, table: t)
     }
 
     /// The linked table an aggregate call runs over, if it is an event aggregate: `count(visits …)`, or a
@@ -133,22 +125,21 @@ extension Checker {
         if (name == "min" || name == "max"), args.count >= 2 { return nil }
         guard let found = eventTable(of: fn, args, options) else {
             if isEventOnly {
-                error("`\(name)` takes a field of an event table", s, suggestion: "e.g. `\(name)(purchases.project by purchases.date)`")
+                report(.eventOnlyFunction(name), at: s)
                 return .some(nil)
             }
             if options.distinct || options.by != nil {
-                error("`\(options.distinct ? "distinct" : "by")` works over an event table's rows", s,
-                      suggestion: "e.g. `count(distinct purchases.date)` or `last(purchases.project by purchases.date)`")
+                report(.eventModifierWithoutTable(options.distinct ? "distinct" : "by"), at: s)
                 return .some(nil)
             }
             return nil
         }
         guard let (table, bare) = found else {
-            error("one aggregate cannot read two event tables", s, suggestion: "aggregate each table on its own and combine the results")
+            report(.aggregateOverTwoTables, at: s)
             return .some(nil)
         }
         guard events.context == nil else {
-            error("aggregates cannot be nested: `\(name)` inside an aggregate over `\(events.context ?? table)`", s, suggestion: "compute the inner one with `derive` first")
+            report(.nestedEventAggregate(name, over: events.context ?? table), at: s)
             return .some(nil)
         }
         return .some(checkEventAggregate(fn, args, filter, options, table: table, bare: bare, s))
@@ -163,63 +154,63 @@ extension Checker {
         events.context = table
         insideAggregate = true
         defer { events.context = savedContext; insideAggregate = savedInside }
-        let usage = "\(name)(\(table).field [where condition])"
         var function: EventAggregateFunction
         var arg: TypedExpr?, by: TypedExpr?, param: TypedExpr?
         switch name {
         case "count":
-            guard arity(fn, args.count, 1...1, s, usage: "count(\(table) [where condition]), count(\(table).field), count(distinct \(table).field)") else { return nil }
+            guard arity(fn, args.count, 1...1, s) else { return nil }
             if !bare { guard let t = expr(args[0]) else { return nil }; arg = t }
             function = options.distinct ? .countDistinct : .count
             if options.distinct, bare {
-                error("`distinct` counts the values of a field", s, suggestion: "e.g. `count(distinct \(table).date)`")
+                report(.eventAggregateMisuse("`distinct` counts the values of a field", example: "count(distinct \(table).date)"), at: s)
                 return nil
             }
         case "first", "last":
-            guard arity(fn, args.count, 1...1, s, usage: "\(name)(\(table).field by \(table).date [where condition])"), let t = expr(args[0]) else { return nil }
+            guard arity(fn, args.count, 1...1, s), let t = expr(args[0]) else { return nil }
             guard let b = options.by else {
-                error("`\(name)` needs `by`: the field that orders the rows", s, suggestion: "e.g. `\(name)(\(table).\(fieldName(args[0]) ?? "project") by \(table).date)`")
+                report(.eventAggregateMisuse("`\(name)` needs `by`: the field that orders the rows",
+                                             example: "\(name)(\(table).\(fieldName(args[0]) ?? "project") by \(table).date)"), at: s)
                 return nil
             }
             guard let bt = expr(b), argType(fn, bt, [.number, .date, .string], position: 1) else { return nil }
             guard t.type != .duration else {
-                error("`\(name)` cannot return a duration", t.span, suggestion: "take a field of the table")
+                report(.eventAggregateMisuse("`\(name)` cannot return a duration", example: "\(name)(\(table).project by \(table).date)"), at: t.span)
                 return nil
             }
             arg = t
             by = bt
             function = name == "first" ? .first : .last
         case "percentile":
-            guard arity(fn, args.count, 2...2, s, usage: "percentile(\(table).field [where condition], p)"), let t = expr(args[0]),
+            guard arity(fn, args.count, 2...2, s), let t = expr(args[0]),
                   argType(fn, t, [.number], position: 1) else { return nil }
             arg = t
             events.context = nil
             guard let p = expr(args[1]), argType(fn, p, [.number], position: 2) else { return nil }
             events.context = table
             guard !p.rowLevel, case .constant(.number(let v)) = p.kind, (0...1).contains(v) else {
-                error("the fraction of `percentile` must be a number between 0 and 1 written out", p.span, suggestion: "e.g. percentile(\(table).amount, 0.9)")
+                report(.eventPercentileFraction(table), at: p.span)
                 return nil
             }
             param = p
             function = .percentile
         default:
-            guard let f = EventAggregateFunction(rawValue: name), arity(fn, args.count, 1...1, s, usage: usage), let t = expr(args[0]) else { return nil }
+            guard let f = EventAggregateFunction(rawValue: name), arity(fn, args.count, 1...1, s), let t = expr(args[0]) else { return nil }
             let allowed: [ValueType] = (f == .min || f == .max) ? [.number, .date, .string] : [.number]
             guard argType(fn, t, allowed, position: 1) else { return nil }
             arg = t
             function = f
         }
         if options.distinct, function != .countDistinct {
-            error("`distinct` goes with `count`", s, suggestion: "e.g. `count(distinct \(table).date)`")
+            report(.eventAggregateMisuse("`distinct` goes with `count`", example: "count(distinct \(table).date)"), at: s)
             return nil
         }
         if options.by != nil, function != .first, function != .last {
-            error("`by` goes with `first` and `last`", s, suggestion: "e.g. `last(\(table).project by \(table).date)`")
+            report(.eventAggregateMisuse("`by` goes with `first` and `last`", example: "last(\(table).project by \(table).date)"), at: s)
             return nil
         }
         var f: TypedExpr?
         if let fe = filter {
-            guard let t = expr(fe), expect(t, .bool, what: "the `where` filter", fe.span) else { return nil }
+            guard let t = expr(fe), expect(t, .bool, .whereFilter, fe.span) else { return nil }
             f = t
         }
         let type: ValueType

@@ -12,7 +12,7 @@ extension Checker {
         case .duration(let amount, let unit, _):
             // Far beyond any date range (years 1–9999), and small enough that unit arithmetic cannot overflow.
             guard abs(amount) <= 4_000_000 else {
-                error("the duration `\(text(s))` is too long", s, suggestion: "durations up to 4000000 days are supported")
+                report(.durationTooLong(text(s)), at: s)
                 return nil
             }
             let v: Value
@@ -33,12 +33,12 @@ extension Checker {
             if case .constant(.number(let v)) = t.kind { return TypedExpr(.constant(.number(-v)), .number, rowLevel: false, s) }
             if case .constant(.duration(let m, let d)) = t.kind { return TypedExpr(.constant(.duration(months: -m, days: -d)), .duration, rowLevel: false, s) }
             guard t.type == .number || t.type == .null else {
-                error("`-` needs a number, found \(t.type.name) `\(text(a.span))`", a.span)
+                report(.negationType(found: t.type, written: text(a.span)), at: a.span)
                 return nil
             }
             return TypedExpr(.negate(t), .number, rowLevel: t.rowLevel, s)
         case .unary(.not, let a):
-            guard let t = expr(a), expect(t, .bool, what: "the operand of `not`", a.span) else { return nil }
+            guard let t = expr(a), expect(t, .bool, .notOperand, a.span) else { return nil }
             return TypedExpr(.not(t), .bool, rowLevel: t.rowLevel, s)
         case .binary(let op, let a, let b):
             // Both sides are checked even when the left has an error, so every mistake is reported at once.
@@ -51,7 +51,7 @@ extension Checker {
             for item in items {
                 guard let it = expr(item) else { return nil }
                 if it.type == .null {
-                    error("`null` in an `in` list never matches", item.span, suggestion: "test `\(text(x.span)) is null` separately")
+                    report(.nullInList(subject: text(x.span)), at: item.span)
                     return nil
                 }
                 guard comparable(t, it, op: "in") else { return nil }
@@ -79,36 +79,29 @@ extension Checker {
     mutating func name(_ n: String, _ s: SourceSpan) -> TypedExpr? {
         if let e = eventField(n, s) { return e }
         guard let sym = scope.lookup(n) else {
-            if let (message, suggestion) = eventFieldHint(n) {
-                error(message, s, suggestion: suggestion)
+            if let hint = eventFieldHint(n) {
+                report(hint, at: s)
                 return nil
             }
             if ScalarFunction(rawValue: n) != nil || AggregateFunction(rawValue: n) != nil || Checker.scoringNames.contains(n) {
-                error("`\(n)` is a function", s, suggestion: "call it: `\(n)(…)`")
+                report(.functionWithoutCall(n), at: s)
                 return nil
             }
             // Not in scope yet but defined somewhere in the program: later, unless it is this very definition.
             if let later = laterDefinitions[n], later.file != source.name || later.span.start.offset > s.start.offset {
-                usedBeforeDefinition(n, later, s)
+                report(.usedBeforeDefinition(n, definedAt: later, inFile: source.name), at: s)
                 return nil
             }
-            let suggestion: String
-            if let near = Suggest.nearest(n, in: scope.names) {
-                suggestion = "did you mean `\(near)`?"
-            } else {
-                let fields = scope.all.filter { if case .field = $0.kind { return true } else { return false } }.map(\.name)
-                suggestion = fields.isEmpty ? "define it first with `let`, `derive` or `segment`"
-                    : "known fields: " + fields.prefix(10).joined(separator: ", ") + (fields.count > 10 ? ", …" : "")
-            }
-            error("unknown name `\(n)`", s, suggestion: suggestion)
+            let fields = scope.all.filter { if case .field = $0.kind { return true } else { return false } }.map(\.name)
+            report(.unknownName(n, nearest: Suggest.nearest(n, in: scope.names), fields: fields), at: s)
             return nil
         }
         if case .setting = sym.kind, n == "as_of", asOfSetAt == nil, let later = laterDefinitions[n] {
-            usedBeforeDefinition(n, later, s)
+            report(.usedBeforeDefinition(n, definedAt: later, inFile: source.name), at: s)
             return nil
         }
         if case .field = sym.kind, !allowRedefinition, let declare = undeclaredFields[n] {
-            error("field `\(n)` is in the data but not in the schema", s, suggestion: declare)
+            report(.undeclaredField(n, declare: declare), at: s)
             return nil
         }
         switch sym.kind {
@@ -121,32 +114,23 @@ extension Checker {
         }
     }
 
-    mutating func usedBeforeDefinition(_ n: String, _ later: (file: String, span: SourceSpan), _ s: SourceSpan) {
-        let place = later.file == source.name ? "line \(later.span.start.line)" : "\(later.file):\(later.span.start.line)"
-        let what = n == "as_of" ? "`set as_of`" : "the definition of `\(n)`"
-        error("`\(n)` is used before its definition at \(place)", s, suggestion: "move \(what) above this line")
-    }
-
     mutating func binary(_ op: BinaryOp, _ l: TypedExpr, _ r: TypedExpr, _ s: SourceSpan) -> TypedExpr? {
         let row = l.rowLevel || r.rowLevel
         switch op {
         case .and, .or:
-            guard expect(l, .bool, what: "the left side of `\(op.rawValue)`", l.span),
-                  expect(r, .bool, what: "the right side of `\(op.rawValue)`", r.span) else { return nil }
+            guard expect(l, .bool, .leftSide(of: op), l.span), expect(r, .bool, .rightSide(of: op), r.span) else { return nil }
             return TypedExpr(op == .and ? .and(l, r) : .or(l, r), .bool, rowLevel: row, s)
         case .eq, .ne, .lt, .le, .gt, .ge:
             let cmp = CompareOp(rawValue: op.rawValue) ?? .eq
             for (side, other) in [(l, r), (r, l)] where side.type == .null {
                 if case .constant(.null) = side.kind {
-                    let neg = cmp == .ne ? " not" : ""
-                    error("comparing with `null` is never true: null means unknown", s,
-                          suggestion: "write `\(text(other.span)) is\(neg) null`")
+                    report(.compareWithNull(other: text(other.span), negated: cmp == .ne), at: s)
                     return nil
                 }
             }
             guard comparable(l, r, op: op.rawValue) else { return nil }
             if l.type == .bool || r.type == .bool, cmp != .eq, cmp != .ne {
-                error("`\(op.rawValue)` does not order true and false", s, suggestion: "use `==` or `!=`")
+                report(.orderedBool(op), at: s)
                 return nil
             }
             return TypedExpr(.compare(cmp, l, r), .bool, rowLevel: row, s)
@@ -160,27 +144,24 @@ extension Checker {
         let lt = l.type, rt = r.type
         if (lt == .date && rt == .duration) || (lt == .duration && rt == .date && op == .add) {
             guard op == .add || op == .sub else {
-                error("`\(op.rawValue)` does not apply to a date and a duration", s, suggestion: "add or subtract a duration: `\(text(l.span)) - 90 days`")
+                report(.dateDurationOperator(op, date: text(l.span)), at: s)
                 return nil
             }
             let (d, dur) = lt == .date ? (l, r) : (r, l)
             return TypedExpr(.dateShift(d, dur, sign: op == .add ? 1 : -1), .date, rowLevel: row, s)
         }
         if lt == .date && rt == .date && op == .sub {
-            error("dates cannot be subtracted", s,
-                  suggestion: "use `days_between(\(text(r.span)), \(text(l.span)))` for the number of days from one to the other")
+            report(.dateSubtraction(later: text(l.span), earlier: text(r.span)), at: s)
             return nil
         }
         if (lt == .date && rt == .number) || (lt == .number && rt == .date) {
-            error("cannot \(op == .sub ? "subtract" : "combine") a number and a date with `\(op.rawValue)`", s,
-                  suggestion: "write a duration: `\(text(lt == .date ? l.span : r.span)) \(op.rawValue) 30 days`")
+            report(.dateNumberArithmetic(op, date: text(lt == .date ? l.span : r.span)), at: s)
             return nil
         }
         let okL = lt == .number || lt == .null, okR = rt == .number || rt == .null
         guard okL, okR else {
             let bad = okL ? r : l
-            error("`\(op.rawValue)` needs numbers, found \(bad.type.name) `\(text(bad.span))`", bad.span,
-                  suggestion: bad.type == .string ? "strings cannot be used in arithmetic" : "use number fields or literals")
+            report(.arithmeticType(op, found: bad.type, written: text(bad.span)), at: bad.span)
             return nil
         }
         let a = ArithOp(rawValue: op.rawValue) ?? .add
@@ -194,27 +175,25 @@ extension Checker {
     mutating func comparable(_ l: TypedExpr, _ r: TypedExpr, op: String) -> Bool {
         if l.type == r.type || l.type == .null || r.type == .null {
             if l.type == .duration || r.type == .duration {
-                error("durations cannot be compared", l.type == .duration ? l.span : r.span,
-                      suggestion: "compare dates instead: `last_visit < as_of - 90 days`")
+                report(.durationComparison, at: l.type == .duration ? l.span : r.span)
                 return false
             }
             return true
         }
-        var hint = "`\(text(l.span))` is a \(l.type.name); compare it with a \(l.type.name)"
+        var hint = DiagnosticMessage.ComparisonHint.sameType(written: text(l.span), type: l.type)
         for (a, b) in [(l, r), (r, l)] {
             if case .constant(.string(let str)) = b.kind {
-                if a.type == .number, Double(str) != nil { hint = "remove the quotes: \(str)" }
-                if a.type == .date, CivilDate.parse(str) != nil { hint = "write the date without quotes: \(str)" }
-                if a.type == .bool, str == "true" || str == "false" { hint = "remove the quotes: \(str)" }
+                if a.type == .number, Double(str) != nil { hint = .removeQuotes(str) }
+                if a.type == .date, CivilDate.parse(str) != nil { hint = .dateWithoutQuotes(str) }
+                if a.type == .bool, str == "true" || str == "false" { hint = .removeQuotes(str) }
             }
-            if case .constant(.number) = b.kind, a.type == .string { hint = "`\(text(a.span))` is text; quote the value: \"\(text(b.span))\"" }
+            if case .constant(.number) = b.kind, a.type == .string { hint = .quoteValue(field: text(a.span), value: text(b.span)) }
         }
         // A field that is text only because of one cell: say which, so the data can be fixed.
         for a in [l, r] {
-            if case .column(let name) = a.kind, let why = fieldNotes[name] { hint = "`\(name)` was read as text: \(why)" }
+            if case .column(let name) = a.kind, let why = fieldNotes[name] { hint = .readAsText(field: name, why: why) }
         }
-        error("cannot compare \(l.type.name) `\(text(l.span))` with \(r.type.name) `\(text(r.span))` using `\(op)`",
-              l.span.merged(with: r.span), suggestion: hint)
+        report(.comparisonTypeMismatch(op, left: (l.type, text(l.span)), right: (r.type, text(r.span)), hint: hint), at: l.span.merged(with: r.span))
         return false
     }
 }

@@ -38,8 +38,7 @@ public enum Lint {
         }
         return items.compactMap { i in
             guard case .segment(let name, _) = i.stmt.kind, !used.contains(name.text) else { return nil }
-            return Diagnostic(.warning, "segment `\(name.text)` is never used or shown", file: i.file, span: name.span,
-                              suggestion: "count it, show it, use it in another rule, or remove it")
+            return Diagnostic(.unusedSegment(name.text), file: i.file, span: name.span)
         }
     }
 
@@ -65,8 +64,7 @@ public enum Lint {
         for e in exprs {
             for chain in Contradiction.andChains(e) {
                 guard let field = Contradiction.impossibleField(chain.terms) else { continue }
-                out.append(Diagnostic(.warning, "this condition can never be true: no `\(field)` satisfies all its tests",
-                                      file: item.file, span: chain.span, suggestion: "check the tests on `\(field)`; did you mean `or`?"))
+                out.append(Diagnostic(.impossibleCondition(field: field), file: item.file, span: chain.span))
             }
         }
         return out
@@ -89,8 +87,7 @@ public enum Lint {
             }
             for e in exprs {
                 if let use = find(e, { if case .scalar("as_of") = $0.kind { return true } else { return false } }) {
-                    return [Diagnostic(.warning, "`as_of` is not set, so results depend on the day the rules run", file: i.file, span: use.span,
-                                       suggestion: "add `set as_of = 2026-06-30` (or pass --as-of) for repeatable results")]
+                    return [Diagnostic(.asOfNotSet, file: i.file, span: use.span)]
                 }
             }
         }
@@ -104,11 +101,9 @@ public enum Lint {
         for i in items {
             guard let name = i.stmt.kind.definedName else { continue }
             if functions.contains(name.text) {
-                out.append(Diagnostic(.warning, "`\(name.text)` has the name of a function", file: i.file, span: name.span,
-                                      suggestion: "`\(name.text)(…)` still calls the function; a different name reads better"))
+                out.append(Diagnostic(.functionName(name.text), file: i.file, span: name.span))
             } else if let f = fields.first(where: { $0 != name.text && $0.lowercased() == name.text.lowercased() }) {
-                out.append(Diagnostic(.warning, "`\(name.text)` differs from the field `\(f)` only by letter case", file: i.file, span: name.span,
-                                      suggestion: "choose a name that cannot be mistaken for `\(f)`"))
+                out.append(Diagnostic(.caseConfusable(name.text, field: f), file: i.file, span: name.span))
             }
         }
         return out

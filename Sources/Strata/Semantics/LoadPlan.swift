@@ -40,19 +40,16 @@ public enum LoadPlan: Sendable {
         for s in statements {
             guard case .load(let t, let p, let link, let key) = s.stmt.kind else { continue }
             if let first = seen[t.text] {
-                return .failure(Refusal(diagnostic: Diagnostic(.error, "the table `\(t.text)` is already loaded at line \(first.start.line)", file: s.source.name,
-                                                               span: t.span, suggestion: "give each table its own name, e.g. `load \(t.text)_2 from …`"),
+                return .failure(Refusal(diagnostic: Diagnostic(.tableLoadedTwice(t.text, firstLine: first.start.line), file: s.source.name, span: t.span),
                                         exitCode: 1))
             }
             seen[t.text] = t.span
             if link == nil, let customers = tables.first(where: { $0.link == nil }) {
-                return .failure(Refusal(diagnostic: Diagnostic(.error, "a second customer table: `\(customers.name)` is already the customer table", file: s.source.name,
-                                                               span: t.span, suggestion: "add `linked by FIELD` for an event log, or `matched by FIELD` for a snapshot or survey"),
+                return .failure(Refusal(diagnostic: Diagnostic(.secondCustomerTable(first: customers.name), file: s.source.name, span: t.span),
                                         exitCode: 1))
             }
             if link != nil, let k = key {
-                return .failure(Refusal(diagnostic: Diagnostic(.error, "`key` names the customer table's key", file: s.source.name, span: k.span,
-                                                               suggestion: "a linked or matched table names its customer with `linked by` / `matched by`"),
+                return .failure(Refusal(diagnostic: Diagnostic(.keyOnLinkedTable, file: s.source.name, span: k.span),
                                         exitCode: 1))
             }
             let path = overrides[t.text] ?? SourceSet.resolve(p.text, from: s.source.name, fallback: baseDirectory)
@@ -61,17 +58,14 @@ public enum LoadPlan: Sendable {
         }
         // A `--data` that replaces nothing is a typo in the command, not something to ignore.
         if let first = tables.first, let other = overrides.keys.sorted().first(where: { seen[$0] == nil }) {
-            let names = tables.map { "`\($0.name)`" }.joined(separator: ", ")
-            return .failure(Refusal(diagnostic: Diagnostic(.error, "`--data \(other)=…` names no table: the rules load \(names)",
-                                                           file: first.place?.file ?? root.name, span: first.nameSpan ?? .zero,
-                                                           suggestion: "use `--data \(first.name)=PATH`"),
+            return .failure(Refusal(diagnostic: Diagnostic(.dataNamesNoTable(other, loaded: tables.map(\.name)),
+                                                           file: first.place?.file ?? root.name, span: first.nameSpan ?? .zero),
                                     exitCode: 2))
         }
         if !tables.isEmpty {
             if preloaded {
                 if let c = tables.first(where: { $0.link == nil }) {
-                    return .failure(Refusal(diagnostic: Diagnostic(.error, "data is already loaded", file: c.place?.file ?? root.name, span: c.nameSpan ?? .zero,
-                                                                   suggestion: "remove this `load`"), exitCode: 1))
+                    return .failure(Refusal(diagnostic: Diagnostic(.dataAlreadyLoaded, file: c.place?.file ?? root.name, span: c.nameSpan ?? .zero), exitCode: 1))
                 }
             }
             // The customer table first: the others are read against its keys.
@@ -86,8 +80,6 @@ public enum LoadPlan: Sendable {
             return true
         }
         guard needsData else { return .success(.nothing) }
-        return .failure(Refusal(diagnostic: Diagnostic(.error, "no data loaded", file: root.name, span: statements.first?.stmt.span ?? .zero,
-                                                       suggestion: "start the rules with `load customers from \"customers.csv\"` or pass `--data customers=PATH`"),
-                                exitCode: 1))
+        return .failure(Refusal(diagnostic: Diagnostic(.noDataLoaded, file: root.name, span: statements.first?.stmt.span ?? .zero), exitCode: 1))
     }
 }

@@ -30,22 +30,21 @@ public struct SchemaDeclaration: Sendable {
         let loaded = stmts.lazy.compactMap { s -> Name? in if case .load(let t, _, _, _) = s.stmt.kind { return t } else { return nil } }.first
         for s in stmts {
             guard case .schema(let t, let fs) = s.stmt.kind else { continue }
-            func fail(_ message: String, _ span: SourceSpan, _ suggestion: String) {
-                diagnostics.append(Diagnostic(.error, message, file: s.source.name, span: span, suggestion: suggestion))
+            func fail(_ message: DiagnosticMessage, at span: SourceSpan) {
+                diagnostics.append(Diagnostic(message, file: s.source.name, span: span))
             }
             if let prior = table, prior != t.text {
-                fail("a schema for `\(t.text)`, but the schema above is for `\(prior)`", t.span, "describe one table")
+                fail(.schemaTableConflict(t.text, first: prior), at: t.span)
                 continue
             }
             if let l = loaded, l.text != t.text {
-                fail("schema `\(t.text)` does not match `load \(l.text)`", t.span, "name the schema after the table it describes: `schema \(l.text) {`")
+                fail(.schemaLoadMismatch(t.text, loaded: l.text), at: t.span)
                 continue
             }
             table = t.text
             for f in fs {
                 guard let type = typeNames[f.type.text] else {
-                    let near = Suggest.nearest(f.type.text, in: ["number", "string", "bool", "date"])
-                    fail("unknown type `\(f.type.text)`", f.type.span, near.map { "did you mean `\($0)`?" } ?? "types are number, string, bool and date")
+                    fail(.unknownType(f.type.text, nearest: Suggest.nearest(f.type.text, in: ["number", "string", "bool", "date"])), at: f.type.span)
                     continue
                 }
                 var key = false, pii = false
@@ -53,20 +52,19 @@ public struct SchemaDeclaration: Sendable {
                     switch flag.text {
                     case "key", "pii":
                         if (flag.text == "key" && key) || (flag.text == "pii" && pii) {
-                            fail("`\(flag.text)` is given twice for `\(f.name.text)`", flag.span, "write it once")
+                            fail(.repeatedFlag(flag.text, field: f.name.text), at: flag.span)
                         }
                         if flag.text == "key" { key = true } else { pii = true }
                     default:
-                        fail("unknown flag `\(flag.text)`", flag.span, "flags are `key` (the customer id) and `pii` (personal data, masked in output)")
+                        fail(.unknownFlag(flag.text), at: flag.span)
                     }
                 }
                 if fields.contains(where: { $0.name == f.name.text }) {
-                    fail("field `\(f.name.text)` is declared twice", f.name.span, "keep one declaration")
+                    fail(.duplicateField(f.name.text), at: f.name.span)
                     continue
                 }
                 if key, let other = fields.first(where: \.key) {
-                    fail("`\(f.name.text)` is marked `key`, but `\(other.name)` already is (\(other.file):\(other.span.start.line))", f.name.span,
-                         "a table has one key, the customer id; remove one of the `key` flags")
+                    fail(.secondKey(f.name.text, first: other), at: f.name.span)
                 }
                 fields.append(DeclaredField(name: f.name.text, type: type, key: key, pii: pii, file: s.source.name, span: f.name.span))
             }
@@ -84,7 +82,7 @@ public struct SchemaDeclaration: Sendable {
         var out: [String: String] = [:]
         for c in data where !declared.contains(c.name) {
             let line = (Lexer.isBareName(c.name) ? c.name : "`\(c.name)`") + ": " + c.type.name
-            out[c.name] = "declare it in the schema (\(last.file):\(last.span.start.line)): \(line)"
+            out[c.name] = DiagnosticMessage.declareField(line, after: (last.file, last.span.start.line))
         }
         return out
     }

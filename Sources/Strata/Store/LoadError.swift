@@ -15,9 +15,12 @@ public struct LoadError: Error, Sendable, Equatable {
     /// What to do about it: a file that could not be opened wants another path, anything else a look at the file.
     public var advice: String { advice(pathsRelativeTo: "the rule file") }
 
+    /// Whether the file could not be opened or read at all (rather than read and found wanting).
+    public var isUnreadable: Bool { line == nil && message.hasPrefix("cannot read the file") }
+
     /// The advice, naming what the path was relative to ("the rule file", "the current folder").
     public func advice(pathsRelativeTo base: String) -> String {
-        line == nil && message.hasPrefix("cannot read the file")
+        isUnreadable
             ? "check the path (relative to \(base)) and that the file is a CSV, JSON or JSON Lines export"
             : "fix the file there, or point the rules at another export with --data NAME=PATH"
     }

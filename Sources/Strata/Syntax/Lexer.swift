@@ -68,8 +68,8 @@ private struct Scanner {
         tokens.append(Token(kind, SourceSpan(start: start, end: loc), slice(from: index)))
     }
 
-    mutating func report(_ message: String, _ span: SourceSpan, suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(.error, message, file: file, span: span, suggestion: suggestion))
+    mutating func report(_ message: DiagnosticMessage, at span: SourceSpan) {
+        diagnostics.append(Diagnostic(message, file: file, span: span))
     }
 
     /// Span of the single scalar at the cursor (zero-width at the end of input).
@@ -134,7 +134,7 @@ private struct Scanner {
     /// Consumes one scalar, complaining once if it was full-width punctuation standing in for ASCII.
     mutating func consumeLogical() {
         if let c = peek(), let a = Self.asciiForFullWidth(c) {
-            report("full-width `\(c)`; use `\(a)`", spanOfCurrent(), suggestion: "replace `\(c)` with `\(a)`")
+            report(.fullWidthPunctuation(c, ascii: a), at: spanOfCurrent())
         }
         advance()
     }
@@ -178,9 +178,7 @@ private struct Scanner {
                         // Full-width punctuation with no ASCII meaning here (like `：`): one message is enough.
                         consumeLogical()
                     } else {
-                        report("unexpected character `\(Self.describe(c))`", spanOfCurrent(),
-                               suggestion: c == "." ? "numbers are written `0.5`; names cannot contain `.` (use backticks: `a.b`)"
-                                   : "remove it; put unusual text in quotes (\"…\") or names in backticks (`…`)")
+                        report(.unexpectedCharacter(Self.describe(c), isDot: c == "."), at: spanOfCurrent())
                         advance()
                     }
                 }
@@ -245,8 +243,7 @@ private struct Scanner {
         }
         emit(.number(value), from: start, index: index)
         if !value.isFinite {
-            report("the number `\(slice(from: index))` is too large", SourceSpan(start: start, end: loc),
-                   suggestion: "numbers must be below about 1.8e308")
+            report(.numberTooLarge(slice(from: index)), at: SourceSpan(start: start, end: loc))
         }
     }
 
@@ -280,8 +277,7 @@ private struct Scanner {
             emit(.date(days), from: start, index: index)
         } else {
             emit(.date(0), from: start, index: index)
-            report("`\(slice(from: index))` is not a valid date", span,
-                   suggestion: "a date is written YYYY-MM-DD and must exist in the calendar")
+            report(.invalidDate(slice(from: index)), at: span)
         }
         return true
     }
@@ -299,7 +295,7 @@ private struct Scanner {
         var value = ""
         while true {
             guard let c = peek(), c != "\n", !(c == "\r" && peek(1) == "\n") else {
-                report("unterminated string", openSpan, suggestion: "close it with `\(quote)` on the same line")
+                report(.unterminatedString(quote: quote), at: openSpan)
                 emit(.string(value), from: start, index: index)
                 return
             }
@@ -348,13 +344,11 @@ private struct Scanner {
             if ok, let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) {
                 value.unicodeScalars.append(s)
             } else {
-                report("invalid unicode escape", SourceSpan(start: escStart, end: loc),
-                       suggestion: "write `\\u{XXXX}` with 1 to 8 hex digits naming a valid character")
+                report(.invalidUnicodeEscape, at: SourceSpan(start: escStart, end: loc))
             }
         default:
             value.unicodeScalars.append(e)
-            report("unknown escape `\\\(e)`", SourceSpan(start: escStart, end: loc),
-                   suggestion: "valid escapes are \\\\ \\\" \\' \\n \\t \\r \\u{XXXX}")
+            report(.unknownEscape(e), at: SourceSpan(start: escStart, end: loc))
         }
     }
 
@@ -368,7 +362,7 @@ private struct Scanner {
             if c == "`" || c == "｀" {
                 advance()
                 if name.isEmpty {
-                    report("empty name in backticks", SourceSpan(start: start, end: loc), suggestion: "write the name between the backticks")
+                    report(.emptyBacktickName, at: SourceSpan(start: start, end: loc))
                 }
                 emit(.identifier(name), from: start, index: index)
                 return
@@ -376,7 +370,7 @@ private struct Scanner {
             name.unicodeScalars.append(c)
             advance()
         }
-        report("unterminated backtick name", openSpan, suggestion: "close it with `` ` `` on the same line")
+        report(.unterminatedBacktickName, at: openSpan)
         emit(.identifier(name), from: start, index: index)
     }
 
@@ -417,7 +411,7 @@ private struct Scanner {
                 take(2, &self)
                 emit(.symbol(next == "=" ? .le : .ne), from: start, index: index)
                 if next == ">" {
-                    report("`<>` is not an operator", SourceSpan(start: start, end: loc), suggestion: "use `!=`")
+                    report(.notAnOperator("<>", use: "!="), at: SourceSpan(start: start, end: loc))
                 }
                 return true
             }
@@ -437,14 +431,14 @@ private struct Scanner {
             }
             take(1, &self)
             emit(.keyword(.not), from: start, index: index)
-            report("`!` is not an operator", SourceSpan(start: start, end: loc), suggestion: "did you mean `!=` or `not`?")
+            report(.bangIsNotAnOperator, at: SourceSpan(start: start, end: loc))
             return true
         case "&", "|":
             let double = next == a
             take(double ? 2 : 1, &self)
             let word = a == "&" ? "and" : "or"
             emit(.keyword(a == "&" ? .and : .or), from: start, index: index)
-            report("`\(slice(from: index))` is not an operator", SourceSpan(start: start, end: loc), suggestion: "use `\(word)`")
+            report(.notAnOperator(slice(from: index), use: word), at: SourceSpan(start: start, end: loc))
             return true
         default:
             return false

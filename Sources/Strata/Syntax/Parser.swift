@@ -92,56 +92,43 @@ struct ParserState {
 
     // MARK: - Diagnostics
 
-    /// How a token is named in a message: its text in backticks, shortened if long.
-    func describe(_ t: Token) -> String {
-        if t.kind == .eof { return "the end of the input" }
-        let scalars = Array(t.text.unicodeScalars)
-        if scalars.count > 24 {
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: scalars.prefix(20))
-            return "`\(String(s))…`"
-        }
-        return "`\(t.text)`"
+    /// A message placed at `span` in the source being parsed.
+    func diagnostic(_ message: DiagnosticMessage, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(message, file: source.name, span: span)
     }
 
-    func diagnostic(_ message: String, _ span: SourceSpan, suggestion: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, file: source.name, span: span, suggestion: suggestion)
-    }
-
-    mutating func note(_ message: String, _ span: SourceSpan, suggestion: String? = nil) {
-        diagnostics.append(diagnostic(message, span, suggestion: suggestion))
+    /// Records an error the statement recovers from (it is still parsed).
+    mutating func report(_ message: DiagnosticMessage, at span: SourceSpan) {
+        diagnostics.append(diagnostic(message, at: span))
     }
 
     /// "expected X, found Y" at the current token; if the input ran out inside a bracket, the unclosed bracket instead.
-    func expected(_ what: String, suggestion: String? = nil) -> SyntaxError {
+    func expected(_ what: Expectation) -> SyntaxError {
+        let found = DiagnosticMessage.describe(current)
         if let open = openers.last, atEnd || (atStatementKeyword && startsFreshStatement) {
-            let at = atEnd ? "" : " at \(current.span.start.line):\(current.span.start.column)"
             return SyntaxError(diagnostic: diagnostic(
-                "unclosed `\(open.token.text)`: expected `\(open.close.rawValue)` before \(describe(current))\(at)",
-                open.token.span, suggestion: "add `\(open.close.rawValue)` to close it"))
+                .unclosedBracket(open.token.text, close: open.close, before: found, at: atEnd ? nil : current.span.start), at: open.token.span))
         }
         // What is missing belongs at the end of the line the statement stopped on, not on the next line.
         if pos > 0, pos - 1 < tokens.count, tokens[pos - 1].span.end.line < current.span.start.line {
             let end = tokens[pos - 1].span.end
             let after = SourceSpan(start: end, end: SourceLocation(line: end.line, column: end.column + 1, offset: end.offset + 1))
-            let next = atEnd ? "the end of the input" : "\(describe(current)) on line \(current.span.start.line)"
-            return SyntaxError(diagnostic: diagnostic("expected \(what) at the end of this line, found \(next)", after,
-                                                      suggestion: suggestion ?? "write \(what) here"))
+            return SyntaxError(diagnostic: diagnostic(.expectedAtEndOfLine(what, found: found, nextLine: atEnd ? nil : current.span.start.line),
+                                                      at: after))
         }
-        return SyntaxError(diagnostic: diagnostic("expected \(what), found \(describe(current))", current.span,
-                                                  suggestion: suggestion ?? "write \(what) here"))
+        return SyntaxError(diagnostic: diagnostic(.expected(what, found: found), at: current.span))
     }
 
     mutating func open(_ token: Token, _ close: Symbol) { openers.append((token, close)) }
     mutating func close() { _ = openers.popLast() }
 
-    mutating func expect(_ k: Keyword, _ what: String, suggestion: String? = nil) throws(SyntaxError) -> Token {
-        guard let t = eat(k) else { throw expected(what, suggestion: suggestion) }
+    mutating func expect(_ k: Keyword, _ what: Expectation) throws(SyntaxError) -> Token {
+        guard let t = eat(k) else { throw expected(what) }
         return t
     }
 
     /// Consumes the closing bracket; `expected` turns a bracket evidently never closed into a message at its opener.
-    mutating func expectClosing(_ close: Symbol, _ what: String) throws(SyntaxError) -> Token {
+    mutating func expectClosing(_ close: Symbol, _ what: Expectation) throws(SyntaxError) -> Token {
         guard let t = eat(close) else { throw expected(what) }
         return t
     }
@@ -187,13 +174,8 @@ struct ParserState {
     /// After a statement only `;`, the end, a new line, or another statement keyword may follow.
     func expectStatementEnd(after stmt: Stmt) throws(SyntaxError) {
         if atEnd || isSymbol(.semicolon) || startsFreshStatement || atStatementKeyword { return }
-        let what: String
-        if case .expression = stmt.kind {
-            what = "the end of the expression"
-        } else {
-            what = "the end of the `\(firstWord(stmt))` statement"
-        }
-        throw expected(what)
+        if case .expression = stmt.kind { throw expected(.statementEnd(keyword: nil)) }
+        throw expected(.statementEnd(keyword: firstWord(stmt)))
     }
 
     func firstWord(_ stmt: Stmt) -> String {
@@ -240,21 +222,18 @@ struct ParserState {
         let kind: Stmt.Kind
         switch kw {
         case .load:
-            let table = try parseName("a table name after `load`", follow: .keyword(.from))
-            _ = try expect(.from, "`from` after the table name")
-            let path = try parseStringName("the file path as a string after `from`")
+            let table = try parseName(.tableName(after: .load), follow: .keyword(.from))
+            _ = try expect(.from, .fromAfterTable)
+            let path = try parseStringName(.filePath(after: .from))
             kind = try parseLoadClauses(table: table, path: path)
         case .set, .let, .derive:
-            let name = try parseName("a name after `\(kw.rawValue)`", follow: .symbol(.assign))
-            if eat(.assign) == nil {
-                let hint = isSymbol(.eq) ? "use a single `=` to define a name" : nil
-                throw expected("`=` after `\(kw.rawValue) \(name.text)`", suggestion: hint)
-            }
+            let name = try parseName(.definedName(after: kw), follow: .symbol(.assign))
+            if eat(.assign) == nil { throw expected(.assign(after: kw, name: name.text, foundDoubleEquals: isSymbol(.eq))) }
             let value = try parseExpression()
             kind = kw == .set ? .set(name, value) : kw == .let ? .let(name, value) : .derive(name, value)
         case .segment:
-            let name = try parseName("a segment name after `segment`", follow: .keyword(.where))
-            _ = try expect(.where, "`where` after the segment name")
+            let name = try parseName(.segmentName, follow: .keyword(.where))
+            _ = try expect(.where, .whereAfterSegment)
             kind = .segment(name, try parseExpression())
         case .tiers:
             kind = try parseTiers()
@@ -264,22 +243,22 @@ struct ParserState {
             kind = .count(try parseExpression())
         case .export:
             let target = try parseExpression()
-            _ = try expect(.to, "`to` and a file path after the export target")
-            let path = try parseStringName("the file path as a string after `to`")
+            _ = try expect(.to, .toAfterExportTarget)
+            let path = try parseStringName(.filePath(after: .to))
             var columns: [Expr] = []
             if eat(.columns) != nil { columns = try parseExpressionList() }
             kind = .export(target: target, path: path, columns: columns)
         case .assert:
             let cond = try parseExpression()
             var message: String?
-            if eat(.comma) != nil { message = try parseStringName("a message string after `,`").text }
+            if eat(.comma) != nil { message = try parseStringName(.assertMessage).text }
             kind = .assert(cond, message: message)
         case .include:
-            kind = .include(path: try parseStringName("the file path as a string after `include`"))
+            kind = .include(path: try parseStringName(.filePath(after: .include)))
         case .schema:
             kind = try parseSchema()
         default:
-            throw expected("a statement")
+            throw expected(.statement)
         }
         return Stmt(kind, SourceSpan(start: first.span.start, end: lastEnd))
     }
@@ -287,17 +266,13 @@ struct ParserState {
     /// A statement that does not start with a statement keyword: a bare expression in the REPL, else an error.
     mutating func parseNonKeywordStatement() throws(SyntaxError) -> Stmt {
         let first = current
-        let keywords = Keyword.statementStarts.map(\.rawValue).sorted()
         var unknown: SyntaxError?
         if case .identifier(let word) = first.kind {
-            let hint = Suggest.nearest(word, in: keywords).map { "did you mean `\($0)`?" }
-            unknown = SyntaxError(diagnostic: diagnostic("unknown statement \(describe(first))", first.span,
-                suggestion: hint ?? "a statement starts with one of: \(keywords.joined(separator: ", "))"))
-            if repl && hint == nil { unknown = nil }
+            let near = Suggest.nearest(word, in: Keyword.statementStarts.map(\.rawValue).sorted())
+            unknown = SyntaxError(diagnostic: diagnostic(.unknownStatement(DiagnosticMessage.describe(first), nearest: near), at: first.span))
+            if repl && near == nil { unknown = nil }
         }
-        guard repl else {
-            throw unknown ?? expected("a statement", suggestion: "a statement starts with one of: \(keywords.joined(separator: ", "))")
-        }
+        guard repl else { throw unknown ?? expected(.statementKeyword) }
         do {
             let e = try parseExpression()
             let stmt = Stmt(.expression(e), e.span)
@@ -310,14 +285,14 @@ struct ParserState {
     }
 
     /// A name where one is required; a keyword followed by what should come next is taken as a name, with a hint.
-    mutating func parseName(_ what: String, follow: TokenKind) throws(SyntaxError) -> Name {
+    mutating func parseName(_ what: Expectation, follow: TokenKind) throws(SyntaxError) -> Name {
         let t = current
         switch t.kind {
         case .identifier(let s):
             advance()
             return Name(s, t.span)
         case .keyword(let k) where peek(1).kind == follow:
-            note("`\(k.rawValue)` is a keyword", t.span, suggestion: "write `` `\(k.rawValue)` `` to use it as a name")
+            report(.keywordAsName(k), at: t.span)
             advance()
             return Name(k.rawValue, t.span)
         default:
@@ -333,15 +308,15 @@ struct ParserState {
         while case .identifier(let word) = current.kind, current.span.start.line == path.span.end.line || word == "linked" || word == "matched" {
             switch word {
             case "linked", "matched":
-                guard link == nil else { throw expected("the end of the `load` statement", suggestion: "a table is either `linked by` or `matched by` one field") }
+                guard link == nil else { throw expected(.loadClauseOnce(clause: "linked by` or `matched by")) }
                 advance()
-                _ = try expect(.by, "`by` after `\(word)`")
-                let field = try parseName("the field that names the customer after `\(word) by`", follow: .eof)
+                _ = try expect(.by, .byAfterLink(word: word))
+                let field = try parseName(.linkField(word: word), follow: .eof)
                 link = word == "linked" ? .linked(by: field) : .matched(by: field)
             case "key":
-                guard key == nil else { throw expected("the end of the `load` statement", suggestion: "give `key` once") }
+                guard key == nil else { throw expected(.loadClauseOnce(clause: "key")) }
                 advance()
-                key = try parseName("the key field after `key`", follow: .eof)
+                key = try parseName(.keyField, follow: .eof)
             default:
                 return .load(table: table, path: path, link: link, key: key)
             }
@@ -349,7 +324,7 @@ struct ParserState {
         return .load(table: table, path: path, link: link, key: key)
     }
 
-    mutating func parseStringName(_ what: String) throws(SyntaxError) -> Name {
+    mutating func parseStringName(_ what: Expectation) throws(SyntaxError) -> Name {
         let t = current
         guard case .string(let s) = t.kind else { throw expected(what) }
         advance()
@@ -358,18 +333,16 @@ struct ParserState {
 
     /// `schema NAME { field: type [key] [pii] … }`; fields separated by newlines, `,` or `;`.
     mutating func parseSchema() throws(SyntaxError) -> Stmt.Kind {
-        let table = try parseName("a table name after `schema`", follow: .symbol(.lbrace))
-        guard let open = eat(.lbrace) else { throw expected("`{` after `schema \(table.text)`") }
+        let table = try parseName(.tableName(after: .schema), follow: .symbol(.lbrace))
+        guard let open = eat(.lbrace) else { throw expected(.openBrace(after: .schema, name: table.text)) }
         self.open(open, .rbrace)
         defer { close() }
         var fields: [SchemaField] = []
         while !isSymbol(.rbrace) {
             if eat(.comma) != nil || eat(.semicolon) != nil { continue }
-            let name = try parseName("a field name", follow: .symbol(.colon))
+            let name = try parseName(.fieldName, follow: .symbol(.colon))
             _ = eat(.colon)
-            guard case .identifier(let t) = current.kind else {
-                throw expected("a type (number, string, bool or date) after `\(name.text)`")
-            }
+            guard case .identifier(let t) = current.kind else { throw expected(.fieldType(field: name.text)) }
             let type = Name(t, advance().span)
             var flags: [Name] = []
             while case .identifier(let f) = current.kind, current.span.start.line == type.span.start.line {
@@ -382,8 +355,8 @@ struct ParserState {
     }
 
     mutating func parseTiers() throws(SyntaxError) -> Stmt.Kind {
-        let name = try parseName("a name after `tiers`", follow: .symbol(.lbrace))
-        guard let open = eat(.lbrace) else { throw expected("`{` after `tiers \(name.text)`") }
+        let name = try parseName(.definedName(after: .tiers), follow: .symbol(.lbrace))
+        guard let open = eat(.lbrace) else { throw expected(.openBrace(after: .tiers, name: name.text)) }
         self.open(open, .rbrace)
         defer { close() }
         var arms: [TierArm] = []
@@ -394,11 +367,11 @@ struct ParserState {
             case .string(let s):
                 label = Name(s, advance().span)
             case .identifier:
-                label = try parseName("a tier label", follow: peek(1).kind)
+                label = try parseName(.tierLabel, follow: peek(1).kind)
             case .keyword where peek(1).kind == .keyword(.where) || peek(1).kind == .keyword(.otherwise):
-                label = try parseName("a tier label", follow: peek(1).kind)
+                label = try parseName(.tierLabel, follow: peek(1).kind)
             default:
-                throw expected("a tier label (a name or a string) or `}`")
+                throw expected(.tierLabelOrEnd)
             }
             let condition: Expr?
             if eat(.where) != nil {
@@ -406,18 +379,16 @@ struct ParserState {
             } else if eat(.otherwise) != nil {
                 condition = nil
             } else {
-                throw expected("`where` or `otherwise` after the tier label `\(label.text)`")
+                throw expected(.whereOrOtherwise(label: label.text))
             }
             arms.append(TierArm(label: label, condition: condition, span: SourceSpan(start: label.span.start, end: lastEnd)))
         }
         let close = advance()
         if arms.isEmpty {
-            note("`tiers \(name.text)` has no tiers", open.span.merged(with: close.span),
-                 suggestion: "add tiers such as `A where clv >= 5e6` and `C otherwise`")
+            report(.emptyTiers(name.text), at: open.span.merged(with: close.span))
         }
         for arm in arms.dropLast() where arm.condition == nil {
-            note("`otherwise` must be the last tier", arm.span,
-                 suggestion: "move `\(arm.label.text) otherwise` to the end; tiers after it can never match")
+            report(.otherwiseNotLast(label: arm.label.text), at: arm.span)
         }
         return .tiers(name, arms)
     }
@@ -430,15 +401,13 @@ struct ParserState {
         while case .keyword(let k) = current.kind, k == .limit || k == .order || k == .columns {
             let kwTok = advance()
             let seen = (k == .limit && limit != nil) || (k == .order && orderBy != nil) || (k == .columns && columns != nil)
-            if seen {
-                note("`\(kwTok.text)` appears twice in one `show`", kwTok.span, suggestion: "keep one `\(kwTok.text)` clause")
-            }
+            if seen { report(.repeatedClause(kwTok.text), at: kwTok.span) }
             switch k {
             case .limit:
                 let e = try parseExpression()
                 if limit == nil { limit = e }
             case .order:
-                _ = try expect(.by, "`by` after `order`")
+                _ = try expect(.by, .byAfterOrder)
                 var keys: [OrderKey] = []
                 repeat {
                     let e = try parseExpression()

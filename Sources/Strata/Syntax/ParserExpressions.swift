@@ -9,8 +9,7 @@ extension ParserState {
     mutating func enter() throws(SyntaxError) {
         depth += 1
         if depth > Self.maxDepth {
-            throw SyntaxError(diagnostic: diagnostic("expression is nested too deeply", current.span,
-                suggestion: "split it with `let` or `derive`"))
+            throw SyntaxError(diagnostic: diagnostic(.nestedTooDeeply, at: current.span))
         }
     }
 
@@ -18,8 +17,7 @@ extension ParserState {
     mutating func link() throws(SyntaxError) {
         chain += 1
         if chain > Self.maxChain {
-            throw SyntaxError(diagnostic: diagnostic("this expression is too long: more than \(Self.maxChain) operators", current.span,
-                suggestion: "for a list of values write `field in [a, b, …]`; otherwise split it with `let`, `derive` or `segment`"))
+            throw SyntaxError(diagnostic: diagnostic(.expressionTooLong(maxOperators: Self.maxChain), at: current.span))
         }
     }
 
@@ -79,13 +77,12 @@ extension ParserState {
             l = try parseComparisonTail(l)
             guard !reported else { continue }
             reported = true
-            var hint = "combine the comparisons with `and`, or add parentheses"
+            var rewrite: (a: String, op1: String, b: String, op2: String, c: String)?
             if case .binary(let op1, let a, let b) = first.kind, op1.isComparison,
                case .binary(let op2, _, let c) = l.kind, op2.isComparison {
-                let (sa, sb, sc) = (source.slice(a.span), source.slice(b.span), source.slice(c.span))
-                hint = "write `\(sa) \(op1.rawValue) \(sb) and \(sb) \(op2.rawValue) \(sc)`"
+                rewrite = (source.slice(a.span), op1.rawValue, source.slice(b.span), op2.rawValue, source.slice(c.span))
             }
-            note("comparisons do not chain", opTok.span, suggestion: hint)
+            report(.chainedComparison(rewrite: rewrite), at: opTok.span)
         }
         return l
     }
@@ -95,7 +92,7 @@ extension ParserState {
         let t = advance()
         switch t.kind {
         case .symbol(.assign):
-            note("`=` assigns; to compare use `==`", t.span, suggestion: "use `==`")
+            report(.assignmentInComparison, at: t.span)
             return Self.binary(.eq, l, try parseAdditive())
         case .symbol(let s):
             let op = Self.comparisonSymbols[s] ?? .eq
@@ -106,12 +103,12 @@ extension ParserState {
             return try parseBetween(l, negated: false)
         case .keyword(.is):
             let negated = eat(.not) != nil
-            let null = try expect(.null, "`null` after `is\(negated ? " not" : "")`")
+            let null = try expect(.null, .null(negated: negated))
             return Expr(.isNull(l, negated: negated), l.span.merged(with: null.span))
         default:
             // `not in` / `not between`: the caller saw the second word.
             if eat(.in) != nil { return try parseInList(l, negated: true) }
-            _ = try expect(.between, "`in` or `between` after `not`")
+            _ = try expect(.between, .inOrBetweenAfterNot)
             return try parseBetween(l, negated: true)
         }
     }
@@ -124,7 +121,7 @@ extension ParserState {
         } else if eat(.lparen) != nil {
             close = .rparen
         } else {
-            throw expected("`[` and a list after `\(negated ? "not in" : "in")`")
+            throw expected(.list(negated: negated))
         }
         try enter()
         self.open(open, close)
@@ -134,14 +131,14 @@ extension ParserState {
             items.append(try parseExpression())
             while eat(.comma) != nil { items.append(try parseExpression()) }
         }
-        let end = try expectClosing(close, "`,` or `\(close.rawValue)` in the list")
+        let end = try expectClosing(close, .listContinuation(close: close))
         return Expr(.inList(l, items, negated: negated), l.span.merged(with: end.span))
     }
 
     mutating func parseBetween(_ l: Expr, negated: Bool) throws(SyntaxError) -> Expr {
         // Bounds are additive so the `and` between them belongs to `between`, not to logical `and`.
         let low = try parseAdditive()
-        _ = try expect(.and, "`and` between the bounds of `between`")
+        _ = try expect(.and, .andBetweenBounds)
         let high = try parseAdditive()
         return Expr(.between(l, low: low, high: high, negated: negated), l.span.merged(with: high.span))
     }
@@ -204,7 +201,7 @@ extension ParserState {
                 advance()
                 let f = current
                 guard case .identifier(let field) = f.kind else {
-                    throw expected("a field name after `\(name).`", suggestion: "write `table.field`, e.g. `visits.date`")
+                    throw expected(.memberField(table: name))
                 }
                 advance()
                 return Expr(.member(table: Name(name, t.span), field: Name(field, f.span)), t.span.merged(with: f.span))
@@ -218,16 +215,15 @@ extension ParserState {
             open(t, .rparen)
             defer { self.close() }
             let inner = try parseExpression()
-            let close = try expectClosing(.rparen, "`)` after the expression")
+            let close = try expectClosing(.rparen, .closingParenthesis)
             return Expr(.paren(inner), t.span.merged(with: close.span))
         case .keyword(let k):
             let structural: Set<Keyword> = Keyword.statementStarts.union([.where, .otherwise, .from, .to, .by, .and, .or, .in, .is, .between, .asc, .desc])
-            let hint = structural.contains(k) ? nil : "write `` `\(k.rawValue)` `` to use it as a name"
-            throw expected("an expression", suggestion: hint)
+            throw expected(structural.contains(k) ? .expression : .expressionNotKeyword(k))
         case .symbol(.lbracket):
-            throw expected("an expression", suggestion: "a `[...]` list may only follow `in`")
+            throw expected(.expressionNotList)
         default:
-            throw expected("an expression")
+            throw expected(.expression)
         }
     }
 
@@ -244,8 +240,7 @@ extension ParserState {
         if value.isFinite, abs(value) < 1e15, Double(Int(value)) == value {
             amount = Int(value)
         } else {
-            note("a duration needs a whole number, found `\(t.text)`", t.span,
-                 suggestion: "use a smaller unit, e.g. `days` instead of fractional `months`")
+            report(.fractionalDuration(t.text), at: t.span)
         }
         return Expr(.duration(amount: amount, unit: unit, text: source.slice(span)), span)
     }
@@ -273,12 +268,10 @@ extension ParserState {
             if eat(.where) != nil { filter = try parseExpression() }
             while eat(.comma) != nil {
                 args.append(try parseExpression())
-                if isKeyword(.where) {
-                    throw expected("`,` or `)`", suggestion: "a `where` filter must follow the first argument, e.g. `percentile(clv where vip, 0.9)`")
-                }
+                if isKeyword(.where) { throw expected(.argumentAfterFilter) }
             }
         }
-        let end = try expectClosing(.rparen, "`,` or `)` in the call to `\(name.text)`")
+        let end = try expectClosing(.rparen, .callContinuation(function: name.text))
         return Expr(.call(name, args, filter: filter, options: options), name.span.merged(with: end.span))
     }
 

@@ -14,20 +14,11 @@ public enum RuleSource {
         /// The failure as a diagnostic placed at `place` (the `include` that named the file, and the path as
         /// written there), or at the file itself.
         public func diagnostic(at place: (file: String, span: SourceSpan, written: String)? = nil) -> Diagnostic {
-            switch self {
-            case .unreadable(let path):
-                if let p = place {
-                    return Diagnostic(.error, "cannot read included file `\(p.written)`", file: p.file, span: p.span,
-                                      suggestion: "the path is relative to this file's folder")
-                }
-                return Diagnostic(.error, "cannot read rules file `\(path)`: no such file or not readable", file: path, span: .wholeFile,
-                                  suggestion: "check the path (it is relative to the current folder)")
-            case .notUTF8(let path, let line):
-                let d = Diagnostic(.error, "the rules file is not UTF-8", file: path, span: .wholeLine(line),
-                                   suggestion: "save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
-                guard let p = place else { return d }
-                return Diagnostic(.error, "included file `\(p.written)` is not UTF-8 (line \(line))", file: p.file, span: p.span,
-                                  suggestion: "save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
+            switch (self, place) {
+            case (.unreadable, let p?): return Diagnostic(.includedFileUnreadable(p.written), file: p.file, span: p.span)
+            case (.unreadable(let path), nil): return Diagnostic(.rulesFileUnreadable(path), file: path, span: .wholeFile)
+            case (.notUTF8(_, let line), let p?): return Diagnostic(.includedFileNotUTF8(p.written, line: line), file: p.file, span: p.span)
+            case (.notUTF8(let path, let line), nil): return Diagnostic(.rulesFileNotUTF8, file: path, span: .wholeLine(line))
             }
         }
     }

@@ -137,13 +137,8 @@ private struct IncludeReader {
     }
 
     static func cycle(_ p: Name, in source: SourceFile, first: (file: String, span: SourceSpan)?) -> [Diagnostic] {
-        var hint = "remove one of the includes"
-        if let f = first { hint = "`\(p.text)` is already being included (its include at \(f.file):\(f.span.start.line):\(f.span.start.column) leads back here)" }
-        var out = [Diagnostic(.error, "include cycle: `\(p.text)` includes this file again", file: source.name, span: p.span, suggestion: hint)]
-        if let f = first {
-            out.append(Diagnostic(.note, "the cycle starts with this include", file: f.file, span: f.span,
-                                  suggestion: "shared definitions belong in a file that includes nothing that includes it"))
-        }
+        var out = [Diagnostic(.includeCycle(p.text, firstInclude: first), file: source.name, span: p.span)]
+        if let f = first { out.append(Diagnostic(.includeCycleStart, file: f.file, span: f.span)) }
         return out
     }
 }
