@@ -113,7 +113,6 @@ import Testing
         .includeCycle: files(["a.strata": utf8("include \"b.strata\"\n"), "b.strata": utf8("include \"a.strata\"\n")], root: "a.strata"),
         .includeCycleStart: files(["a.strata": utf8("include \"b.strata\"\n"), "b.strata": utf8("include \"a.strata\"\n")], root: "a.strata"),
 
-        .schemaTableConflict: check("schema customers { clv: number }\nschema people { x: number }"),
         .schemaLoadMismatch: check("load customers from \"c.csv\"\nschema people { clv: number }"),
         .unknownType: check("schema customers { clv: numbr }"),
         .repeatedFlag: check("schema customers { id: string key key }"),

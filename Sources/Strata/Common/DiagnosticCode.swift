@@ -107,8 +107,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
 
     // MARK: - Schema and load plan
 
-    /// A `schema` block for another table than an earlier `schema` block.
-    case schemaTableConflict = "schema-table-conflict"
     /// A `schema` named for another table than the one `load` reads.
     case schemaLoadMismatch = "schema-load-mismatch"
     /// A `schema` field type other than number, string, bool or date.

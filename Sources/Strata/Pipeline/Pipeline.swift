@@ -25,8 +25,8 @@ public struct Pipeline: Sendable {
         public var linked: [String: LinkedTable] = [:]
         /// The table read and the file it came from.
         public var dataFile: (table: String, path: String)?
-        /// The program's `schema`, if it has one.
-        public var declared: SchemaDeclaration?
+        /// The program's `schema` blocks, one declaration per table.
+        public var declared: [SchemaDeclaration] = []
         public var result = RunResult()
         var renderer = DiagnosticRenderer()
     }
@@ -82,8 +82,13 @@ public struct Pipeline: Sendable {
             return c
         }
         var declarationErrors: [Diagnostic] = []
-        let declared = SchemaDeclaration.from(set.statements, &declarationErrors)
+        let declared = SchemaDeclaration.all(set.statements, &declarationErrors)
         c.declared = declared
+        // The customer table's declaration: the one for the first `load` without a link, or the only one.
+        let customerLoad = set.statements.lazy.compactMap { s -> String? in
+            if case .load(let t, _, nil, _) = s.stmt.kind { return t.text } else { return nil }
+        }.first
+        let customerDeclared = declared.first { $0.table == customerLoad } ?? (customerLoad == nil && declared.count == 1 ? declared.first : nil)
         guard declarationErrors.isEmpty else {
             c.result.fail(set.diagnostics + declarationErrors, exitCode: 1)
             return c
@@ -92,8 +97,8 @@ public struct Pipeline: Sendable {
         clock = RunResult.now()
         var catalog = Catalog()
         var loadedAt: (file: String, span: SourceSpan)?
-        if forCheck, let d = declared, preloaded == nil {
-            catalog.tables = [d.tableSchema]
+        if forCheck, preloaded == nil, !declared.isEmpty, let tables = Pipeline.declaredCatalog(set.statements, declared) {
+            catalog = tables
         } else {
             let plan: LoadPlan
             switch LoadPlan.make(set.statements, root: source, overrides: options.dataOverrides, preloaded: preloaded != nil, baseDirectory: base) {
@@ -106,7 +111,7 @@ public struct Pipeline: Sendable {
             case .nothing: break
             case .preloaded:
                 if var t = preloaded {
-                    if let d = declared {
+                    if let d = customerDeclared {
                         let mismatches = DataBinding.verify(&t, against: d)
                         guard mismatches.isEmpty else {
                             c.result.fail(set.diagnostics + mismatches, exitCode: 3)
@@ -114,11 +119,11 @@ public struct Pipeline: Sendable {
                         }
                     }
                     c.table = t
-                    catalog.tables = [DataBinding.schema(of: t, declared: declared)]
+                    catalog.tables = [DataBinding.schema(of: t, declared: customerDeclared)]
                 }
             case .files(let tables):
                 do throws(BoundTables.Failure) {
-                    let bound = try BoundTables.bind(tables, preloaded: preloaded, declared: [declared].compactMap { $0 }, sample: forCheck,
+                    let bound = try BoundTables.bind(tables, preloaded: preloaded, declared: declared, sample: forCheck,
                                                      parallel: options.parallel, root: source.name)
                     c.table = bound.customers
                     c.linked = bound.linked
@@ -142,6 +147,29 @@ public struct Pipeline: Sendable {
         c.program = program
         c.result.timings.checkMs += RunResult.ms(since: clock)
         return c
+    }
+
+    /// The catalog the `schema` blocks describe, when they describe every table the program loads (a
+    /// table without one needs its data read); each table's grain comes from its `load`.
+    static func declaredCatalog(_ statements: [Sourced], _ declared: [SchemaDeclaration]) -> Catalog? {
+        var catalog = Catalog()
+        var loads: [(String, TableLink?)] = []
+        for s in statements { if case .load(let t, _, let link, _) = s.stmt.kind { loads.append((t.text, link)) } }
+        guard loads.allSatisfy({ l in declared.contains { $0.table == l.0 } }) else { return nil }
+        for d in declared {
+            var t = d.tableSchema
+            switch loads.first(where: { $0.0 == d.table })?.1 {
+            case .linked(let by)?: t.grain = .linked(by: by.text)
+            case .matched(let by)?:
+                t.grain = .matched(by: by.text)
+                t.fields.removeAll { $0.name == by.text }
+            case nil: t.grain = .customers
+            }
+            catalog.tables.append(t)
+        }
+        // The customer table first, as the compiler expects it.
+        catalog.tables.sort { ($0.grain == .customers ? 0 : 1) < ($1.grain == .customers ? 0 : 1) }
+        return catalog
     }
 
     /// A rule file that could not be read: the message, and exit 2 (missing) or 1 (not UTF-8).

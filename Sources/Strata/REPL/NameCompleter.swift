@@ -21,6 +21,14 @@ public struct NameCompleter {
             ticked = true
         }
         let prefix = String(chars[(ticked ? start + 1 : start)..<end])
+        // After `visits.` the word is one of that table's fields.
+        if !ticked, start > 0, chars[start - 1] == "." {
+            var t = start - 1
+            while t > 0, NameCompleter.isWordChar(chars[t - 1]) { t -= 1 }
+            if let fields = session.fields(ofTable: String(chars[t..<(start - 1)])) {
+                return (start, fields.filter { $0.hasPrefix(prefix) }.sorted())
+            }
+        }
         guard !prefix.isEmpty || ticked else { return (start, []) }
         if prefix.hasPrefix(".") { return (start, Repl.dotCommands.filter { $0.hasPrefix(prefix) }) }
         let words = ticked ? [] : Keyword.allCases.map(\.rawValue) + Checker.functionNames + NameCompleter.durationUnits

@@ -175,10 +175,19 @@ public final class Repl {
         guard let t = session.table else { return "no data loaded; use .load PATH\n" }
         let derived = Set(session.definitionList.compactMap(\.name))
         let rows = t.columns.map { c -> [Value] in
-            [.string(c.name), .string(c.type.name), .number(Double(c.nullCount)), .string(derived.contains(c.name) ? "derived" : "loaded")]
+            // A matched table's field is joined in as `may.clv`.
+            let from = derived.contains(c.name) ? "derived" : c.name.contains(".") ? "matched" : "loaded"
+            return [.string(c.name), .string(c.type.name), .number(Double(c.nullCount)), .string(from)]
         }
         let title = format == .table ? "\(t.name): \(ValueFormat.customers(t.rowCount)) from \(t.source)\n" : ""
-        return title + listing(["field", "type", "nulls", "from"], rows, numeric: [2])
+        var out = title + listing(["field", "type", "nulls", "from"], rows, numeric: [2])
+        // Each event table: its grain (many rows per customer, linked by a field) and its fields.
+        for (name, by, e) in session.eventTables {
+            let fields = e.columns.map { c -> [Value] in [.string(c.name), .string(c.type.name), .number(Double(c.nullCount)), .string("loaded")] }
+            if format == .table { out += "\n\(name): \(ValueFormat.grouped(e.rowCount)) rows linked by \(by), many per customer, from \(e.source)\n" }
+            out += listing(["field", "type", "nulls", "from"], fields, numeric: [2])
+        }
+        return out
     }
 
     func segmentsReport() -> String {

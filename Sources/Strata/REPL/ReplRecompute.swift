@@ -106,7 +106,7 @@ extension ReplSession {
     /// flags take effect; before any data, its fields become known so rules can be written and checked.
     func declareSchema(_ s: Sourced, _ result: inout RunResult) {
         var errors: [Diagnostic] = []
-        guard let d = SchemaDeclaration.from([s], &errors), errors.isEmpty else {
+        guard let d = SchemaDeclaration.all([s], &errors).first, errors.isEmpty else {
             result.fail(errors, exitCode: 1)
             return
         }

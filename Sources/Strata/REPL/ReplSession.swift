@@ -19,6 +19,10 @@ public final class ReplSession {
     var asOfText: String?
     /// A `schema` typed in the session: the data loaded next is verified against it.
     var declared: SchemaDeclaration?
+    /// Linked and matched tables loaded in the session, read again against each new customer table.
+    var sideTables: [(plan: PlannedTable, table: Table)] = []
+    /// The customer table's key field (`key FIELD` on its `load`, else `id`).
+    var customerKey = "id"
     var renderer = DiagnosticRenderer()
     /// The folder paths typed at the prompt are relative to: the working folder.
     public let baseDirectory: String
@@ -38,6 +42,20 @@ public final class ReplSession {
     public var scalars: [String: Value] { runner.scalars }
     /// Every name the session knows, in definition order (for completion).
     public var scope: Scope { compiler.checker.scope }
+    /// The linked event tables, by name, with the field that links their rows to customers.
+    public var eventTables: [(name: String, by: String, table: Table)] {
+        runner.linked.keys.sorted().compactMap { n in
+            guard let l = runner.linked[n], case .linked(let by)? = compiler.checker.events.linked[n]?.grain else { return nil }
+            return (n, by, l.table)
+        }
+    }
+
+    /// The fields of a linked or matched table (for completion after `visits.`), nil for another name.
+    public func fields(ofTable name: String) -> [String]? {
+        let events = compiler.checker.events
+        return (events.linked[name] ?? events.matched[name])?.fields.map(\.name)
+    }
+
     /// Where the current data was loaded from, if anywhere.
     public var dataPath: String? { loadedFrom?.path }
 
@@ -56,9 +74,9 @@ public final class ReplSession {
             if let t = c.table, let file = c.dataFile {
                 runner.replaceTable(t)
                 loadedFrom = (file.table, file.path)
-                declared = c.declared
+                declared = c.declared.first { $0.table == c.table?.name }
                 // Exploring, every column of the file may be used, declared or not; `pii` and `key` still hold.
-                var schema = DataBinding.schema(of: t, declared: c.declared)
+                var schema = DataBinding.schema(of: t, declared: c.declared.first { $0.table == t.name })
                 schema.undeclared = [:]
                 compiler.use(schema, at: nil)
             }
@@ -69,7 +87,7 @@ public final class ReplSession {
         if let t = c.table { runner.replaceTable(t) }
         runner.linked = c.linked
         loadedFrom = c.dataFile.map { ($0.table, $0.path) }
-        declared = c.declared
+        declared = c.declared.first { $0.table == c.table?.name }
         runner.run(program, into: &c.result)
         for s in program.statements {
             if s.name != nil { definitionList.append(s) }
@@ -104,12 +122,20 @@ public final class ReplSession {
 
     func step(_ s: Sourced, _ result: inout RunResult) {
         switch s.stmt.kind {
-        case .load(let t, let p, _, _):
+        case .load(let t, let p, let link, let key):
             let path = options.dataOverrides[t.text] ?? SourceSet.resolve(p.text, from: s.source.name, fallback: baseDirectory)
+            if let link {
+                let plan = PlannedTable(name: t.text, path: path, link: link, key: "id", place: (s.source.name, p.span), nameSpan: t.span,
+                                        fromCommandLine: options.dataOverrides[t.text] != nil)
+                if loadSideTable(plan, &result) { recomputeAll(&result) }
+                return
+            }
             if let error = load(name: t.text, path: path, at: (s.source.name, p.span)) {
                 result.fail([error], exitCode: 3)
             } else {
+                customerKey = key?.text ?? "id"
                 result.outputs.append(.note("loaded \(ValueFormat.customers(runner.rowCount)) from \(path)"))
+                if !sideTables.isEmpty { relinkSideTables(&result) }
                 recomputeAll(&result)
             }
             return

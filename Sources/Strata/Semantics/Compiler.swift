@@ -66,6 +66,9 @@ public struct Compiler: Sendable {
         checker.undeclaredFields = table.undeclared
     }
 
+    /// Makes a linked or matched table known (the REPL, as it loads one).
+    public mutating func useSideTable(_ table: TableSchema) { checker.addTable(table) }
+
     /// Checks one statement and completes what the rules decide about its output; nil when it has
     /// errors (they wait in `takeDiagnostics()`).
     public mutating func compile(_ stmt: Stmt, in source: SourceFile) -> CompiledStatement? {

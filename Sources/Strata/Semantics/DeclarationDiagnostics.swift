@@ -3,11 +3,6 @@
 extension DiagnosticMessage {
     // MARK: - Schema
 
-    /// A second `schema` block for another table than the first.
-    static func schemaTableConflict(_ table: String, first: String) -> Self {
-        Self(code: .schemaTableConflict, text: "a schema for `\(table)`, but the schema above is for `\(first)`", suggestion: "describe one table")
-    }
-
     static func schemaLoadMismatch(_ schema: String, loaded: String) -> Self {
         Self(code: .schemaLoadMismatch, text: "schema `\(schema)` does not match `load \(loaded)`",
              suggestion: "name the schema after the table it describes: `schema \(loaded) {`")

@@ -22,26 +22,25 @@ public struct SchemaDeclaration: Sendable {
         return t
     }
 
-    /// The fields of the program's `schema` blocks, validated (nil when there is none); reports bad types,
-    /// flags, duplicates, a second `key` and a schema named for another table than the one loaded.
-    public static func from(_ stmts: [Sourced], _ diagnostics: inout [Diagnostic]) -> SchemaDeclaration? {
-        var table: String?
-        var fields: [DeclaredField] = []
-        let loaded = stmts.lazy.compactMap { s -> Name? in if case .load(let t, _, _, _) = s.stmt.kind { return t } else { return nil } }.first
+    /// The program's `schema` blocks, one declaration per table (blocks for one table add up), validated;
+    /// reports bad types, flags, duplicates, a second `key` and a schema for a table no `load` reads.
+    public static func all(_ stmts: [Sourced], _ diagnostics: inout [Diagnostic]) -> [SchemaDeclaration] {
+        var out: [SchemaDeclaration] = []
+        let loaded = stmts.compactMap { s -> Name? in if case .load(let t, _, _, _) = s.stmt.kind { return t } else { return nil } }
         for s in stmts {
             guard case .schema(let t, let fs) = s.stmt.kind else { continue }
             func fail(_ message: DiagnosticMessage, at span: SourceSpan) {
                 diagnostics.append(Diagnostic(message, file: s.source.name, span: span))
             }
-            if let prior = table, prior != t.text {
-                fail(.schemaTableConflict(t.text, first: prior), at: t.span)
+            if let first = loaded.first, !loaded.contains(where: { $0.text == t.text }) {
+                fail(.schemaLoadMismatch(t.text, loaded: first.text), at: t.span)
                 continue
             }
-            if let l = loaded, l.text != t.text {
-                fail(.schemaLoadMismatch(t.text, loaded: l.text), at: t.span)
-                continue
-            }
-            table = t.text
+            let index = out.firstIndex { $0.table == t.text } ?? {
+                out.append(SchemaDeclaration(table: t.text, fields: []))
+                return out.count - 1
+            }()
+            var fields = out[index].fields
             for f in fs {
                 guard let type = typeNames[f.type.text] else {
                     fail(.unknownType(f.type.text, nearest: Suggest.nearest(f.type.text, in: ["number", "string", "bool", "date"])), at: f.type.span)
@@ -68,8 +67,9 @@ public struct SchemaDeclaration: Sendable {
                 }
                 fields.append(DeclaredField(name: f.name.text, type: type, key: key, pii: pii, file: s.source.name, span: f.name.span))
             }
+            out[index].fields = fields
         }
-        return table.map { SchemaDeclaration(table: $0, fields: fields) }
+        return out
     }
 
     static let typeNames: [String: ValueType] = ["number": .number, "string": .string, "text": .string, "bool": .bool, "date": .date]
