@@ -242,6 +242,27 @@ struct CLIRun {
         #expect(x == y)
         #expect(x.count > 300 * 50)
     }
+
+    @Test func genEventsWritesTheEventTablesBesideTheSameCustomers() throws {
+        let plain = Repo.tempDir(), events = Repo.tempDir()
+        #expect(CLIRun(["gen", "--customers", "300", "--seed", "7", "--out", plain]).code == 0)
+        let r = CLIRun(["gen", "--customers", "300", "--seed", "7", "--out", events, "--events"])
+        #expect(r.code == 0)
+        #expect(r.err.contains("rows to \(events)/visits.csv"))
+        let x = try Data(contentsOf: URL(fileURLWithPath: plain + "/customers.csv"))
+        let y = try Data(contentsOf: URL(fileURLWithPath: events + "/customers.csv"))
+        #expect(x == y)
+        for table in EventTable.allCases { #expect(FileManager.default.fileExists(atPath: events + "/" + table.fileName)) }
+        #expect(!FileManager.default.fileExists(atPath: plain + "/visits.csv"))
+    }
+
+    @Test func genHelpDescribesEvents() {
+        for flag in ["--help", "-h"] {
+            let r = CLIRun(["gen", flag])
+            #expect(r.code == 0 && r.out == CLI.genUsage)
+        }
+        #expect(CLI.genUsage.contains("--events") && CLI.usage.contains("--events"))
+    }
 }
 
 @Suite struct ReadmeTests {

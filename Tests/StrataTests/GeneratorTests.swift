@@ -186,3 +186,178 @@ import Testing
         #expect((try? FileManager.default.contentsOfDirectory(atPath: dir + "/data")) == ["customers.csv"])
     }
 }
+
+@Suite struct EventGeneratorTests {
+    static let count = 3000
+    static let generated = try? EventGenerator.tables(customers: count, seed: 11)
+    static let customers = generated?.customers ?? []
+    /// Each table's data rows (without the header), parsed.
+    static let rows: [EventTable: [[String]]] = (generated?.events ?? [:]).mapValues { Array(CustomerGeneratorTests.parse($0).dropFirst()) }
+    /// Each customer's fields by id.
+    static let byID: [String: [String: String]] = {
+        let parsed = CustomerGeneratorTests.parse(customers)
+        guard let header = parsed.first else { return [:] }
+        var out: [String: [String: String]] = [:]
+        for r in parsed.dropFirst() { out[r[0]] = Dictionary(uniqueKeysWithValues: zip(header, r)) }
+        return out
+    }()
+
+    /// A table's rows grouped by the customer id in `column`, leaving out ids not in the customer table.
+    static func grouped(_ table: EventTable, by column: Int = 0) -> [String: [[String]]] {
+        Dictionary(grouping: (rows[table] ?? []).filter { byID[$0[column]] != nil }) { $0[column] }
+    }
+
+    func field(_ id: String, _ name: String) -> String { Self.byID[id]?[name] ?? "?" }
+    func int(_ id: String, _ name: String) -> Int { Int(field(id, name)) ?? -1 }
+    /// Whether a date falls between the customer's first visit and last contact (or the end of the data).
+    func inWindow(_ id: String, _ date: String) -> Bool {
+        let contact = field(id, "last_contact")
+        return date >= field(id, "first_visit") && date <= (contact.isEmpty ? "2026-06-30" : contact)
+    }
+
+    @Test func sameSeedSameBytesAndWindowsDoNotChangeThem() throws {
+        let again = try EventGenerator.tables(customers: Self.count, seed: 11)
+        let windowed = try EventGenerator.tables(customers: Self.count, seed: 11, windowRows: 2000)
+        let other = try EventGenerator.tables(customers: Self.count, seed: 12)
+        for table in EventTable.allCases {
+            let bytes = Self.generated?.events[table]
+            #expect(bytes != nil && again.events[table] == bytes && windowed.events[table] == bytes)
+            #expect(other.events[table] != bytes)
+        }
+    }
+
+    @Test func customersAreTheSameBytesWithOrWithoutEvents() {
+        #expect(Self.byID.count == Self.count)
+        #expect(Self.customers == CustomerGenerator.csv(customers: Self.count, seed: 11))
+    }
+
+    @Test func headersAndShape() throws {
+        for table in EventTable.allCases {
+            let parsed = CustomerGeneratorTests.parse(Self.generated?.events[table] ?? [])
+            #expect(parsed.first == table.header)
+            #expect(parsed.count > 1)
+            for r in parsed { #expect(r.count == table.header.count) }
+        }
+        let empty = try EventGenerator.tables(customers: 0, seed: 1)
+        for table in EventTable.allCases { #expect(empty.events[table] == table.headerLine) }
+    }
+
+    @Test(arguments: EventTable.allCases)
+    func rowsAreInDateOrder(_ table: EventTable) {
+        let dates = (Self.rows[table] ?? []).map { $0[table == .referrals ? 2 : 1] }
+        #expect(dates == dates.sorted())
+        #expect(dates.allSatisfy { $0 >= "2019-01-01" && $0 <= "2026-06-30" && CivilDate.parse($0) != nil })
+    }
+
+    @Test func visitsAgreeWithTheCustomer() {
+        let visits = Self.grouped(.visits)
+        for (id, _) in Self.byID {
+            let mine = visits[id] ?? []
+            let office = mine.filter { $0[2] == "到访" }.map { $0[1] }
+            #expect(office.count == int(id, "visits"), "\(id)")
+            #expect(office.max() == field(id, "last_visit"), "\(id)")
+            #expect(mine.map { $0[1] }.min() == field(id, "first_visit"), "\(id)")
+            #expect(mine.allSatisfy { inWindow(id, $0[1]) }, "\(id)")
+        }
+        for r in Self.rows[.visits] ?? [] {
+            #expect(["到访", "线上", "电话", "活动"].contains(r[2]))
+            #expect(r[3].isEmpty || Int(r[3]).map { $0 > 0 && $0 <= 300 } == true)
+        }
+    }
+
+    @Test func eventsPerCustomerAreSkewed() {
+        let visits = Self.grouped(.visits)
+        let perCustomer = Self.byID.keys.map { visits[$0]?.count ?? 0 }
+        let mean = Double(perCustomer.reduce(0, +)) / Double(Self.count)
+        #expect(mean > 7 && mean < 11)
+        #expect(Double(perCustomer.filter { $0 <= 2 }.count) / Double(Self.count) > 0.1)
+        #expect((perCustomer.max() ?? 0) > 60)
+    }
+
+    @Test func orphanRowsArePresentButRare() {
+        let all = Self.rows[.visits] ?? []
+        let orphans = all.filter { Self.byID[$0[0]] == nil }
+        #expect(!orphans.isEmpty)
+        #expect(Double(orphans.count) / Double(all.count) < 0.003)
+        #expect(orphans.contains { $0[0].isEmpty })
+        #expect(orphans.contains { !$0[0].isEmpty })
+        // The other tables name only real customers.
+        for table in [EventTable.purchases, .referrals, .complaints] {
+            #expect((Self.rows[table] ?? []).allSatisfy { Self.byID[$0[0]] != nil })
+        }
+    }
+
+    @Test func purchasesAddUpToTotalSpend() {
+        let purchases = Self.grouped(.purchases), visits = Self.grouped(.visits)
+        for (id, _) in Self.byID {
+            let mine = purchases[id] ?? []
+            #expect(mine.count == int(id, "purchases"), "\(id)")
+            #expect(mine.reduce(0) { $0 + (Int($1[2]) ?? 0) } == int(id, "total_spend"), "\(id)")
+            let officeDays = Set((visits[id] ?? []).filter { $0[2] == "到访" }.map { $0[1] })
+            #expect(mine.allSatisfy { officeDays.contains($0[1]) && inWindow(id, $0[1]) }, "\(id)")
+        }
+        let projects = Set(GeneratorVocabulary.projects.map(\.0))
+        #expect((Self.rows[.purchases] ?? []).allSatisfy { projects.contains($0[3]) && (Int($0[2]) ?? 0) >= 1_000_000 })
+    }
+
+    @Test func referralsMatchTheReferrer() {
+        let referrals = Self.grouped(.referrals)
+        for (id, _) in Self.byID { #expect((referrals[id]?.count ?? 0) == int(id, "referrals"), "\(id)") }
+        var referees: [String] = []
+        for r in Self.rows[.referrals] ?? [] {
+            let (referrer, referee, date, converted) = (r[0], r[1], r[2], r[3])
+            #expect(inWindow(referrer, date))
+            if referee.isEmpty {
+                #expect(converted == "false")
+                continue
+            }
+            referees.append(referee)
+            #expect(referee != referrer && Self.byID[referee] != nil)
+            #expect(converted == (int(referee, "purchases") > 0 ? "true" : "false"))
+            #expect(date <= field(referee, "first_visit"))
+        }
+        #expect(Set(referees).count == referees.count)
+        let empty = (Self.rows[.referrals] ?? []).filter { $0[1].isEmpty }.count
+        #expect(empty > 0 && empty < referees.count)
+    }
+
+    @Test func complaintsMatchTheCustomer() {
+        let complaints = Self.grouped(.complaints)
+        for (id, _) in Self.byID { #expect((complaints[id]?.count ?? 0) == int(id, "complaints"), "\(id)") }
+        let categories = Set(GeneratorVocabulary.complaintCategories)
+        for r in Self.rows[.complaints] ?? [] {
+            #expect(categories.contains(r[2]) && ["1", "2", "3"].contains(r[3]))
+            #expect(r[4] == "true" ? Int(r[5]).map { $0 >= 1 } == true : r[4] == "false" && r[5].isEmpty)
+            #expect(inWindow(r[0], r[1]))
+        }
+    }
+
+    @Test func refereesFitInTheirPackedField() {
+        #expect(CustomerGenerator.blockSize <= 1 << ReferralEvents.placeBits)
+    }
+
+    @Test func filesEqualTheInMemoryBytes() throws {
+        let dir = NSTemporaryDirectory() + "strata-gen-events-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let counts = try EventGenerator.write(customers: Self.count, seed: 11, directory: dir)
+        #expect(counts.customers == Self.count)
+        #expect(FileManager.default.contents(atPath: dir + "/customers.csv").map { [UInt8]($0) } == Self.customers)
+        for table in EventTable.allCases {
+            #expect(FileManager.default.contents(atPath: dir + "/" + table.fileName).map { [UInt8]($0) } == Self.generated?.events[table])
+            #expect(counts.rows[table] == Self.rows[table]?.count)
+        }
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: dir))?.count == 5)
+    }
+}
+
+@Suite struct BundledDataTests {
+    /// examples/data is what the command in docs/cli.md writes, so the docs, the data and the generator agree.
+    @Test func bundledExampleDataIsWhatTheDocumentedCommandWrites() throws {
+        let docs = try String(contentsOfFile: Repo.path("docs/cli.md"), encoding: .utf8)
+        #expect(docs.contains("strata gen --customers 5000 --seed 2026 --out examples/data --events"))
+        let generated = try EventGenerator.tables(customers: 5000, seed: 2026)
+        let stored = { (name: String) in FileManager.default.contents(atPath: Repo.path("examples/data/" + name)).map { [UInt8]($0) } }
+        #expect(stored("customers.csv") == generated.customers)
+        for table in EventTable.allCases { #expect(stored(table.fileName) == generated.events[table], "\(table.fileName)") }
+    }
+}

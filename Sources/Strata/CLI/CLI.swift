@@ -30,8 +30,8 @@ public struct CLI {
                                    run every assertion; ends with "N passed, N failed"
           fmt RULES... [--check] [-w]
                                    canonical layout; --check prints a diff and exits 1 if not formatted
-          gen --customers N --seed S --out DIR
-                                   write realistic demo customers to DIR/customers.csv
+          gen --customers N [--seed S] --out DIR [--events]
+                                   write realistic demo customers to DIR/customers.csv (and their events)
           help                     this text
           version                  the version
 
@@ -112,27 +112,5 @@ public struct CLI {
             out(rendered.joined(separator: format == .json ? "" : "\n"))
         }
         if !result.renderedDiagnostics.isEmpty { err(result.renderedDiagnostics) }
-    }
-
-    func gen(_ words: [String]) throws(UsageError) -> Int32 {
-        let a = try Arguments(words, valueOptions: ["customers", "seed", "out"], flagOptions: [])
-        guard a.positionals.isEmpty else { throw UsageError(message: "gen takes no file arguments; use --out DIR") }
-        guard let ns = a.value("customers"), let n = Int(ns), n >= 0, n <= 100_000_000 else {
-            throw UsageError(message: "gen needs --customers N (a whole number up to 100000000)")
-        }
-        let seed = try a.value("seed").map { (s: String) throws(UsageError) -> UInt64 in
-            guard let v = UInt64(s) else { throw UsageError(message: "--seed takes a whole number, found `\(s)`") }
-            return v
-        } ?? 1
-        guard let dir = a.value("out") else { throw UsageError(message: "gen needs --out DIR") }
-        let path = dir + "/customers.csv"
-        do {
-            try CustomerGenerator.writeCSV(customers: n, seed: seed, to: path)
-        } catch {
-            err("strata: \(error)\n")
-            return 3
-        }
-        err("wrote \(ValueFormat.customers(n)) to \(path)\n")
-        return 0
     }
 }

@@ -29,6 +29,16 @@ struct GeneratorTables: Sendable {
     /// Extra homes bought by repeat buyers: most buy one more, few three more.
     let repeatExtra = WeightedTable([70, 20, 10])
     let domain: WeightedTable
+    let visitChannelBytes: [[UInt8]]
+    let ownerContactChannel = WeightedTable(GeneratorVocabulary.ownerContactChannels)
+    let prospectContactChannel = WeightedTable(GeneratorVocabulary.prospectContactChannels)
+    let project: WeightedTable
+    let projectBytes: [[UInt8]]
+    let complaintBytes: [[UInt8]]
+    let deliveredComplaint = WeightedTable(GeneratorVocabulary.deliveredComplaints)
+    let awaitingComplaint = WeightedTable(GeneratorVocabulary.awaitingComplaints)
+    let prospectComplaint = WeightedTable(GeneratorVocabulary.prospectComplaints)
+    let severity = WeightedTable(GeneratorVocabulary.severities)
     let domainBytes: [[UInt8]]
     let qqDomain = Array("@qq.com".utf8)
     let male = Array("男".utf8)
@@ -63,7 +73,14 @@ struct GeneratorTables: Sendable {
         stageBytes = bytes(GeneratorVocabulary.stages)
         domain = WeightedTable(GeneratorVocabulary.mailDomainWeights)
         domainBytes = bytes(GeneratorVocabulary.mailDomains)
+        visitChannelBytes = bytes(GeneratorVocabulary.visitChannels)
+        project = WeightedTable(GeneratorVocabulary.projects.map(\.1))
+        projectBytes = bytes(GeneratorVocabulary.projects.map(\.0))
+        complaintBytes = bytes(GeneratorVocabulary.complaintCategories)
     }
+
+    /// Days in the calendar window, first and last included.
+    var dayCount: Int { lastDay - firstDay + 1 }
 
     /// ISO text of a day inside the generator's calendar window.
     func date(_ day: Int) -> [UInt8] {

@@ -64,4 +64,26 @@ enum GeneratorVocabulary {
                                 158, 159, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189]
     static let mailDomains = ["qq.com", "163.com", "126.com", "gmail.com", "sina.com", "outlook.com", "foxmail.com"]
     static let mailDomainWeights: [Double] = [0, 30, 12, 8, 6, 6, 8]
+
+    /// Channels of `visits.csv`: a visit to the sales office, an online chat, a call, an event.
+    static let visitChannels = ["到访", "线上", "电话", "活动"]
+    /// Channels of the contacts that are not office visits (`线上`, `电话`, `活动`); owners come to more owner events.
+    static let ownerContactChannels: [Double] = [30, 45, 25]
+    static let prospectContactChannels: [Double] = [45, 45, 10]
+
+    /// Residential projects; the weights are roughly how much each has sold.
+    static let projects: [(String, Double)] = [
+        ("万科城", 16), ("金色家园", 13), ("翡翠公园", 12), ("滨江壹号", 9), ("云栖府", 8), ("锦绣华庭", 8),
+        ("天悦湾", 7), ("星河湾", 7), ("观澜府", 6), ("中央公园", 6), ("海上明月", 4), ("璟园", 4),
+    ]
+
+    /// Complaint categories; 服务态度 is the one a prospect who has not bought can have besides 销售承诺.
+    static let complaintCategories = ["物业", "工程质量", "交付延期", "销售承诺", "装修", "服务态度"]
+    /// Category weights, in `complaintCategories` order, for owners whose home is delivered, owners still
+    /// waiting for it (stage 签约), and prospects.
+    static let deliveredComplaints: [Double] = [38, 25, 5, 8, 18, 6]
+    static let awaitingComplaints: [Double] = [0, 15, 45, 30, 0, 10]
+    static let prospectComplaints: [Double] = [0, 0, 0, 60, 0, 40]
+    /// Severity 1 (minor) to 3 (serious).
+    static let severities: [Double] = [55, 33, 12]
 }
