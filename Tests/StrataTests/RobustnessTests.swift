@@ -34,7 +34,8 @@ import Testing
     @Test func mangledExamplesNeverCrash() throws {
         var rng = SplitMix(seed: 2026)
         let sources = try GrammarDocsTests.examples.map { try String(contentsOfFile: $0, encoding: .utf8) }
-            .map { $0.replacingOccurrences(of: "load customers from \"data/customers.csv\"", with: "") }
+            // The table is handed over in memory: every `load` goes (uses of event tables are then errors).
+            .map { $0.replacingOccurrences(of: "(?m)^load [^\n]*$", with: "", options: .regularExpression) }
         #expect(!sources.isEmpty)
         var diagnosed = 0
         for iteration in 0..<300 {

@@ -26,8 +26,9 @@ extension Checker {
         case .customers:
             addTable(name: t.name, fields: t.fields.map { ($0.name, $0.type) }, at: nil)
         case .linked:
+            // Not a name in scope: a customer field may be called like the table (`purchases`, a count);
+            // the table is reached as `purchases.x` and `count(purchases …)`.
             events.linked[t.name] = t
-            scope.define(Binding(name: t.name, kind: .table, file: nil, span: nil))
         case .matched:
             events.matched[t.name] = t
             for f in t.fields { scope.define(Binding(name: t.name + "." + f.name, kind: .field(f.type), file: nil, span: nil)) }
