@@ -109,7 +109,7 @@ struct Evaluator: Sendable {
         let rows = Evaluator(table: linked.table, segments: [:], scalars: scalars, events: [:],
                              gather: GatherContext(customers: self, customerOf: linked.customerOf))
         let m = linked.table.rowCount
-        var selected = Bitset.build(count: m) { linked.customerOf[$0] >= 0 }
+        var selected = linked.belongs
         if let f = g.filter { selected = selected & (try rows.eval(f).truth(m).isTrue) }
         let arg = try g.argument.map { (a: TypedExpr) throws(EvalError) -> Vector in try rows.eval(a) }
         let by = try g.by.map { (b: TypedExpr) throws(EvalError) -> Vector in try rows.eval(b) }

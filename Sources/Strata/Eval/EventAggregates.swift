@@ -35,43 +35,58 @@ enum EventAggregates {
             return firstOrLast(f == .last, a, by: by, rows: rows, groupOf: groupOf, groups: groups)
         case .countDistinct:
             guard let a else { return .scalar(.null) }
-            let keys = orderKeys(a, count: m)
-            let grouped = groupValues(keys, sel, groupOf: groupOf, groups: groups)
+            var grouped = groupValues(orderKeys(a, count: m), sel, groupOf: groupOf, groups: groups)
             var out = [Double](repeating: 0, count: groups)
-            for g in 0..<groups {
-                var vals = Array(grouped.values[grouped.offsets[g]..<grouped.offsets[g + 1]])
-                vals.sort()
-                var distinct = 0
-                for (i, v) in vals.enumerated() where i == 0 || v != vals[i - 1] { distinct += 1 }
-                out[g] = Double(distinct)
+            grouped.values.withUnsafeMutableBufferPointer { all in
+                for g in 0..<groups {
+                    let lo = grouped.offsets[g], hi = grouped.offsets[g + 1]
+                    guard hi > lo else { continue }
+                    // Sorted in place: a customer's rows are few, and no array is made per customer.
+                    var slice = UnsafeMutableBufferPointer(rebasing: all[lo..<hi])
+                    slice.sort()
+                    var distinct = 1
+                    for i in 1..<slice.count where slice[i] != slice[i - 1] { distinct += 1 }
+                    out[g] = Double(distinct)
+                }
             }
             return .number(out, valid: Bitset(count: groups, filled: true))
         case .median, .percentile, .stddev:
             guard case .number(let xs, _)? = a else { return .scalar(.null) }
-            let grouped = groupValues(xs, sel, groupOf: groupOf, groups: groups)
+            var grouped = groupValues(xs, sel, groupOf: groupOf, groups: groups)
             var out = [Double](repeating: 0, count: groups)
-            let valid = Bitset.build(count: groups) { g in
-                let lo = grouped.offsets[g], hi = grouped.offsets[g + 1]
-                guard hi > lo else { return false }
-                var vals = Array(grouped.values[lo..<hi])
-                switch f {
-                case .stddev:
-                    guard vals.count >= 2 else { return false }
-                    var mean = 0.0, m2 = 0.0, k = 0.0
-                    for x in vals {
-                        k += 1
-                        let d = x - mean
-                        mean += d / k
-                        m2 += d * (x - mean)
+            var present = [Bool](repeating: false, count: groups)
+            grouped.values.withUnsafeMutableBufferPointer { all in
+                for g in 0..<groups {
+                    let lo = grouped.offsets[g], hi = grouped.offsets[g + 1]
+                    guard hi > lo else { continue }
+                    var slice = UnsafeMutableBufferPointer(rebasing: all[lo..<hi])
+                    if f == .stddev {
+                        guard slice.count >= 2 else { continue }
+                        var mean = 0.0, m2 = 0.0, k = 0.0
+                        for x in slice {
+                            k += 1
+                            let d = x - mean
+                            mean += d / k
+                            m2 += d * (x - mean)
+                        }
+                        out[g] = (m2 / (k - 1)).squareRoot()
+                    } else {
+                        slice.sort()
+                        out[g] = quantile(slice, f == .median ? 0.5 : p)
                     }
-                    out[g] = (m2 / (k - 1)).squareRoot()
-                default:
-                    out[g] = Aggregates.selectQuantile(&vals, f == .median ? 0.5 : p)
+                    present[g] = true
                 }
-                return true
             }
-            return .number(out, valid: valid)
+            return .number(out, valid: Bitset.build(count: groups) { present[$0] })
         }
+    }
+
+    /// Linear interpolation between the two nearest ranks of sorted values, like DuckDB's `quantile_cont`.
+    static func quantile(_ sorted: UnsafeMutableBufferPointer<Double>, _ p: Double) -> Double {
+        let pos = p * Double(sorted.count - 1)
+        let lo = max(0, min(sorted.count - 1, Int(pos.rounded(.down))))
+        let hi = min(sorted.count - 1, lo + 1)
+        return sorted[lo] + (pos - Double(lo)) * (sorted[hi] - sorted[lo])
     }
 
     /// Each group's values, contiguous: a counting sort of the selected rows by group (rows keep file order).
@@ -131,14 +146,41 @@ enum EventAggregates {
     /// The least or greatest value per group, of the argument's own type.
     static func extreme(_ least: Bool, _ a: Vector?, _ sel: Bitset, groupOf: [Int32], groups: Int) -> Vector {
         guard let a else { return .scalar(.null) }
-        let keys = orderKeys(a, count: groupOf.count)
-        var best = [Int](repeating: -1, count: groups)
-        sel.forEach { r in
-            let g = Int(groupOf[r])
-            let b = best[g]
-            if b < 0 || (least ? keys[r] < keys[b] : keys[r] > keys[b]) { best[g] = r }
+        switch a {
+        case .number(let xs, _):
+            var best = [Double](repeating: least ? .infinity : -.infinity, count: groups)
+            var seen = Bitset(count: groups)
+            best.withUnsafeMutableBufferPointer { b in
+                sel.forEach { r in
+                    let g = Int(groupOf[r])
+                    let x = xs[r]
+                    if least ? x < b[g] : x > b[g] { b[g] = x }
+                    seen[g] = true
+                }
+            }
+            return .number(best, valid: seen)
+        case .date(let ds, _):
+            var best = [Int32](repeating: least ? .max : .min, count: groups)
+            var seen = Bitset(count: groups)
+            best.withUnsafeMutableBufferPointer { b in
+                sel.forEach { r in
+                    let g = Int(groupOf[r])
+                    let d = ds[r]
+                    if least ? d < b[g] : d > b[g] { b[g] = d }
+                    seen[g] = true
+                }
+            }
+            return .date(best, valid: seen)
+        case .scalar, .string, .bool:
+            let keys = orderKeys(a, count: groupOf.count)
+            var best = [Int32](repeating: -1, count: groups)
+            sel.forEach { r in
+                let g = Int(groupOf[r])
+                let b = Int(best[g])
+                if b < 0 || (least ? keys[r] < keys[b] : keys[r] > keys[b]) { best[g] = Int32(r) }
+            }
+            return a.gathered(best)
         }
-        return a.gathered(best.map { Int32($0) })
     }
 
     /// The argument on the row with the greatest (`last`) or least (`first`) non-null `by` per group;

@@ -87,26 +87,48 @@ struct BoundTables {
         }
         var index: [String: Int32] = [:]
         index.reserveCapacity(t.rowCount)
-        let v = Vector(col)
+        let keyOf = rowKeys(col)
         for r in 0..<t.rowCount {
-            let k = keyText(v.value(at: r))
+            let k = keyOf(r)
             guard !k.isEmpty else {
                 throw Failure(diagnostics: [Diagnostic(.customerKeyEmpty(t.source, line: r + 2, key: key), file: plan?.place?.file ?? t.source,
                                                        span: plan?.place?.span ?? .wholeFile)], exitCode: 3)
             }
-            if let prior = index[k] {
+            if let prior = index.updateValue(Int32(r), forKey: k) {
                 throw Failure(diagnostics: [Diagnostic(.customerKeyDuplicate(t.source, line: r + 2, key: k, firstLine: Int(prior) + 2),
                                                        file: plan?.place?.file ?? t.source, span: plan?.place?.span ?? .wholeFile)], exitCode: 3)
             }
-            index[k] = Int32(r)
         }
         return index
+    }
+
+    /// Each row's key as text, computed once per dictionary entry for a text column (a log repeats
+    /// each customer's id many times).
+    static func rowKeys(_ col: Column) -> (Int) -> String {
+        switch col.storage {
+        case .string(let codes, let dict):
+            let keys = dict.map(trimmedKey)
+            let valid = col.valid
+            return { r in
+                let c = Int(codes[r])
+                return valid[r] && c >= 0 && c < keys.count ? keys[c] : ""
+            }
+        case .number, .date, .bool:
+            let v = Vector(col)
+            return { keyText(v.value(at: $0)) }
+        }
+    }
+
+    /// A key without surrounding blanks; the common key has none and is returned as it is.
+    static func trimmedKey(_ s: String) -> String {
+        guard let f = s.utf8.first, let l = s.utf8.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     /// A key as text, the same for `C0001` in any table and for `1001` read as a number or as text.
     static func keyText(_ v: Value) -> String {
         switch v {
-        case .string(let s): return s.trimmingCharacters(in: .whitespaces)
+        case .string(let s): return trimmedKey(s)
         case .null: return ""
         case .number, .date, .bool, .duration: return ValueFormat.text(v)
         }
@@ -119,7 +141,7 @@ struct BoundTables {
         var customerOf = [Int32](repeating: -1, count: t.rowCount)
         switch col.storage {
         case .string(let codes, let dict):
-            let byCode = dict.map { index[$0.trimmingCharacters(in: .whitespaces)] ?? -1 }
+            let byCode = dict.map { index[trimmedKey($0)] ?? -1 }
             for r in 0..<t.rowCount where col.valid[r] {
                 let c = Int(codes[r])
                 if c >= 0, c < byCode.count { customerOf[r] = byCode[c] }
@@ -130,10 +152,9 @@ struct BoundTables {
         }
         var orphans = 0
         var first: (Int, String)?
-        let v = Vector(col)
         for r in 0..<t.rowCount where customerOf[r] < 0 {
             orphans += 1
-            if first == nil { first = (r + 2, keyText(v.value(at: r))) }
+            if first == nil { first = (r + 2, rowKeys(col)(r)) }
         }
         return LinkedTable(table: t, customerOf: customerOf, orphans: orphans, firstOrphan: first)
     }
@@ -142,12 +163,12 @@ struct BoundTables {
     static func match(_ t: Table, by: Name, index: [String: Int32], customers: Int, plan: PlannedTable) throws(Failure)
         -> (columns: [Column], orphans: Int, first: (line: Int, key: String)?) {
         guard let keyCol = t.column(named: by.text) else { throw missingField(t, by, plan) }
-        let keys = Vector(keyCol)
+        let keyOf = rowKeys(keyCol)
         var rowOf = [Int32](repeating: -1, count: customers)
         var orphans = 0
         var first: (Int, String)?
         for r in 0..<t.rowCount {
-            let k = keyText(keys.value(at: r))
+            let k = keyOf(r)
             guard let c = index[k] else {
                 orphans += 1
                 if first == nil { first = (r + 2, k) }
@@ -169,12 +190,24 @@ struct BoundTables {
     /// Only linked tables: one customer per distinct key of the first, in order of first appearance.
     static func implicitCustomers(_ t: Table, by: Name, plan: PlannedTable) throws(Failure) -> Table {
         guard let col = t.column(named: by.text) else { throw missingField(t, by, plan) }
-        let v = Vector(col)
         var seen: Set<String> = []
         var keys: [String] = []
-        for r in 0..<t.rowCount {
-            let k = keyText(v.value(at: r))
-            if !k.isEmpty, seen.insert(k).inserted { keys.append(k) }
+        let keyOf = rowKeys(col)
+        if case .string(let codes, let dict) = col.storage {
+            // Each dictionary entry is looked at once, at its first row.
+            var met = [Bool](repeating: false, count: dict.count)
+            for r in 0..<t.rowCount where col.valid[r] {
+                let c = Int(codes[r])
+                guard c >= 0, c < met.count, !met[c] else { continue }
+                met[c] = true
+                let k = keyOf(r)
+                if !k.isEmpty, seen.insert(k).inserted { keys.append(k) }
+            }
+        } else {
+            for r in 0..<t.rowCount {
+                let k = keyOf(r)
+                if !k.isEmpty, seen.insert(k).inserted { keys.append(k) }
+            }
         }
         let key = Column.build(named: by.text, type: .string, count: keys.count) { .string(keys[$0]) }
         return Table(name: "customers", columns: [key], rowCount: keys.count, source: t.source)

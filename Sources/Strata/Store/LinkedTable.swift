@@ -6,11 +6,14 @@ public struct LinkedTable: Sendable {
     /// Rows that belong to nobody, and the first of them (its line in the file and its key), for the warning.
     public var orphans: Int
     public var firstOrphan: (line: Int, key: String)?
+    /// The rows that belong to a customer: every aggregate starts from them.
+    public let belongs: Bitset
 
     public init(table: Table, customerOf: [Int32], orphans: Int, firstOrphan: (line: Int, key: String)?) {
         self.table = table
         self.customerOf = customerOf
         self.orphans = orphans
         self.firstOrphan = firstOrphan
+        belongs = Bitset.build(count: customerOf.count) { customerOf[$0] >= 0 }
     }
 }
