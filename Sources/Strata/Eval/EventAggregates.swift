@@ -35,6 +35,7 @@ enum EventAggregates {
             return firstOrLast(f == .last, a, by: by, rows: rows, groupOf: groupOf, groups: groups)
         case .countDistinct:
             guard let a else { return .scalar(.null) }
+            if let inOrder = distinctInOrder(a, sel, groupOf: groupOf, groups: groups) { return inOrder }
             var grouped = groupValues(orderKeys(a, count: m), sel, groupOf: groupOf, groups: groups)
             var out = [Double](repeating: 0, count: groups)
             grouped.values.withUnsafeMutableBufferPointer { all in
@@ -87,6 +88,38 @@ enum EventAggregates {
         let lo = max(0, min(sorted.count - 1, Int(pos.rounded(.down))))
         let hi = min(sorted.count - 1, lo + 1)
         return sorted[lo] + (pos - Double(lo)) * (sorted[hi] - sorted[lo])
+    }
+
+    /// Distinct values per group in one pass, for the common log whose rows are in date order: each
+    /// group's values then never decrease, and a new value is one greater than the last. Nil as soon as
+    /// a value goes down (the general way then sorts).
+    static func distinctInOrder(_ a: Vector, _ sel: Bitset, groupOf: [Int32], groups: Int) -> Vector? {
+        var last = [Double](repeating: -.infinity, count: groups)
+        var counts = [Double](repeating: 0, count: groups)
+        var ordered = true
+        func scan(_ value: (Int) -> Double) {
+            last.withUnsafeMutableBufferPointer { l in
+                counts.withUnsafeMutableBufferPointer { c in
+                    sel.forEach { r in
+                        guard ordered else { return }
+                        let g = Int(groupOf[r])
+                        let v = value(r)
+                        if v > l[g] {
+                            l[g] = v
+                            c[g] += 1
+                        } else if v < l[g] {
+                            ordered = false
+                        }
+                    }
+                }
+            }
+        }
+        switch a {
+        case .date(let ds, _): scan { Double(ds[$0]) }
+        case .number(let xs, _): scan { xs[$0] }
+        case .scalar, .string, .bool: return nil
+        }
+        return ordered ? .number(counts, valid: Bitset(count: groups, filled: true)) : nil
     }
 
     /// Each group's values, contiguous: a counting sort of the selected rows by group (rows keep file order).
@@ -187,14 +220,24 @@ enum EventAggregates {
     /// ties go to the row later in the file for `last` and earlier for `first`.
     static func firstOrLast(_ last: Bool, _ a: Vector, by: Vector, rows: Bitset, groupOf: [Int32], groups: Int) -> Vector {
         let m = groupOf.count
-        let keys = orderKeys(by, count: m)
         let sel = rows & by.validity(m)
-        var best = [Int](repeating: -1, count: groups)
-        sel.forEach { r in
-            let g = Int(groupOf[r])
-            let b = best[g]
-            if b < 0 || (last ? keys[r] >= keys[b] : keys[r] < keys[b]) { best[g] = r }
+        var best = [Int32](repeating: -1, count: groups)
+        func pick<K: Comparable>(_ key: (Int) -> K) {
+            best.withUnsafeMutableBufferPointer { b in
+                sel.forEach { r in
+                    let g = Int(groupOf[r])
+                    let w = Int(b[g])
+                    if w < 0 || (last ? key(r) >= key(w) : key(r) < key(w)) { b[g] = Int32(r) }
+                }
+            }
         }
-        return a.gathered(best.map { Int32($0) })
+        switch by {
+        case .date(let ds, _): pick { ds[$0] }
+        case .number(let xs, _): pick { xs[$0] }
+        case .scalar, .string, .bool:
+            let keys = orderKeys(by, count: m)
+            pick { keys[$0] }
+        }
+        return a.gathered(best)
     }
 }

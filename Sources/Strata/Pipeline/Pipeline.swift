@@ -23,6 +23,8 @@ public struct Pipeline: Sendable {
         public var table: Table?
         /// The linked event tables, with each row's customer.
         public var linked: [String: LinkedTable] = [:]
+        /// The linked and matched tables as read (the REPL links them again to a new customer table).
+        var sides: [(plan: PlannedTable, table: Table)] = []
         /// The table read and the file it came from.
         public var dataFile: (table: String, path: String)?
         /// The program's `schema` blocks, one declaration per table.
@@ -127,6 +129,7 @@ public struct Pipeline: Sendable {
                                                      parallel: options.parallel, root: source.name)
                     c.table = bound.customers
                     c.linked = bound.linked
+                    c.sides = bound.sides
                     c.dataFile = bound.customerFile
                     catalog = bound.catalog
                     loadedAt = tables.first { $0.link == nil }?.place

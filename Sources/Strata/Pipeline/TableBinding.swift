@@ -11,6 +11,8 @@ struct BoundTables {
     var warnings: [Diagnostic] = []
     /// Where the customer table came from, for `.save` and messages.
     var customerFile: (table: String, path: String)?
+    /// The linked and matched tables as read, for the REPL to link again to a new customer table.
+    var sides: [(plan: PlannedTable, table: Table)] = []
 
     struct Failure: Error {
         var diagnostics: [Diagnostic]
@@ -40,6 +42,7 @@ struct BoundTables {
         var customers = customerPlan?.1 ?? preloaded
         if let c = customerPlan { out.customerFile = (c.0.name, c.0.path) }
         let others = loaded.filter { $0.0.link != nil }
+        out.sides = others.map { (plan: $0.0, table: $0.1) }
         // Only linked tables: the customers are the distinct keys of the first one, in order of first appearance.
         if customers == nil, let first = others.first, case .linked(let by)? = first.0.link {
             customers = try implicitCustomers(first.1, by: by, plan: first.0)

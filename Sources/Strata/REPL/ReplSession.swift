@@ -86,6 +86,8 @@ public final class ReplSession {
         compiler = comp
         if let t = c.table { runner.replaceTable(t) }
         runner.linked = c.linked
+        sideTables = c.sides
+        if !c.sides.isEmpty { customerKey = program.customers?.key ?? "id" }
         loadedFrom = c.dataFile.map { ($0.table, $0.path) }
         declared = c.declared.first { $0.table == c.table?.name }
         runner.run(program, into: &c.result)
