@@ -181,28 +181,10 @@ enum EventAggregates {
         guard let a else { return .scalar(.null) }
         switch a {
         case .number(let xs, _):
-            var best = [Double](repeating: least ? .infinity : -.infinity, count: groups)
-            var seen = Bitset(count: groups)
-            best.withUnsafeMutableBufferPointer { b in
-                sel.forEach { r in
-                    let g = Int(groupOf[r])
-                    let x = xs[r]
-                    if least ? x < b[g] : x > b[g] { b[g] = x }
-                    seen[g] = true
-                }
-            }
+            let (best, seen) = extremes(xs, from: least ? .infinity : -.infinity, least: least, sel, groupOf: groupOf, groups: groups)
             return .number(best, valid: seen)
         case .date(let ds, _):
-            var best = [Int32](repeating: least ? .max : .min, count: groups)
-            var seen = Bitset(count: groups)
-            best.withUnsafeMutableBufferPointer { b in
-                sel.forEach { r in
-                    let g = Int(groupOf[r])
-                    let d = ds[r]
-                    if least ? d < b[g] : d > b[g] { b[g] = d }
-                    seen[g] = true
-                }
-            }
+            let (best, seen) = extremes(ds, from: least ? .max : .min, least: least, sel, groupOf: groupOf, groups: groups)
             return .date(best, valid: seen)
         case .scalar, .string, .bool:
             let keys = orderKeys(a, count: groupOf.count)
@@ -214,6 +196,21 @@ enum EventAggregates {
             }
             return a.gathered(best)
         }
+    }
+
+    /// The least or greatest of `xs` over each group's selected rows, and which groups had any.
+    static func extremes<T: Comparable>(_ xs: [T], from start: T, least: Bool, _ sel: Bitset, groupOf: [Int32], groups: Int) -> ([T], Bitset) {
+        var best = [T](repeating: start, count: groups)
+        var seen = Bitset(count: groups)
+        best.withUnsafeMutableBufferPointer { b in
+            sel.forEach { r in
+                let g = Int(groupOf[r])
+                let x = xs[r]
+                if least ? x < b[g] : x > b[g] { b[g] = x }
+                seen[g] = true
+            }
+        }
+        return (best, seen)
     }
 
     /// The argument on the row with the greatest (`last`) or least (`first`) non-null `by` per group;

@@ -13,6 +13,18 @@ final class GatherContext: Sendable {
 }
 
 extension Vector {
+    /// `xs[index[r]]` at each row r, valid where the index is not −1 and the source row is valid.
+    static func gather<T>(_ xs: [T], _ valid: Bitset, _ index: [Int32], zero: T) -> ([T], Bitset) {
+        var out = [T](repeating: zero, count: index.count)
+        let ok = Bitset.build(count: index.count) { r in
+            let i = Int(index[r])
+            guard i >= 0, valid[i] else { return false }
+            out[r] = xs[i]
+            return true
+        }
+        return (out, ok)
+    }
+
     /// The vector's value of row `index[r]` at each row r (null where the index is −1).
     func gathered(_ index: [Int32]) -> Vector {
         let n = index.count
@@ -20,31 +32,13 @@ extension Vector {
         case .scalar:
             return self
         case .number(let xs, let valid):
-            var out = [Double](repeating: 0, count: n)
-            let ok = Bitset.build(count: n) { r in
-                let i = Int(index[r])
-                guard i >= 0, valid[i] else { return false }
-                out[r] = xs[i]
-                return true
-            }
+            let (out, ok) = Vector.gather(xs, valid, index, zero: 0)
             return .number(out, valid: ok)
         case .date(let ds, let valid):
-            var out = [Int32](repeating: 0, count: n)
-            let ok = Bitset.build(count: n) { r in
-                let i = Int(index[r])
-                guard i >= 0, valid[i] else { return false }
-                out[r] = ds[i]
-                return true
-            }
+            let (out, ok) = Vector.gather(ds, valid, index, zero: 0)
             return .date(out, valid: ok)
         case .string(let codes, let dict, let valid):
-            var out = [Int32](repeating: 0, count: n)
-            let ok = Bitset.build(count: n) { r in
-                let i = Int(index[r])
-                guard i >= 0, valid[i] else { return false }
-                out[r] = codes[i]
-                return true
-            }
+            let (out, ok) = Vector.gather(codes, valid, index, zero: 0)
             return .string(codes: out, dictionary: dict, valid: ok)
         case .bool(let t, let f):
             return .bool(isTrue: Bitset.build(count: n) { r in index[r] >= 0 && t[Int(index[r])] },
