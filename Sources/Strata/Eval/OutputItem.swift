@@ -48,6 +48,8 @@ public struct RunOptions: Sendable {
     public var parallel = true
     /// `strata test`: evaluate everything but write no export files.
     public var dryRun = false
+    /// `strata run` parses only the columns a program reads (off: every column, as `check` and the REPL do).
+    public var projectColumns = true
     /// `--reveal-pii`: show personal fields unmasked.
     public var revealPII = false
     /// The date used for `as_of` when neither the rules nor the options set it.

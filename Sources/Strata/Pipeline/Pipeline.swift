@@ -52,7 +52,7 @@ public struct Pipeline: Sendable {
 
     /// Compiles and runs one source, handing back the runner too (its table and segments, for tests).
     public func execute(_ source: SourceFile) -> (runner: Runner?, result: RunResult) {
-        var c = compile(source, forCheck: false)
+        var c = projected(source) ?? compile(source, forCheck: false)
         guard let program = c.program, c.result.exitCode == 0 else { return (nil, c.rendered()) }
         let runner = Runner(table: c.table, linked: c.linked, options: options, export: Exporter.writer)
         runner.run(program, into: &c.result)

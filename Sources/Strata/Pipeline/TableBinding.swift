@@ -21,13 +21,14 @@ struct BoundTables {
 
     /// Reads every planned table. `sample` reads only the first rows (`strata check`).
     static func bind(_ plan: [PlannedTable], preloaded: Table?, declared: [SchemaDeclaration], sample: Bool, parallel: Bool,
-                     root: String) throws(Failure) -> BoundTables {
+                     root: String, columns: [String: Set<String>]? = nil) throws(Failure) -> BoundTables {
         var out = BoundTables()
         var loaded: [(PlannedTable, Table)] = []
         for p in plan {
             var t: Table
             do throws(LoadError) {
-                t = try DataBinding.load(table: p.name, path: p.path, sample: sample, parallel: parallel)
+                t = try sample ? TableLoader.loadSample(path: p.path, tableName: p.name)
+                    : TableLoader.load(path: p.path, tableName: p.name, parallel: parallel, columns: columns?[p.name])
             } catch {
                 let base = p.fromCommandLine ? "the current folder" : "the rule file"
                 throw Failure(diagnostics: [DataBinding.diagnostic(error, at: p.place, root: root, relativeTo: base)], exitCode: 3)

@@ -12,6 +12,8 @@ struct CSVReader: @unchecked Sendable {
     /// The bytes are a read-only file mapping: pages already parsed can be handed back to the kernel
     /// (they come back from the file if read again), so the file does not stay in memory beside the columns.
     var releaseBehind = false
+    /// The columns to read, by header name; nil reads every column. The others are not parsed at all.
+    var wanted: Set<String>?
 
     /// Boundaries of the fields of one record, reused from record to record. Plain fixed buffers:
     /// this is touched for every cell, where array copy-on-write checks would show.
@@ -194,6 +196,8 @@ struct CSVReader: @unchecked Sendable {
         }
         let width = header.count
         let identifierNames = header.map(ColumnStats.isIdentifierName)
+        let keep: Set<Int>? = wanted.map { w in Set(header.indices.filter { w.contains(header[$0]) }) }
+        let read = keep.map { Array($0).sorted() } ?? Array(0..<width)
         // Provisional types from the first rows; a column with no value there is read on its own later.
         let trace = ProcessInfo.processInfo.environment["STRATA_TRACE"] != nil
         var clock = DispatchTime.now().uptimeNanoseconds
@@ -203,11 +207,14 @@ struct CSVReader: @unchecked Sendable {
             FileHandle.standardError.write(Data(String(format: "%8.2f ms  load: %@\n", Double(now - clock) / 1e6, what).utf8))
             clock = now
         }
-        let sample = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: Array(0..<width),
+        let sample = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: read,
                           maxRows: CSVReader.sampleRows, firstLine: 1 + headerLines)
         var notes: [String: String] = [:]
-        for k in 0..<width { if let n = sample.stats[k].textNote { notes[header[k]] = n } }
-        let plan = sample.stats.map { s -> (ValueType, Bool, Bool) in (s.type, s.nearlyUnique, s.nonEmpty == 0) }
+        for k in read { if let n = sample.stats[k].textNote { notes[header[k]] = n } }
+        // A column not wanted is skipped like one the sample could not type, but never read again.
+        let plan = sample.stats.enumerated().map { k, s -> (ValueType, Bool, Bool) in
+            (s.type, s.nearlyUnique, s.nonEmpty == 0 || !(keep?.contains(k) ?? true))
+        }
         let ranges = splits(from: dataStart)
         var chunks = ranges
         mark("header and sample")
@@ -229,7 +236,7 @@ struct CSVReader: @unchecked Sendable {
         var parts = built.map(\.builders)
         let rows = built.reduce(0) { $0 + $1.rows }
         // Columns the sample got wrong (or could not tell) are inferred over every row and read again.
-        let redo = (0..<width).filter { k in parts.contains { $0[k].failed } }
+        let redo = read.filter { k in parts.contains { $0[k].failed } }
         mark("checks; columns to read again: \(redo.count)")
         if !redo.isEmpty {
             let full = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: redo, maxRows: Int.max,
@@ -245,7 +252,8 @@ struct CSVReader: @unchecked Sendable {
                 parts[0][k] = again.builders[k]
             }
         }
-        return Parsed(header: header, parts: parts, rows: rows, notes: notes)
+        guard keep != nil else { return Parsed(header: header, parts: parts, rows: rows, notes: notes) }
+        return Parsed(header: read.map { header[$0] }, parts: parts.map { row in read.map { row[$0] } }, rows: rows, notes: notes)
     }
 
     /// Row ranges starting at line starts, one per core for files big enough to be worth it.

@@ -5,8 +5,9 @@ import CoreFoundation
 
 /// Reads customer data into a table: CSV (and TSV), a JSON array of objects, or JSON Lines, chosen by extension.
 public enum TableLoader {
-    /// Loads a file; the error says what and where when it cannot.
-    public static func load(path: String, tableName: String, parallel: Bool = true) throws(LoadError) -> Table {
+    /// Loads a file; the error says what and where when it cannot. `columns` limits a CSV file to the
+    /// columns of those names (the others are not parsed); nil, and JSON, read every column.
+    public static func load(path: String, tableName: String, parallel: Bool = true, columns: Set<String>? = nil) throws(LoadError) -> Table {
         let lower = path.lowercased()
         let kind: Kind
         if lower.hasSuffix(".csv") { kind = .csv(UInt8(ascii: ",")) }
@@ -17,7 +18,7 @@ public enum TableLoader {
             throw LoadError(file: path, message: "unknown file type: use a .csv, .tsv, .json (array of objects) or .jsonl (JSON Lines) file")
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        if case .csv(let d) = kind, let parsed = try parseMapped(path, delimiter: d, parallel: parallel) {
+        if case .csv(let d) = kind, let parsed = try parseMapped(path, delimiter: d, parallel: parallel, columns: columns) {
             return parsed.table(name: tableName, source: path)
         }
         var bytes = try read(path)
@@ -28,7 +29,7 @@ public enum TableLoader {
         case .csv(let d):
             let owned = bytes
             bytes = []
-            return try loadCSV(owned: owned, name: path, tableName: tableName, delimiter: d, parallel: parallel)
+            return try loadCSV(owned: owned, name: path, tableName: tableName, delimiter: d, parallel: parallel, columns: columns)
         case .json(let lines): return try loadJSON(bytes: bytes, name: path, tableName: tableName, lines: lines)
         }
     }
@@ -72,11 +73,12 @@ public enum TableLoader {
     }
 
     /// Takes the only reference to the file's bytes, so they can be freed before the columns are joined.
-    static func loadCSV(owned: consuming [UInt8], name: String, tableName: String, delimiter: UInt8, parallel: Bool) throws(LoadError) -> Table {
+    static func loadCSV(owned: consuming [UInt8], name: String, tableName: String, delimiter: UInt8, parallel: Bool,
+                        columns: Set<String>? = nil) throws(LoadError) -> Table {
         var text: [UInt8]? = try utf8(owned, name: name)
         owned = []
         let parsed = try (text ?? []).withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> CSVReader.Parsed in
-            try parseCSV(p, name: name, delimiter: delimiter, parallel: parallel)
+            try parseCSV(p, name: name, delimiter: delimiter, parallel: parallel, columns: columns)
         }
         // The text is no longer needed once both passes are done; joining the columns needs the room.
         text = nil
@@ -90,16 +92,18 @@ public enum TableLoader {
 
     /// Valid UTF-8, the common case, is parsed where it lies without a copy; the mapping is gone before
     /// the columns are joined. Nil when the file cannot be mapped or needs converting.
-    static func parseMapped(_ path: String, delimiter: UInt8, parallel: Bool) throws(LoadError) -> CSVReader.Parsed? {
+    static func parseMapped(_ path: String, delimiter: UInt8, parallel: Bool, columns: Set<String>?) throws(LoadError) -> CSVReader.Parsed? {
         guard let mapped = MappedFile(path: path), firstInvalidUTF8(inParallel: mapped.bytes) == nil else { return nil }
-        return try parseCSV(mapped.bytes, name: path, delimiter: delimiter, parallel: parallel, mapped: true)
+        return try parseCSV(mapped.bytes, name: path, delimiter: delimiter, parallel: parallel, mapped: true, columns: columns)
     }
 
     /// Both passes of the CSV reader over UTF-8 text; a leading BOM is skipped.
-    static func parseCSV(_ p: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, parallel: Bool, mapped: Bool = false) throws(LoadError) -> CSVReader.Parsed {
+    static func parseCSV(_ p: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, parallel: Bool, mapped: Bool = false,
+                         columns: Set<String>? = nil) throws(LoadError) -> CSVReader.Parsed {
         let skip = p.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var reader = CSVReader(p: UnsafeBufferPointer(rebasing: p[skip...]), file: name, delimiter: delimiter, parallel: parallel)
         reader.releaseBehind = mapped
+        reader.wanted = columns
         return try reader.parse()
     }
 
