@@ -11,8 +11,11 @@ SQL's NULL semantics are Strata's (Kleene and/or/not, WHERE keeps only true). Tw
   their own and a NULL score. Ties go in load order (`rowid` of the table, which keeps the
   CSV's order).
 """
-import json, sys, time
+import json, os, sys, time
 import duckdb
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from duckdb_rules import ntile  # noqa: E402
 
 path = sys.argv[1]
 t0 = time.perf_counter()
@@ -22,7 +25,7 @@ con.execute("CREATE TABLE c AS SELECT * FROM read_csv(?, header = true, types = 
             [path])
 t1 = time.perf_counter()
 
-SQL = """
+SQL = f"""
 WITH b AS (
   SELECT rowid AS rid, *,
     coalesce(purchases >= 1, false) AS owners,
@@ -36,11 +39,10 @@ WITH b AS (
   FROM b
 ), scored AS (
   SELECT *,
-    CASE WHEN r_x IS NOT NULL THEN 6 - ntile(5) OVER (PARTITION BY r_x IS NULL ORDER BY r_x, rid) END AS r_score,
-    CASE WHEN f_x IS NOT NULL THEN ntile(5) OVER (PARTITION BY f_x IS NULL ORDER BY f_x, rid) END AS f_score,
-    CASE WHEN m_x IS NOT NULL THEN ntile(5) OVER (PARTITION BY m_x IS NULL ORDER BY m_x, rid) END AS m_score,
-    CASE WHEN satisfaction IS NOT NULL
-         THEN ntile(4) OVER (PARTITION BY satisfaction IS NULL ORDER BY satisfaction, rid) END AS sat_quartile,
+    6 - {ntile("r_x", 5)} AS r_score,
+    {ntile("f_x", 5)} AS f_score,
+    {ntile("m_x", 5)} AS m_score,
+    {ntile("satisfaction", 4)} AS sat_quartile,
     -- ABC: the share of the total held by the customers before this one (clv descending, load order).
     CASE WHEN clv IS NOT NULL THEN
       coalesce(sum(clv) OVER (ORDER BY clv DESC NULLS LAST, rid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)

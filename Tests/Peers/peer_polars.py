@@ -9,8 +9,11 @@ polars' nulls behave as SQL's, which is Strata's three-valued logic: comparisons
 expression is true (`fill_null(False)`: membership is never null). Checked on the data by
 run_bench.py: the counts must be identical to Strata's.
 """
-import json, sys, time
+import json, os, sys, time
 import polars as pl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from polars_rules import ntile, seg  # noqa: E402
 
 path = sys.argv[1]
 t0 = time.perf_counter()
@@ -19,22 +22,6 @@ t1 = time.perf_counter()
 
 c = pl.col
 AS_OF = pl.date(2026, 6, 30)
-
-
-def seg(e):
-    """A segment: true rows only."""
-    return e.fill_null(False)
-
-
-def ntile(e, buckets):
-    """SQL NTILE(buckets) OVER (ORDER BY e, row) over the non-null values; null stays null. The "ordinal"
-    rank numbers ties in the order they occur (load order); the first m % buckets groups get one more."""
-    rank = e.rank("ordinal").cast(pl.Int64) - 1
-    m = e.count().cast(pl.Int64)
-    size, extra = m // buckets, m % buckets
-    big = (size + 1) * extra
-    return (pl.when(rank < big).then(rank // (size + 1) + 1)
-            .otherwise(extra + (rank - big) // size + 1))
 
 
 def share_before(e):
