@@ -68,4 +68,14 @@ import Testing
         #expect(a.exitCode == 0)
         #expect(a.outputs.map { Report.render($0, format: .csv) } == b.outputs.map { Report.render($0, format: .csv) })
     }
+
+    @Test func checkCountsTheRowsThatNameNoCustomerAsRunDoes() {
+        // The customer file is larger than the sample `check` reads; linking needs every customer.
+        let rules = Self.head + "segment s where count(visits) > 0\ncount s\n"
+        let ran = Self.run(rules, project: true)
+        let checked = Pipeline().check(SourceFile(name: Self.folder + "/r.strata", text: rules))
+        let warning = { (r: RunResult) in r.diagnostics.filter { $0.code == .rowsNameNoCustomer }.map(\.message) }
+        #expect(warning(ran).count == 1)
+        #expect(warning(checked) == warning(ran))
+    }
 }
