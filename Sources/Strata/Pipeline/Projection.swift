@@ -20,7 +20,7 @@ extension Pipeline {
         // Each file's header and first rows: the types the program is compiled against.
         var samples: [String: Table] = [:]
         for t in tables {
-            guard let sample = try? TableLoader.loadSample(path: t.path, tableName: t.name) else { return nil }
+            guard let sample = Trace.time("sample \(t.name)", { try? TableLoader.loadSample(path: t.path, tableName: t.name) }) else { return nil }
             samples[t.name] = sample
         }
         guard let catalog = Pipeline.sampleCatalog(tables, samples) else { return nil }

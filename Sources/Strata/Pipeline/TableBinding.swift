@@ -56,12 +56,12 @@ struct BoundTables {
         var schema = DataBinding.schema(of: c, declared: customerDeclared)
         if !others.isEmpty {
             let keyName = customerPlan?.0.key ?? schema.key ?? (c.column(named: "id") != nil ? "id" : c.columns.first?.name ?? "id")
-            let index = try keyIndex(c, key: keyName, plan: customerPlan?.0)
+            let index = try Trace.time("bind: customer keys") { () throws(Failure) -> KeyIndex in try keyIndex(c, key: keyName, plan: customerPlan?.0) }
             schema.key = keyName
             for (p, t) in others {
                 switch p.link {
                 case .linked(let by)?:
-                    let l = try link(t, by: by, index: index, plan: p)
+                    let l = try Trace.time("bind: link \(p.name)") { () throws(Failure) -> LinkedTable in try link(t, by: by, index: index, plan: p) }
                     out.linked[p.name] = l
                     if l.orphans > 0, let o = l.firstOrphan { out.warnings.append(orphanWarning(p, count: l.orphans, first: o)) }
                     var ts = DataBinding.schema(of: t, declared: declared.first { $0.table == p.name })
@@ -86,14 +86,13 @@ struct BoundTables {
     }
 
     /// Each key's customer row; a key that is empty or given twice is an error naming its line(s).
-    static func keyIndex(_ t: Table, key: String, plan: PlannedTable?) throws(Failure) -> [String: Int32] {
+    static func keyIndex(_ t: Table, key: String, plan: PlannedTable?) throws(Failure) -> KeyIndex {
         guard let col = t.column(named: key) else {
             let near = Suggest.nearest(key, in: t.columns.map(\.name))
             throw Failure(diagnostics: [Diagnostic(.customerKeyMissing(t.source, key: key, nearest: near), file: plan?.place?.file ?? t.source,
                                                    span: plan?.nameSpan ?? .wholeFile)], exitCode: 3)
         }
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(t.rowCount)
+        var index = KeyIndex(capacity: t.rowCount)
         let keyOf = rowKeys(col)
         for r in 0..<t.rowCount {
             let k = keyOf(r)
@@ -101,7 +100,7 @@ struct BoundTables {
                 throw Failure(diagnostics: [Diagnostic(.customerKeyEmpty(t.source, line: r + 2, key: key), file: plan?.place?.file ?? t.source,
                                                        span: plan?.place?.span ?? .wholeFile)], exitCode: 3)
             }
-            if let prior = index.updateValue(Int32(r), forKey: k) {
+            if let prior = index.append(k) {
                 throw Failure(diagnostics: [Diagnostic(.customerKeyDuplicate(t.source, line: r + 2, key: k, firstLine: Int(prior) + 2),
                                                        file: plan?.place?.file ?? t.source, span: plan?.place?.span ?? .wholeFile)], exitCode: 3)
             }
@@ -143,19 +142,25 @@ struct BoundTables {
 
     /// Each event row's customer (−1 for an empty key or one naming no customer), looked up once per
     /// distinct key text.
-    static func link(_ t: Table, by: Name, index: [String: Int32], plan: PlannedTable) throws(Failure) -> LinkedTable {
+    static func link(_ t: Table, by: Name, index: KeyIndex, plan: PlannedTable) throws(Failure) -> LinkedTable {
         guard let col = t.column(named: by.text) else { throw missingField(t, by, plan) }
         var customerOf = [Int32](repeating: -1, count: t.rowCount)
         switch col.storage {
         case .string(let codes, let dict):
-            let byCode = dict.map { index[trimmedKey($0)] ?? -1 }
+            // Each distinct id once, the dictionary split across the cores.
+            let parts = dict.count < 65_536 ? 1 : 8
+            let chunks = Parallel.map(parts) { k -> [Int32] in
+                let lo = dict.count * k / parts, hi = dict.count * (k + 1) / parts
+                return dict[lo..<hi].map { index.row(of: trimmedKey($0)) ?? -1 }
+            }
+            let byCode = Array(chunks.joined())
             for r in 0..<t.rowCount where col.valid[r] {
                 let c = Int(codes[r])
                 if c >= 0, c < byCode.count { customerOf[r] = byCode[c] }
             }
         case .number, .date, .bool:
             let v = Vector(col)
-            for r in 0..<t.rowCount { customerOf[r] = index[keyText(v.value(at: r))] ?? -1 }
+            for r in 0..<t.rowCount { customerOf[r] = index.row(of: keyText(v.value(at: r))) ?? -1 }
         }
         var orphans = 0
         var first: (Int, String)?
@@ -167,7 +172,7 @@ struct BoundTables {
     }
 
     /// A matched table's fields as customer columns `table.field` (null for customers without a row).
-    static func match(_ t: Table, by: Name, index: [String: Int32], customers: Int, plan: PlannedTable) throws(Failure)
+    static func match(_ t: Table, by: Name, index: KeyIndex, customers: Int, plan: PlannedTable) throws(Failure)
         -> (columns: [Column], orphans: Int, first: (line: Int, key: String)?) {
         guard let keyCol = t.column(named: by.text) else { throw missingField(t, by, plan) }
         let keyOf = rowKeys(keyCol)
@@ -176,7 +181,7 @@ struct BoundTables {
         var first: (Int, String)?
         for r in 0..<t.rowCount {
             let k = keyOf(r)
-            guard let c = index[k] else {
+            guard let c = index.row(of: k) else {
                 orphans += 1
                 if first == nil { first = (r + 2, k) }
                 continue
