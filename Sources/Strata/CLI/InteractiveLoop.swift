@@ -22,7 +22,7 @@ extension CLI {
         defer { if raw { Terminal.disableRaw() } }
         while true {
             let r = reader.readLine(prompt: "strata> ", continuationPrompt: "   ...> ") { text in
-                text.trimmingCharacters(in: .whitespaces).hasPrefix(".") || InputCompleteness.isComplete(text)
+                InputCompleteness.isDotCommand(text) || InputCompleteness.isComplete(text)
             }
             switch r {
             case .endOfInput:

@@ -12,6 +12,7 @@ extension CLI {
         if let rules = a.positionals.first {
             let result = session.open(path: rules)
             emit(result, format: format)
+            if result.outputs.contains(where: { Report.note($0) == nil }) { repl.followResults() }
             if result.exitCode == 2 { return 2 }
             if result.exitCode != 0 {
                 // Unreadable data or a broken rule is something to fix in the session, not a reason to refuse it.

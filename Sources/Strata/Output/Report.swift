@@ -46,6 +46,12 @@ public enum Report {
         return out
     }
 
+    /// Whether the item is a table of segment counts, which `merged` joins to an adjacent one.
+    public static func isSegmentCount(_ item: OutputItem) -> Bool {
+        if case .counts(_, "segment", _) = item { return true }
+        return false
+    }
+
     /// Notes (exports written and the like) for stderr.
     public static func note(_ item: OutputItem) -> String? {
         if case .note(let s) = item { return s + "\n" }

@@ -1,6 +1,13 @@
+import Foundation
+
 /// Decides whether REPL input is a complete statement or needs a continuation line
 /// (an open bracket or brace, a trailing operator or `where`, an unfinished statement).
 public enum InputCompleteness {
+    /// A line that starts with `.` is a dot-command: complete as it is, never part of a statement.
+    public static func isDotCommand(_ text: String) -> Bool {
+        text.trimmingCharacters(in: .whitespaces).hasPrefix(".")
+    }
+
     /// True when the text can be run as it is (including when it has an error that more input would not fix).
     public static func isComplete(_ text: String) -> Bool {
         if text.allSatisfy({ $0.isWhitespace }) { return true }

@@ -11,6 +11,13 @@ public final class Repl {
     let out: (String) -> Void
     let err: (String) -> Void
     var inputCount = 0
+    /// Reading piped input: stdout is then laid out as `strata run` lays out the same statements' results.
+    var piped = false
+    /// Piped: the last segment-count table, held so that the next input's counts join it, as adjacent counts
+    /// do in a run (`count a` then `count b` is one table); written when anything else is printed.
+    var heldCounts: OutputItem?
+    /// Piped: whether the last block on stdout was a bare expression's value (nil before any block).
+    var lastBlockWasValue: Bool?
 
     public static let dotCommands = [".help", ".schema", ".segments", ".load", ".timer", ".mode", ".save", ".quit", ".exit"]
 
@@ -50,10 +57,14 @@ public final class Repl {
         defer {
             if timed, timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-                err(String(format: "time: %.3f ms\n", ms))
+                note(String(format: "time: %.3f ms\n", ms))
             }
         }
-        if trimmed.hasPrefix(".") { return dot(trimmed) }
+        if trimmed.hasPrefix(".") {
+            // A count table held from before is printed as it stood (`.mode` may change how the next prints).
+            releaseCounts()
+            return dot(trimmed)
+        }
         inputCount += 1
         let result = session.interactive(SourceFile(name: "<repl:\(inputCount)>", text: input))
         emit(result)
@@ -64,35 +75,72 @@ public final class Repl {
     func emit(_ result: RunResult) {
         var first = true
         for item in Report.merged(result.outputs) {
-            if let n = Report.note(item) { err(n); continue }
+            if let n = Report.note(item) { note(n); continue }
+            if piped { block(item); continue }
             if !first, format == .table { out("\n") }
             first = false
             out(Report.render(item, format: format))
         }
-        if !result.renderedDiagnostics.isEmpty { err(result.renderedDiagnostics) }
+        if !result.renderedDiagnostics.isEmpty { note(result.renderedDiagnostics) }
     }
 
-    /// Reads statements from a non-terminal stdin: lines accumulate until they form a complete input.
-    /// Returns the process exit code: 1 if any input failed.
-    public func runPiped(readLine: () -> String?) -> Int32 {
-        var pending = ""
-        while let line = readLine() {
-            pending += pending.isEmpty ? line : "\n" + line
-            if pending.trimmingCharacters(in: .whitespaces).hasPrefix(".") || InputCompleteness.isComplete(pending) {
-                let keepGoing = handle(pending)
-                pending = ""
-                if !keepGoing { break }
-            }
+    /// Writes to stderr. Piped, a held count table is written first, so the two streams read in order when they
+    /// share a file or a screen; a note between two counts keeps them apart, as an export's note does in a run.
+    func note(_ text: String) {
+        releaseCounts()
+        err(text)
+    }
+
+    /// Piped: one result, joined to a held count table or written as a block of its own.
+    func block(_ item: OutputItem) {
+        if Report.isSegmentCount(item) {
+            heldCounts = Report.merged([heldCounts, item].compactMap { $0 }).last
+            return
         }
-        if !pending.allSatisfy({ $0.isWhitespace }) { handle(pending) }
+        var isValue = false
+        if case .value = item { isValue = true }
+        write(block: Report.render(item, format: format), isValue: isValue)
+    }
+
+    func releaseCounts() {
+        guard let held = heldCounts else { return }
+        heldCounts = nil
+        write(block: Report.render(held, format: format))
+    }
+
+    /// Piped, a blank line sets each table or CSV block off from the one before, as in a run (so each CSV block
+    /// can be split off); in a table, the one-line values of bare expressions follow each other as at a prompt.
+    /// On a terminal the prompt sets inputs apart.
+    func write(block text: String, isValue: Bool = false) {
+        guard piped else { return out(text) }
+        releaseCounts()
+        if let last = lastBlockWasValue, format != .json, !(format == .table && last && isValue) { out("\n") }
+        out(text)
+        lastBlockWasValue = isValue
+    }
+
+    /// Reads statements from a non-terminal stdin, cut where a rule file's parser ends statements (see
+    /// `PipedInput`). Returns the process exit code: 1 if any input failed.
+    public func runPiped(readLine: () -> String?) -> Int32 {
+        piped = true
+        var input = PipedInput()
+        var going = true
+        while going, let line = readLine() {
+            for text in input.add(line) where going { going = handle(text) }
+        }
+        if going, let rest = input.finish() { handle(rest) }
+        releaseCounts()
         return failures > 0 ? 1 : 0
     }
+
+    /// Piped, after the rule file the session opened on printed its results: the session's own are set off from them.
+    public func followResults() { lastBlockWasValue = false }
 
     /// Counts a failure that happened outside an input (the rule file the session started with).
     public func recordFailure() { failures += 1 }
 
     func fail(_ message: String) -> Bool {
-        err("error: \(message)\n")
+        note("error: \(message)\n")
         failures += 1
         return true
     }
@@ -103,9 +151,9 @@ public final class Repl {
         let args = Array(words.dropFirst())
         switch cmd {
         case ".quit", ".exit": return false
-        case ".help": out(Repl.help)
-        case ".schema": out(schema())
-        case ".segments": out(segmentsReport())
+        case ".help": write(block: Repl.help)
+        case ".schema": write(block: schema())
+        case ".segments": write(block: segmentsReport())
         case ".timer":
             guard args.count == 1, args[0] == "on" || args[0] == "off" else { return fail(".timer takes on or off") }
             timer = args[0] == "on"
@@ -131,7 +179,7 @@ public final class Repl {
             do {
                 try AtomicFile.write(session.ruleFileText(dataPath: data), to: path)
                 let n = session.definitionList.count
-                err("saved \(n) definition\(n == 1 ? "" : "s") to \(path)\n")
+                note("saved \(n) definition\(n == 1 ? "" : "s") to \(path)\n")
             } catch {
                 return fail("\(error)")
             }
