@@ -152,7 +152,7 @@ struct CSVReader: @unchecked Sendable {
         var parts: [[ColumnBuilder]]
         var rows: Int
         /// Why columns that looked like numbers or dates were read as text (`ColumnStats.textNote`).
-        var notes: [String: String] = [:]
+        var notes: [String: TypeNote] = [:]
 
         /// Joins the ranges column by column on all cores. Each column's builders are handed to the
         /// task that merges it and freed when it is done, so the peak holds a few columns twice
@@ -205,7 +205,7 @@ struct CSVReader: @unchecked Sendable {
         }
         let sample = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: Array(0..<width),
                           maxRows: CSVReader.sampleRows, firstLine: 1 + headerLines)
-        var notes: [String: String] = [:]
+        var notes: [String: TypeNote] = [:]
         for k in 0..<width { if let n = sample.stats[k].textNote { notes[header[k]] = n } }
         let plan = sample.stats.map { s -> (ValueType, Bool, Bool) in (s.type, s.nearlyUnique, s.nonEmpty == 0) }
         let ranges = splits(from: dataStart)
