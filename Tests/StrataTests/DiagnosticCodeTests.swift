@@ -117,6 +117,7 @@ import Testing
         .unknownType: check("schema customers { clv: numbr }"),
         .repeatedFlag: check("schema customers { id: string key key }"),
         .unknownFlag: check("schema customers { id: string secret }"),
+        .conflictingFlags: check("schema customers { phone: string pii public }"),
         .duplicateField: check("schema customers {\n  id: string\n  id: string\n}"),
         .secondKey: check("schema customers {\n  id: string key\n  city: string key\n}"),
         .tableLoadedTwice: checkUnloaded("load a from \"a.csv\"\nload a from \"b.csv\" linked by id"),

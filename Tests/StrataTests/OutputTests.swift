@@ -214,15 +214,76 @@ import Testing
         #expect(PII.isPersonal(fieldName: field) == personal)
     }
 
+    /// The common Chinese and English names of personal fields, their compounds, and look-alikes that are not.
+    @Test(arguments: [
+        // Chinese
+        ("姓名", PII.Kind.name), ("客户名", .name), ("客户名称", .name), ("联系人", .name), ("紧急联系人", .name), ("客户姓名", .name),
+        ("业主", .name), ("手机", .phone), ("手机号", .phone), ("手机号码", .phone), ("联系方式", .phone), ("电话", .phone),
+        ("联系电话", .phone), ("联系人电话", .phone), ("座机", .phone), ("微信", .account), ("微信号", .account), ("QQ", .account),
+        ("QQ号", .account), ("qq号码", .account), ("身份证", .idNumber), ("身份证号", .idNumber), ("证件号", .idNumber),
+        ("证件号码", .idNumber), ("住址", .address), ("地址", .address), ("家庭住址", .address), ("联系地址", .address),
+        ("邮箱", .email), ("电子邮箱", .email), ("邮箱地址", .email),
+        // English, snake_case, camelCase, with qualifiers
+        ("name", .name), ("cust_name", .name), ("contact", .name), ("customer_contact", .name), ("first_name", .name),
+        ("customerName", .name), ("name_en", .name), ("phone", .phone), ("mobile", .phone), ("tel", .phone),
+        ("contact_phone", .phone), ("contactPhone", .phone), ("phone_number", .phone), ("phone_2", .phone), ("mobile_home", .phone),
+        ("wechat", .account), ("WeChat", .account), ("wechat_id", .account), ("qq", .account), ("qq_no", .account),
+        ("id_card", .idNumber), ("idCard", .idNumber), ("id_number", .idNumber), ("id_card_no", .idNumber), ("passport", .idNumber),
+        ("email", .email), ("e-mail", .email), ("eMail", .email), ("email_address", .email),
+        ("address", .address), ("home_address", .address), ("homeAddress", .address), ("addr", .address),
+    ])
+    func personalKinds(_ field: String, _ kind: PII.Kind) {
+        #expect(PII.kind(fieldName: field) == kind, "\(field)")
+    }
+
+    /// Names that look personal but hold a project's, a city's or the developer's data, a count, a date or a flag.
+    @Test(arguments: [
+        "project_name", "city_name", "项目名称", "城市名", "contact_count", "联系次数", "联系人数", "证件类型", "phone_count",
+        "last_contact", "first_contact", "email_verified", "ip_address", "project_address", "项目地址", "售楼处电话", "是否有手机",
+        "id", "customer_id", "客户编号", "hotel", "channel", "referrals", "名单", "tel_count", "store_phone", "sales_email",
+    ])
+    func notPersonal(_ field: String) {
+        #expect(PII.kind(fieldName: field) == nil, "\(field)")
+    }
+
     @Test(arguments: [
         ("phone", "13812345678", "138****5678"), ("手机", "+8613812345678", "+86*******5678"), ("tel", "12345", "*****"),
         ("name", "张三丰", "张**"), ("姓名", "李娜", "李*"), ("name", "欧阳娜娜", "欧***"), ("name", "John Smith", "J***"),
         ("name", "王", "*"), ("email", "zhang@qq.com", "z***@qq.com"), ("邮箱", "no-at-sign", "**********"),
         ("email", "@x.com", "******"), ("id_number", "440301199001011234", "440301********1234"),
         ("身份证", "12345", "*****"), ("city", "深圳", "深圳"), ("name", "", ""),
+        ("住址", "广东省深圳市南山区科技园1号", "广东省深圳市****"), ("地址", "北京市朝阳区建国路88号", "北京市****"),
+        ("address", "浙江杭州西湖区文三路", "浙江****"), ("home_address", "新疆维吾尔自治区乌鲁木齐市天山区", "新疆维吾尔自治区乌鲁木齐市****"),
+        ("地址", "南山区科技园市场", "南山****"), ("住址", "广东省", "****"),
+        ("address", "12 Main St, Springfield", "****"), ("address", "深圳市", "****"), ("address", "南山", "****"),
+        ("wechat", "wxid_abc123", "w*********3"), ("qq", "12345678", "1******8"), ("微信", "ab", "**"),
+        ("name", "阿卜杜·艾力", "阿*****"), ("name", "José", "J***"), ("phone", " 13812345678 ", "138****5678"),
     ])
     func masks(_ field: String, _ input: String, _ expected: String) {
         #expect(PII.mask(input, fieldName: field) == expected)
+    }
+
+    /// Text outside ASCII and Chinese (combining accents, emoji) is masked by characters, as the fast path
+    /// over scalars would mask it were every character one scalar.
+    @Test func masksByCharacterWhateverTheScript() {
+        #expect(PII.mask("Jose\u{301} Smith", kind: .name) == "J***")
+        #expect(PII.mask("🇨🇳👨‍👩‍👧x@a.cn", kind: .email) == "🇨🇳***@a.cn")
+        #expect(PII.mask("👍🏽ab", kind: .account) == "👍🏽*b")
+        #expect(PII.mask("e\u{301}e\u{301}e\u{301}", kind: .account) == "e\u{301}*e\u{301}")
+    }
+
+    /// The fast path over UTF-8 bytes gives what the general path by Characters gives.
+    @Test(arguments: PII.Kind.allCases)
+    func bytesAndCharactersAgree(_ kind: PII.Kind) {
+        let texts = ["13812345678", " 138 1234 5678 ", "+8613812345678", "张三丰", "欧阳娜娜", "John Smith", "王", "a@b.c", "@x.com",
+                     "zhang@qq.com", "440301199001011234", "广东省深圳市南山区科技园1号", "北京市朝阳区", "新疆维吾尔自治区乌鲁木齐市天山区",
+                     "wxid_abc123", "ab", "x", "阿卜杜·艾力", "（深圳）南山区", "１２３４５６７８", "𠀀𠀁𠀂𠀃𠀄", "\t", "A"]
+        for t in texts {
+            let fast = PII.maskOneScalarCharacters(t, kind: kind)
+            #expect(fast != nil, "\(t) is ASCII and Chinese")
+            #expect(fast == PII.maskByCharacters(t, kind: kind), "\(t) as \(kind)")
+        }
+        #expect(PII.maskOneScalarCharacters("José", kind: kind) == nil)
     }
 
     @Test func masksNumbersAndKeepsNull() {

@@ -111,10 +111,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case schemaLoadMismatch = "schema-load-mismatch"
     /// A `schema` field type other than number, string, bool or date.
     case unknownType = "unknown-type"
-    /// A `schema` flag (`key`, `pii`) given twice for one field.
+    /// A `schema` flag (`key`, `pii`, `public`) given twice for one field.
     case repeatedFlag = "repeated-flag"
-    /// A `schema` flag other than `key` and `pii`.
+    /// A `schema` flag other than `key`, `pii` and `public`.
     case unknownFlag = "unknown-flag"
+    /// A `schema` field marked both `pii` and `public`.
+    case conflictingFlags = "conflicting-flags"
     /// A `schema` field declared twice.
     case duplicateField = "duplicate-field"
     /// A second `schema` field marked `key`.

@@ -108,17 +108,17 @@ extension Runner {
 
     /// Evaluates output columns for the given rows, masking personal data unless revealed.
     func table(_ rows: [Int], _ cols: [OutputColumn], _ ev: Evaluator) throws(EvalError) -> ([String], [[Value]], Set<Int>) {
-        var vectors: [Vector] = []
-        for c in cols { vectors.append(try ev.eval(c.expr)) }
-        let personal = cols.map { options.revealPII ? nil : $0.personal }
+        var columns: [MaskedColumn] = []
+        for c in cols {
+            let v = try ev.eval(c.expr)
+            columns.append(MaskedColumn(v, kind: options.revealPII ? nil : c.personal, rows: rows.count))
+        }
         var out: [[Value]] = []
         out.reserveCapacity(rows.count)
         for r in rows {
             var row: [Value] = []
-            for (k, v) in vectors.enumerated() {
-                let value = v.value(at: r)
-                row.append(personal[k].map { PII.mask(value, kind: $0) } ?? value)
-            }
+            row.reserveCapacity(columns.count)
+            for k in columns.indices { row.append(columns[k].value(at: r)) }
             out.append(row)
         }
         let numeric = Set(cols.indices.filter { cols[$0].expr.type == .number })
@@ -196,5 +196,36 @@ extension Runner {
             }
         }
         return .counts(title: "summary", header: "segment", rows: rows)
+    }
+}
+
+/// An output column's values, masked when it is personal. A text column's dictionary entries are each
+/// masked once, when first shown: a name shared by many customers costs one mask, not one per row.
+struct MaskedColumn {
+    let vector: Vector
+    let kind: PII.Kind?
+    /// The masked text of each dictionary entry met so far (only when masking a text column).
+    var memo: [String?] = []
+
+    init(_ vector: Vector, kind: PII.Kind?, rows: Int) {
+        self.vector = vector
+        self.kind = kind
+        // Remembering pays when rows may repeat entries; a few rows of a large dictionary (`show … limit
+        // 20` over one entry per customer) are masked directly rather than allocate a slot for every entry.
+        if kind != nil, case .string(_, let dict, _) = vector, rows * 4 >= dict.count {
+            memo = [String?](repeating: nil, count: dict.count)
+        }
+    }
+
+    mutating func value(at r: Int) -> Value {
+        guard let kind else { return vector.value(at: r) }
+        guard !memo.isEmpty, case .string(let codes, let dict, let valid) = vector else { return PII.mask(vector.value(at: r), kind: kind) }
+        guard valid[r] else { return .null }
+        let c = Int(codes[r])
+        guard c >= 0, c < dict.count else { return .null }
+        if let m = memo[c] { return .string(m) }
+        let m = PII.mask(dict[c], kind: kind)
+        memo[c] = m
+        return .string(m)
     }
 }

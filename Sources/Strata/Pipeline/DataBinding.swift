@@ -15,15 +15,27 @@ enum DataBinding {
     }
 
     /// The catalog entry of a loaded table: its fields with their types and why a text field is text,
-    /// and, with a `schema`, the declared key, personal fields and the fields the schema leaves out.
+    /// and, with a `schema`, the declared key, personal and public fields and the fields the schema leaves
+    /// out. Here the data meets what is personal: a cell of a personal field quoted in the reason a field
+    /// is text is masked, since that reason reaches messages (`strata check --format json` among them).
     static func schema(of t: Table, declared: SchemaDeclaration?) -> TableSchema {
-        let fields = t.columns.map { FieldSchema(name: $0.name, type: $0.type, textBecause: t.typeNotes[$0.name]) }
-        var s = TableSchema(name: t.name, fields: fields, key: declared?.fields.first(where: \.key)?.name)
+        var s = TableSchema(name: t.name, fields: [], key: declared?.fields.first(where: \.key)?.name)
         if let d = declared {
             s.personal = Set(d.fields.filter(\.pii).map(\.name))
-            s.undeclared = d.undeclared(in: fields)
+            s.notPersonal = Set(d.fields.filter(\.notPersonal).map(\.name))
         }
+        s.fields = t.columns.map { c in
+            let why = t.typeNotes[c.name].map { note in note.text(showing: shown(note.cell, field: c.name, in: s)) }
+            return FieldSchema(name: c.name, type: c.type, textBecause: why)
+        }
+        if let d = declared { s.undeclared = d.undeclared(in: s.fields) }
         return s
+    }
+
+    /// A cell of the data as messages may quote it: masked when its field is personal. Messages are
+    /// masked even with `--reveal-pii`; the line number they give finds the row.
+    static func shown(_ cell: String, field: String, in table: TableSchema) -> String {
+        table.personalKind(of: field).map { PII.mask(cell, kind: $0) } ?? cell
     }
 
     /// Data that does not match the rule file's schema is refused before any rule runs; each message

@@ -56,22 +56,24 @@ struct BoundTables {
         var schema = DataBinding.schema(of: c, declared: customerDeclared)
         if !others.isEmpty {
             let keyName = customerPlan?.0.key ?? schema.key ?? (c.column(named: "id") != nil ? "id" : c.columns.first?.name ?? "id")
-            let index = try Trace.time("bind: customer keys") { () throws(Failure) -> KeyIndex in try keyIndex(c, key: keyName, plan: customerPlan?.0) }
+            let index = try Trace.time("bind: customer keys") { () throws(Failure) -> KeyIndex in
+                try keyIndex(c, key: keyName, plan: customerPlan?.0, schema: schema)
+            }
             schema.key = keyName
             for (p, t) in others {
                 switch p.link {
                 case .linked(let by)?:
+                    var ts = DataBinding.schema(of: t, declared: declared.first { $0.table == p.name })
                     let l = try Trace.time("bind: link \(p.name)") { () throws(Failure) -> LinkedTable in try link(t, by: by, index: index, plan: p) }
                     out.linked[p.name] = l
-                    if l.orphans > 0, let o = l.firstOrphan { out.warnings.append(orphanWarning(p, count: l.orphans, first: o)) }
-                    var ts = DataBinding.schema(of: t, declared: declared.first { $0.table == p.name })
+                    if l.orphans > 0, let o = l.firstOrphan { out.warnings.append(orphanWarning(p, count: l.orphans, first: o, by: by.text, in: ts)) }
                     ts.grain = .linked(by: by.text)
                     out.catalog.tables.append(ts)
                 case .matched(let by)?:
-                    let (columns, orphans, first) = try match(t, by: by, index: index, customers: c.rowCount, plan: p)
-                    for col in columns { c.put(col) }
-                    if orphans > 0, let o = first { out.warnings.append(orphanWarning(p, count: orphans, first: o)) }
                     var ts = DataBinding.schema(of: t, declared: declared.first { $0.table == p.name })
+                    let (columns, orphans, first) = try match(t, by: by, index: index, customers: c.rowCount, plan: p, schema: ts)
+                    for col in columns { c.put(col) }
+                    if orphans > 0, let o = first { out.warnings.append(orphanWarning(p, count: orphans, first: o, by: by.text, in: ts)) }
                     ts.grain = .matched(by: by.text)
                     ts.fields.removeAll { $0.name == by.text }
                     out.catalog.tables.append(ts)
@@ -85,8 +87,9 @@ struct BoundTables {
         return out
     }
 
-    /// Each key's customer row; a key that is empty or given twice is an error naming its line(s).
-    static func keyIndex(_ t: Table, key: String, plan: PlannedTable?) throws(Failure) -> KeyIndex {
+    /// Each key's customer row; a key that is empty or given twice is an error naming its line(s) (and
+    /// the key, masked when the schema says the key field is personal: customers keyed by phone).
+    static func keyIndex(_ t: Table, key: String, plan: PlannedTable?, schema: TableSchema) throws(Failure) -> KeyIndex {
         guard let col = t.column(named: key) else {
             let near = Suggest.nearest(key, in: t.columns.map(\.name))
             throw Failure(diagnostics: [Diagnostic(.customerKeyMissing(t.source, key: key, nearest: near), file: plan?.place?.file ?? t.source,
@@ -101,7 +104,7 @@ struct BoundTables {
                                                        span: plan?.place?.span ?? .wholeFile)], exitCode: 3)
             }
             if let prior = index.append(k) {
-                throw Failure(diagnostics: [Diagnostic(.customerKeyDuplicate(t.source, line: r + 2, key: k, firstLine: Int(prior) + 2),
+                throw Failure(diagnostics: [Diagnostic(.customerKeyDuplicate(t.source, line: r + 2, key: DataBinding.shown(k, field: key, in: schema), firstLine: Int(prior) + 2),
                                                        file: plan?.place?.file ?? t.source, span: plan?.place?.span ?? .wholeFile)], exitCode: 3)
             }
         }
@@ -172,7 +175,7 @@ struct BoundTables {
     }
 
     /// A matched table's fields as customer columns `table.field` (null for customers without a row).
-    static func match(_ t: Table, by: Name, index: KeyIndex, customers: Int, plan: PlannedTable) throws(Failure)
+    static func match(_ t: Table, by: Name, index: KeyIndex, customers: Int, plan: PlannedTable, schema: TableSchema) throws(Failure)
         -> (columns: [Column], orphans: Int, first: (line: Int, key: String)?) {
         guard let keyCol = t.column(named: by.text) else { throw missingField(t, by, plan) }
         let keyOf = rowKeys(keyCol)
@@ -187,7 +190,7 @@ struct BoundTables {
                 continue
             }
             if rowOf[Int(c)] >= 0 {
-                throw Failure(diagnostics: [Diagnostic(.matchedRowDuplicate(t.source, line: r + 2, key: k, firstLine: Int(rowOf[Int(c)]) + 2),
+                throw Failure(diagnostics: [Diagnostic(.matchedRowDuplicate(t.source, line: r + 2, key: DataBinding.shown(k, field: by.text, in: schema), firstLine: Int(rowOf[Int(c)]) + 2),
                                                        file: plan.place?.file ?? t.source, span: plan.place?.span ?? .wholeFile)], exitCode: 3)
             }
             rowOf[Int(c)] = Int32(r)
@@ -231,8 +234,9 @@ struct BoundTables {
                                                 file: plan.place?.file ?? t.source, span: by.span)], exitCode: 3)
     }
 
-    /// One line: how many rows belong to nobody and the first of them.
-    static func orphanWarning(_ p: PlannedTable, count: Int, first: (line: Int, key: String)) -> Diagnostic {
-        Diagnostic(.rowsNameNoCustomer(p.name, count: count, path: p.path, firstLine: first.line, firstKey: first.key), file: p.path, span: .wholeFile)
+    /// One line: how many rows belong to nobody and the first of them (its key masked when `by` is personal).
+    static func orphanWarning(_ p: PlannedTable, count: Int, first: (line: Int, key: String), by: String, in schema: TableSchema) -> Diagnostic {
+        let key = DataBinding.shown(first.key, field: by, in: schema)
+        return Diagnostic(.rowsNameNoCustomer(p.name, count: count, path: p.path, firstLine: first.line, firstKey: key), file: p.path, span: .wholeFile)
     }
 }

@@ -21,6 +21,8 @@ public final class ReplSession {
     var declared: SchemaDeclaration?
     /// Linked and matched tables loaded in the session, read again against each new customer table.
     var sideTables: [(plan: PlannedTable, table: Table)] = []
+    /// The rule file's `schema` blocks for those tables: their `pii` and `public` flags hold after a relink.
+    var sideDeclared: [SchemaDeclaration] = []
     /// The customer table's key field (`key FIELD` on its `load`, else `id`).
     var customerKey = "id"
     var renderer = DiagnosticRenderer()
@@ -87,6 +89,7 @@ public final class ReplSession {
         if let t = c.table { runner.replaceTable(t) }
         runner.linked = c.linked
         sideTables = c.sides
+        sideDeclared = c.declared.filter { d in c.sides.contains { $0.plan.name == d.table } }
         if !c.sides.isEmpty { customerKey = program.customers?.key ?? "id" }
         loadedFrom = c.dataFile.map { ($0.table, $0.path) }
         declared = c.declared.first { $0.table == c.table?.name }

@@ -32,21 +32,22 @@ extension ReplSession {
     @discardableResult
     func relinkSideTables(_ result: inout RunResult) -> Bool {
         do throws(BoundTables.Failure) {
-            let index = try BoundTables.keyIndex(runner.table, key: customerKey, plan: nil)
+            let shape = compiler.customers ?? TableSchema(name: runner.table.name, fields: [])
+            let index = try BoundTables.keyIndex(runner.table, key: customerKey, plan: nil, schema: shape)
             var linked: [String: LinkedTable] = [:]
             var customers = runner.table
             for (p, t) in sideTables {
-                var schema = DataBinding.schema(of: t, declared: nil)
+                var schema = DataBinding.schema(of: t, declared: sideDeclared.first { $0.table == p.name })
                 switch p.link {
                 case .linked(let by)?:
                     let l = try BoundTables.link(t, by: by, index: index, plan: p)
-                    if l.orphans > 0, let o = l.firstOrphan { result.diagnostics.append(BoundTables.orphanWarning(p, count: l.orphans, first: o)) }
+                    if l.orphans > 0, let o = l.firstOrphan { result.diagnostics.append(BoundTables.orphanWarning(p, count: l.orphans, first: o, by: by.text, in: schema)) }
                     linked[p.name] = l
                     schema.grain = .linked(by: by.text)
                 case .matched(let by)?:
-                    let (columns, orphans, first) = try BoundTables.match(t, by: by, index: index, customers: customers.rowCount, plan: p)
+                    let (columns, orphans, first) = try BoundTables.match(t, by: by, index: index, customers: customers.rowCount, plan: p, schema: schema)
                     for c in columns { customers.put(c) }
-                    if orphans > 0, let o = first { result.diagnostics.append(BoundTables.orphanWarning(p, count: orphans, first: o)) }
+                    if orphans > 0, let o = first { result.diagnostics.append(BoundTables.orphanWarning(p, count: orphans, first: o, by: by.text, in: schema)) }
                     schema.grain = .matched(by: by.text)
                     schema.fields.removeAll { $0.name == by.text }
                 case nil:

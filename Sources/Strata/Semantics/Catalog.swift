@@ -32,6 +32,9 @@ public struct TableSchema: Sendable {
     public var key: String?
     /// Fields a `schema` marks `pii`: personal data even when the name does not say so.
     public var personal: Set<String> = []
+    /// Fields a `schema` marks `public`: not personal data even when the name says so (a sales office's
+    /// `contact_phone`).
+    public var notPersonal: Set<String> = []
     /// Fields the data has but the rule file's `schema` leaves out, each with the line that would declare
     /// it: using one would pass `run` but fail `check` without the data, so it is an error either way.
     public var undeclared: [String: String] = [:]
@@ -45,6 +48,13 @@ public struct TableSchema: Sendable {
 
     /// The field of that name, if the table has one.
     public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
+
+    /// The kind of personal data a field of this table holds: none when the schema marks it `public`,
+    /// else what its name says, else a name's mask when the schema marks it `pii`.
+    public func personalKind(of field: String) -> PII.Kind? {
+        if notPersonal.contains(field) { return nil }
+        return PII.kind(fieldName: field) ?? (personal.contains(field) ? .name : nil)
+    }
 }
 
 /// The tables a program may read, by name.

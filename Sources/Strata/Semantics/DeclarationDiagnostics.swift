@@ -18,7 +18,13 @@ extension DiagnosticMessage {
     }
 
     static func unknownFlag(_ flag: String) -> Self {
-        Self(code: .unknownFlag, text: "unknown flag `\(flag)`", suggestion: "flags are `key` (the customer id) and `pii` (personal data, masked in output)")
+        Self(code: .unknownFlag, text: "unknown flag `\(flag)`",
+             suggestion: "flags are `key` (the customer id), `pii` (personal data, masked in output) and `public` (not personal data, though the name says so)")
+    }
+
+    static func conflictingFlags(field: String) -> Self {
+        Self(code: .conflictingFlags, text: "`\(field)` is marked both `pii` and `public`",
+             suggestion: "keep `pii` to mask it in output, or `public` to show it")
     }
 
     static func duplicateField(_ field: String) -> Self {

@@ -88,17 +88,79 @@ extension Compiler {
         }
     }
 
-    /// The kind of personal data a value shows, looking through derived fields and constants (`derive
-    /// n2 = lower(name)`, `let first = min(name)` are as personal as `name`); nil for ordinary data.
-    /// A field a schema marks `pii` but whose name says nothing is masked like a name.
+    /// The kind of personal data a value shows, following where the value comes from through derived
+    /// fields and constants (`derive n2 = lower(name)`, `let first = max(name)` are as personal as
+    /// `name`); nil for ordinary data. Only what carries a personal value counts: a truth value, a count,
+    /// a length or a rank computed from a personal field (`phone is null`, `count(phone)`, `ntile(…)`)
+    /// shows no one's data, and masking it would only hide the answer.
     func personalKind(_ e: TypedExpr, depth: Int = 0) -> PII.Kind? {
-        for r in e.dependencies.sorted() {
-            if let k = PII.kind(fieldName: r) { return k }
-            if customers?.personal.contains(r) == true { return .name }
-            if case .segment? = checker.scope.lookup(r)?.kind { continue }
-            if depth < 16, let def = definitions[r], let k = personalKind(def, depth: depth + 1) { return k }
+        guard depth < 64 else { return .name }
+        func of(_ x: TypedExpr?) -> PII.Kind? { x.flatMap { personalKind($0, depth: depth + 1) } }
+        switch e.kind {
+        case .constant, .segment, .not, .and, .or, .compare, .inList, .isNull, .ntile, .abc:
+            return nil
+        case .column(let n):
+            return storedKind(n, depth: depth)
+        case .scalar(let n):
+            guard let def = definitions[n] else { return nil }
+            return personalKind(def, depth: depth + 1)
+        case .eventColumn(let table, let field):
+            guard let linked = checker.events.linked[table] else { return PII.kind(fieldName: field) }
+            return linked.personalKind(of: field)
+        case .negate(let x):
+            return of(x)
+        case .arith(_, let a, let b), .dateShift(let a, let b, _):
+            return PII.Kind.combined(of(a), of(b))
+        case .call(let f, let args):
+            switch f {
+            case .length, .contains, .starts_with, .ends_with:
+                return nil
+            case .if:
+                // The condition chooses; only the two branches are shown.
+                return PII.Kind.combined(of(args.dropFirst().first), of(args.dropFirst(2).first))
+            case .abs, .round, .floor, .ceil, .min, .max, .coalesce, .lower, .upper, .days_between, .months_between,
+                 .years_between, .year, .month, .date:
+                return args.reduce(nil) { PII.Kind.combined($0, of($1)) }
+            }
+        case .aggregate(let f, let argument, _, _):
+            switch f {
+            case .count: return nil
+            case .sum, .avg, .min, .max, .median, .stddev, .percentile: return of(argument)
+            }
+        case .eventAggregate(let g):
+            switch g.function {
+            case .count, .countDistinct: return nil
+            case .sum, .avg, .min, .max, .median, .stddev, .percentile, .first, .last: return of(g.argument)
+            }
         }
-        return nil
+    }
+
+    /// The personal kind of a column of the store: a derived field by its definition, a loaded field
+    /// (or a matched table's `may.phone`) by its table's schema and its name; tiers hold their labels.
+    func storedKind(_ name: String, depth: Int) -> PII.Kind? {
+        switch checker.scope.lookup(name)?.kind {
+        case .derived?:
+            return definitions[name].flatMap { personalKind($0, depth: depth + 1) }
+        case .tiers?, .segment?, .setting?, .table?, .failed?:
+            return nil
+        case .field?, .constant?, nil:
+            if let dot = name.firstIndex(of: "."), let matched = checker.events.matched[String(name[..<dot])] {
+                return matched.personalKind(of: String(name[name.index(after: dot)...]))
+            }
+            // A field the schema marks `public` stays ordinary: the name is asked only without a table.
+            guard let table = customers else { return PII.kind(fieldName: name) }
+            return table.personalKind(of: name)
+        }
+    }
+}
+
+extension PII.Kind {
+    /// The kind of a value made of two: either one's when only one is personal or both are the same;
+    /// a name's mask, which keeps the least, when they differ.
+    static func combined(_ a: PII.Kind?, _ b: PII.Kind?) -> PII.Kind? {
+        guard let a else { return b }
+        guard let b, b != a else { return a }
+        return .name
     }
 }
 

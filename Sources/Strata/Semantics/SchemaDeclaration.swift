@@ -4,6 +4,8 @@ public struct DeclaredField: Sendable, Hashable {
     public var type: ValueType
     public var key: Bool
     public var pii: Bool
+    /// Marked `public`: not personal data although its name says so.
+    public var notPersonal: Bool
     public var file: String
     public var span: SourceSpan
 }
@@ -19,6 +21,7 @@ public struct SchemaDeclaration: Sendable {
         var t = TableSchema(name: table, fields: fields.map { FieldSchema(name: $0.name, type: $0.type) },
                             key: fields.first(where: \.key)?.name)
         t.personal = Set(fields.filter(\.pii).map(\.name))
+        t.notPersonal = Set(fields.filter(\.notPersonal).map(\.name))
         return t
     }
 
@@ -46,18 +49,21 @@ public struct SchemaDeclaration: Sendable {
                     fail(.unknownType(f.type.text, nearest: Suggest.nearest(f.type.text, in: ["number", "string", "bool", "date"])), at: f.type.span)
                     continue
                 }
-                var key = false, pii = false
+                var given: Set<String> = []
                 for flag in f.flags {
-                    switch flag.text {
-                    case "key", "pii":
-                        if (flag.text == "key" && key) || (flag.text == "pii" && pii) {
-                            fail(.repeatedFlag(flag.text, field: f.name.text), at: flag.span)
-                        }
-                        if flag.text == "key" { key = true } else { pii = true }
-                    default:
+                    guard flagNames.contains(flag.text) else {
                         fail(.unknownFlag(flag.text), at: flag.span)
+                        continue
+                    }
+                    if !given.insert(flag.text).inserted {
+                        fail(.repeatedFlag(flag.text, field: f.name.text), at: flag.span)
+                    } else if flag.text == "pii" && given.contains("public") || flag.text == "public" && given.contains("pii") {
+                        // `pii` masks the field and `public` shows it: both at once says nothing.
+                        fail(.conflictingFlags(field: f.name.text), at: flag.span)
                     }
                 }
+                let key = given.contains("key"), pii = given.contains("pii") && !given.contains("public")
+                let notPersonal = given.contains("public") && !given.contains("pii")
                 if fields.contains(where: { $0.name == f.name.text }) {
                     fail(.duplicateField(f.name.text), at: f.name.span)
                     continue
@@ -65,12 +71,16 @@ public struct SchemaDeclaration: Sendable {
                 if key, let other = fields.first(where: \.key) {
                     fail(.secondKey(f.name.text, first: other), at: f.name.span)
                 }
-                fields.append(DeclaredField(name: f.name.text, type: type, key: key, pii: pii, file: s.source.name, span: f.name.span))
+                fields.append(DeclaredField(name: f.name.text, type: type, key: key, pii: pii, notPersonal: notPersonal, file: s.source.name, span: f.name.span))
             }
             out[index].fields = fields
         }
         return out
     }
+
+    /// The flags a field may carry: `key` (the customer id), `pii` (personal data whatever its name),
+    /// `public` (not personal data whatever its name).
+    static let flagNames: Set<String> = ["key", "pii", "public"]
 
     static let typeNames: [String: ValueType] = ["number": .number, "string": .string, "text": .string, "bool": .bool, "date": .date]
 

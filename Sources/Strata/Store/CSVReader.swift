@@ -154,7 +154,7 @@ struct CSVReader: @unchecked Sendable {
         var parts: [[ColumnBuilder]]
         var rows: Int
         /// Why columns that looked like numbers or dates were read as text (`ColumnStats.textNote`).
-        var notes: [String: String] = [:]
+        var notes: [String: TypeNote] = [:]
 
         /// Joins the ranges column by column on all cores. Each column's builders are handed to the
         /// task that merges it and freed when it is done, so the peak holds a few columns twice
@@ -209,7 +209,7 @@ struct CSVReader: @unchecked Sendable {
         }
         let sample = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: read,
                           maxRows: CSVReader.sampleRows, firstLine: 1 + headerLines)
-        var notes: [String: String] = [:]
+        var notes: [String: TypeNote] = [:]
         for k in read { if let n = sample.stats[k].textNote { notes[header[k]] = n } }
         // A column not wanted is skipped like one the sample could not type, but never read again.
         let plan = sample.stats.enumerated().map { k, s -> (ValueType, Bool, Bool) in

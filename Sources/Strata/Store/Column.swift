@@ -56,7 +56,7 @@ public struct Table: Sendable {
     /// Where the table was read from, for messages.
     public var source: String
     /// For text columns whose cells looked like numbers or dates until one did not: which cell, where.
-    public var typeNotes: [String: String] = [:]
+    public var typeNotes: [String: TypeNote] = [:]
     private var indexByName: [String: Int]
 
     public init(name: String, columns: [Column], rowCount: Int, source: String) {

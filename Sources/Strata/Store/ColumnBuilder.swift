@@ -6,7 +6,25 @@
 /// **string**. Empty cells are null and do not vote; an all-empty column is a string column.
 /// Identifier-like columns stay strings even when every cell is digits: a key-like name (`id`, `…_id`,
 /// `phone`, `mobile`, `tel`, `手机`, `电话`, `身份证`, `id_number`, `zip`, `postcode`, `邮编`, `编号`,
-/// `code`, `…_code`), or any cell with a leading zero (`007`) or of 11 or more digits (phone and ID numbers).
+/// `code`, `…_code`, any name `PII` reads as a phone, ID or WeChat/QQ account), or any cell with a
+/// leading zero (`007`) or of 11 or more digits (phone and ID numbers).
+/// Why a column whose cells looked like numbers or dates was read as text: the first cell that broke the
+/// pattern. The cell is kept apart from the sentence because the store cannot tell whether it is
+/// personal data; the catalog, which can, decides how it is shown (`DataBinding.schema(of:declared:)`).
+public struct TypeNote: Sendable, Equatable {
+    public var line: Int
+    public var cell: String
+    /// What the cells above it were: "a number", "a valid date".
+    public var expected: String
+    /// How many cells above it were.
+    public var seen: Int
+
+    /// The reason as a sentence, with the cell shown as given (masked or not).
+    public func text(showing shown: String) -> String {
+        "line \(line) has `\(shown)`, which is not \(expected) (the \(seen) cell\(seen == 1 ? "" : "s") above it \(seen == 1 ? "is" : "are"))"
+    }
+}
+
 struct ColumnStats {
     /// Hashes of the first cells, to tell near-unique text (ids, phones, e-mail) from categories.
     var sample: Set<UInt64> = []
@@ -19,7 +37,7 @@ struct ColumnStats {
     /// Cells seen so far that were numbers / dates, and why a column that looked like one became text:
     /// the first cell that broke the pattern, with its line (for the checker's message).
     var numbersSeen = 0, datesSeen = 0
-    var textBecause: String?
+    var textBecause: TypeNote?
 
     /// True once nothing but string is possible and the sample is taken, so later cells need not be looked at.
     var settled: Bool { !maybeNumber && !maybeBool && !maybeDate && sampled >= ColumnStats.sampleSize }
@@ -31,7 +49,13 @@ struct ColumnStats {
         let n = name.lowercased()
         let exact: Set<String> = ["id", "key", "phone", "mobile", "tel", "telephone", "手机", "手机号", "电话", "联系电话", "身份证", "身份证号",
                                   "id_number", "id_card", "zip", "zipcode", "postcode", "邮编", "编号", "客户编号", "code"]
-        return exact.contains(n) || n.hasSuffix("_id") || n.hasSuffix("_code") || n.hasSuffix("编号") || n.hasSuffix("_phone")
+        if exact.contains(n) || n.hasSuffix("_id") || n.hasSuffix("_code") || n.hasSuffix("编号") || n.hasSuffix("_phone") { return true }
+        // Whatever a phone, ID or WeChat/QQ column is called (`联系方式`, `qq`), its digits are text: a
+        // number would lose leading zeros and print in another form than the one that is masked.
+        switch PII.kind(fieldName: name) {
+        case .phone?, .idNumber?, .account?: return true
+        case .name?, .email?, .address?, nil: return false
+        }
     }
 
     static func isBlank(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
@@ -69,7 +93,7 @@ struct ColumnStats {
         func broke(_ seen: Int, _ what: String) {
             guard seen > 0, textBecause == nil, line > 0 else { return }
             let cell = String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]).prefix(40), as: UTF8.self)
-            textBecause = "line \(line) has `\(cell)`, which is not \(what) (the \(seen) cell\(seen == 1 ? "" : "s") above it \(seen == 1 ? "is" : "are"))"
+            textBecause = TypeNote(line: line, cell: cell, expected: what, seen: seen)
         }
         if maybeNumber {
             if NumberParser.parse(p, s, e) == nil { maybeNumber = false; broke(numbersSeen, "a number") }
@@ -86,7 +110,7 @@ struct ColumnStats {
     }
 
     /// Why the column is text although its cells looked like numbers or dates, if that is the case.
-    var textNote: String? { type == .string && !identifierLike && !identifierName ? textBecause : nil }
+    var textNote: TypeNote? { type == .string && !identifierLike && !identifierName ? textBecause : nil }
 
     /// Combines the evidence of two row ranges of the same column.
     mutating func merge(_ o: ColumnStats) {
