@@ -21,7 +21,7 @@ extension DiagnosticMessage {
     /// A `--data NAME=…` whose NAME is none of the tables the rules load.
     static func dataNamesNoTable(_ given: String, loaded: [String]) -> Self {
         Self(code: .dataNamesNoTable, text: "`--data \(given)=…` names no table: the rules load " + loaded.map { "`\($0)`" }.joined(separator: ", "),
-             suggestion: "use `--data \(loaded.first ?? "customers")=PATH`")
+             suggestion: "use `--data \(Suggest.nearest(given, in: loaded) ?? loaded.first ?? "customers")=PATH`")
     }
 
     // MARK: - Keys and links (found when the data is read)
