@@ -280,3 +280,51 @@ struct CLIRun {
         #expect(readme.contains(r.renderedDiagnostics), "README sample differs from:\n\(r.renderedDiagnostics)")
     }
 }
+
+/// Issue 11 item 8: every subcommand answers `--help`/`-h`, and every command that takes a rule file says the
+/// same thing when it is missing.
+@Suite struct SubcommandHelpTests {
+    @Test func everySubcommandPrintsItsOwnUsageOnHelp() {
+        for sub in CLI.Subcommand.allCases {
+            for flag in ["--help", "-h"] {
+                // The flag wins over other words, even ones that would be a usage error.
+                for args in [[sub.rawValue, flag], [sub.rawValue, "x.strata", "--bogus", flag]] {
+                    let r = CLIRun(args)
+                    #expect(r.code == 0, "\(args)")
+                    #expect(r.out == sub.usage, "\(args)")
+                    #expect(r.err.isEmpty, "\(args)")
+                }
+            }
+            #expect(sub.usage.hasPrefix("usage: strata \(sub.rawValue)"))
+            #expect(CLI.usage.contains("  \(sub.rawValue) "), "the overview lists \(sub.rawValue)")
+        }
+    }
+
+    @Test func aMissingRulesFileIsTheSameMessageInEveryCommand() {
+        let path = "/nonexistent/missing.strata"
+        let expected = "\(path): error: cannot read rules file `\(path)`"
+        for sub in CLI.Subcommand.allCases where sub != .gen {
+            let r = CLIRun([sub.rawValue, path], input: "")
+            #expect(r.err.contains(expected), "\(sub)")
+            #expect(r.err.components(separatedBy: "cannot read rules file").count == 2, "said once by \(sub)")
+            #expect(r.code != 0, "\(sub)")
+        }
+    }
+
+    @Test func nothingToSummarizePrintsNothingOnStdout() throws {
+        let dir = NSTemporaryDirectory() + "strata-empty-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = CLITests.write(CLITests.csv, "c.csv", in: dir)
+        let bare = CLITests.write("load customers from \"c.csv\"\nlet x = 1\n", "bare.strata", in: dir)
+        for format in ["table", "csv", "json"] {
+            let r = CLIRun(["run", bare, "--format", format])
+            #expect(r.code == 0 && r.out.isEmpty, "\(format): \(r.out)")
+            #expect(r.err.contains("no output statements"))
+        }
+        // With a segment there is something to summarize, as before.
+        let seg = CLITests.write("load customers from \"c.csv\"\nsegment big where clv > 1e6\n", "seg.strata", in: dir)
+        let r = CLIRun(["run", seg])
+        #expect(r.code == 0 && r.out.contains("big") && !r.err.contains("no output statements"))
+    }
+}

@@ -196,3 +196,69 @@ import Testing
         #expect(r.out.contains("vip_tier = 普通,4354,0.8708,otherwise\n"))
     }
 }
+
+/// `.maxrows N`: at the prompt a `show` without its own `limit` prints at most N rows (40 by default).
+@Suite struct ReplMaxRowsTests {
+    final class Sink: @unchecked Sendable { var out = "", err = "" }
+
+    static func repl() -> (Repl, Sink) {
+        let sink = Sink()
+        let repl = Repl(session: ReplSession(), out: { sink.out += $0 }, err: { sink.err += $0 })
+        repl.handle("load customers from \"\(ReplSessionTests.data)\"")
+        sink.out = ""
+        sink.err = ""
+        return (repl, sink)
+    }
+
+    /// Data rows of a rendered table: the lines between the rule under the header and the footer.
+    static func rowCount(_ text: String) -> Int {
+        let lines = text.components(separatedBy: "\n")
+        guard let rule = lines.firstIndex(where: { $0.hasPrefix("--") }) else { return 0 }
+        return lines[(rule + 1)...].prefix { !$0.isEmpty && !$0.hasPrefix("(") }.count
+    }
+
+    @Test func showIsCappedAtFortyRowsByDefault() {
+        let (repl, sink) = Self.repl()
+        repl.handle("show clv > 0")
+        #expect(Self.rowCount(sink.out) == 40, "\(sink.out.prefix(300))")
+        #expect(sink.out.contains("(40 of "))
+    }
+
+    @Test func maxrowsSetsTheCapAndZeroLiftsIt() {
+        let (repl, sink) = Self.repl()
+        repl.handle(".maxrows 3")
+        repl.handle("show clv > 0")
+        #expect(Self.rowCount(sink.out) == 3)
+        #expect(sink.out.contains("(3 of "))
+        // The statement's own limit wins over the cap.
+        sink.out = ""
+        repl.handle("show clv > 0 limit 5")
+        #expect(Self.rowCount(sink.out) == 5)
+        sink.out = ""
+        repl.handle(".maxrows 0")
+        repl.handle("show city == \"深圳\"")
+        #expect(Self.rowCount(sink.out) > 40)
+        #expect(!sink.out.contains(" of "))
+        #expect(repl.failures == 0, "\(sink.err)")
+    }
+
+    @Test func pipedInputPrintsEveryRowUnlessMaxrowsIsGiven() {
+        let load = "load customers from \"\(ReplSessionTests.data)\"\n"
+        let all = CLIRun(["repl"], input: load + "show clv > 2e6 columns id\n")
+        #expect(all.code == 0 && all.out.contains("(512 customers)"), "\(all.err)")
+        let capped = CLIRun(["repl"], input: load + ".maxrows 2\nshow clv > 2e6 columns id\n")
+        #expect(capped.code == 0 && capped.out.contains("(2 of 512 customers)"), "\(capped.err)")
+    }
+
+    @Test func maxrowsRefusesWhatIsNotACount() {
+        let (repl, sink) = Self.repl()
+        repl.handle(".maxrows lots")
+        #expect(sink.err.contains(".maxrows takes a whole number"))
+        #expect(repl.failures == 1)
+    }
+
+    @Test func maxrowsIsListedInHelpAndCompletion() {
+        #expect(Repl.help.contains(".maxrows N"))
+        #expect(Repl.dotCommands.contains(".maxrows"))
+    }
+}

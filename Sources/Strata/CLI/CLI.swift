@@ -41,6 +41,56 @@ public struct CLI {
 
     public static let version = "strata 0.1.0"
 
+    /// The subcommands `dispatch` runs; each has its own usage, printed by `strata COMMAND --help`.
+    public enum Subcommand: String, CaseIterable, Sendable {
+        case run, repl, check, test, fmt, gen
+
+        public var usage: String {
+            switch self {
+            case .run: return CLI.runUsage
+            case .repl: return CLI.replUsage
+            case .check: return CLI.checkUsage
+            case .test: return CLI.testUsage
+            case .fmt: return CLI.fmtUsage
+            case .gen: return CLI.genUsage
+            }
+        }
+    }
+
+    /// Usage of `strata run`, printed by `strata run --help`.
+    public static let runUsage = """
+        usage: strata run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings]
+
+        Runs a rule file on its data and prints the results: each output statement's, or, when there is none,
+        a summary of the segments and tiers. --data replaces a table's file, --as-of sets today's date.
+
+        """
+
+    /// Usage of `strata repl`, printed by `strata repl --help`.
+    public static let replUsage = """
+        usage: strata repl [RULES] [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii]
+
+        An interactive session, started on RULES when given; reads statements from stdin when piped.
+        Inside, .help lists the dot-commands. See docs/repl.md.
+
+        """
+
+    /// Usage of `strata check`, printed by `strata check --help`.
+    public static let checkUsage = """
+        usage: strata check RULES... [--data NAME=PATH]... [--format text|json] [--strict]
+
+        Parses and type-checks without evaluating; prints errors and warnings. --strict exits 1 on warnings.
+
+        """
+
+    /// Usage of `strata test`, printed by `strata test --help`.
+    public static let testUsage = """
+        usage: strata test RULES... [--data NAME=PATH]... [--as-of DATE] [-v]
+
+        Runs every assertion and ends with "N passed, N failed"; -v lists the passing ones too.
+
+        """
+
     /// Runs the command line (without the program name) and returns the exit code.
     public func main(_ args: [String]) -> Int32 {
         let cli = self
@@ -55,13 +105,22 @@ public struct CLI {
         }
         let rest = Array(args.dropFirst())
         do throws(UsageError) {
+            if let sub = Subcommand(rawValue: command) {
+                // `--help`/`-h` anywhere among a subcommand's words is its usage, before any other check of them.
+                if rest.contains("--help") || rest.contains("-h") {
+                    out(sub.usage)
+                    return 0
+                }
+                switch sub {
+                case .run: return try run(rest)
+                case .gen: return try gen(rest)
+                case .repl: return try repl(rest)
+                case .check: return try check(rest)
+                case .test: return try test(rest)
+                case .fmt: return try fmt(rest)
+                }
+            }
             switch command {
-            case "run": return try run(rest)
-            case "gen": return try gen(rest)
-            case "repl": return try repl(rest)
-            case "check": return try check(rest)
-            case "test": return try test(rest)
-            case "fmt": return try fmt(rest)
             case "help", "--help", "-h":
                 out(CLI.usage)
                 return 0
@@ -69,7 +128,7 @@ public struct CLI {
                 out(CLI.version + "\n")
                 return 0
             default:
-                let near = Suggest.nearest(command, in: ["run", "repl", "check", "test", "fmt", "gen", "help", "version"])
+                let near = Suggest.nearest(command, in: Subcommand.allCases.map(\.rawValue) + ["help", "version"])
                 throw UsageError(message: "unknown command `\(command)`" + (near.map { "; did you mean `\($0)`?" } ?? ""))
             }
         } catch {

@@ -41,6 +41,8 @@ public struct CountRow: Sendable, Hashable {
 public struct RunOptions: Sendable {
     /// `--data NAME=PATH`: replaces the path of `load NAME`.
     public var dataOverrides: [String: String] = [:]
+    /// The most rows a `show` without its own `limit` prints (the REPL's `.maxrows`); nil prints them all.
+    public var showLimit: Int?
     /// `--as-of DATE`: overrides `set as_of`.
     public var asOf: Int32?
     /// Split loading and evaluation across cores (off: one range, one statement at a time — the

@@ -53,7 +53,16 @@ public final class Runner {
             }
             i += batch.count
         }
-        if program.printsSummary { result.outputs.append(summary(program.classifications)) }
+        if program.printsSummary {
+            // A summary with nothing in it would be a bare header on stdout; with nothing to summarize stdout
+            // stays empty (scripts can tell), and a note on stderr says why.
+            let classifications = program.classifications
+            if classifications.isEmpty {
+                result.outputs.append(.note("note: no output statements, and no segments or tiers to summarize"))
+            } else {
+                result.outputs.append(summary(classifications))
+            }
+        }
         if result.failedAssertions > 0 { result.exitCode = 1 }
         result.timings.evalMs = RunResult.ms(since: clock)
     }

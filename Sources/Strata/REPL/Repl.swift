@@ -19,7 +19,7 @@ public final class Repl {
     /// Piped: whether the last block on stdout was a bare expression's value (nil before any block).
     var lastBlockWasValue: Bool?
 
-    public static let dotCommands = [".help", ".schema", ".segments", ".load", ".timer", ".mode", ".save", ".quit", ".exit"]
+    public static let dotCommands = [".help", ".schema", ".segments", ".load", ".timer", ".mode", ".maxrows", ".save", ".quit", ".exit"]
 
     public static let help = """
         Statements run as in a rule file; a bare expression prints its value, a bare segment its members.
@@ -33,6 +33,7 @@ public final class Repl {
           .load PATH [AS NAME]   load a CSV/JSON/JSONL file (definitions are recomputed on it)
           .timer on|off          print the time each input takes
           .mode table|csv|json   how results are printed
+          .maxrows N             show prints at most N rows unless it has a limit (default 40; 0: all)
           .save FILE             write the session's definitions as a rule file
           .quit                  leave (also Ctrl-D)
 
@@ -123,6 +124,9 @@ public final class Repl {
     /// `PipedInput`). Returns the process exit code: 1 if any input failed.
     public func runPiped(readLine: () -> String?) -> Int32 {
         piped = true
+        // Piped output is laid out as `strata run` lays it out, every row included (it is often redirected to a
+        // file); a `.maxrows` in the input still applies from there on.
+        session.maxRows = 0
         var input = PipedInput()
         var going = true
         while going, let line = readLine() {
@@ -160,6 +164,9 @@ public final class Repl {
         case ".mode":
             guard args.count == 1, let f = OutputFormat(rawValue: args[0]) else { return fail(".mode takes table, csv or json") }
             format = f
+        case ".maxrows":
+            guard args.count == 1, let n = Int(args[0]), n >= 0 else { return fail(".maxrows takes a whole number (0 for no limit)") }
+            session.maxRows = n
         case ".load":
             guard args.count == 1 || (args.count == 3 && args[1].lowercased() == "as") else {
                 return fail(".load takes PATH or PATH AS NAME")

@@ -29,6 +29,10 @@ public final class ReplSession {
     /// The folder paths typed at the prompt are relative to: the working folder.
     public let baseDirectory: String
 
+    /// `.maxrows`: the most rows a `show` typed at the prompt prints unless it has its own `limit`; 0 is no limit.
+    /// A rule file the session opens prints as `strata run` would.
+    public var maxRows = 40
+
     public init(options: RunOptions = RunOptions(), baseDirectory: String = ".") {
         self.options = options
         self.baseDirectory = baseDirectory
@@ -118,6 +122,8 @@ public final class ReplSession {
             result.exitCode = 1
         } else {
             compiler.expectDefinitions([:])
+            runner.options.showLimit = maxRows > 0 ? maxRows : nil
+            defer { runner.options.showLimit = nil }
             for s in set.statements { step(s, &result) }
         }
         if result.failedAssertions > 0 { result.exitCode = 1 }
