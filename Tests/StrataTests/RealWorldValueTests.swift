@@ -112,3 +112,33 @@ import Testing
         #expect(Load.values(t, "order") == values)
     }
 }
+
+@Suite struct TimesDroppedTests {
+    @Test func dateColumnsWithTimesAreNamed() throws {
+        let t = try Load.csv("k,a,b,c\nx,2026-06-30 10:00,2026-06-30,2026年6月30日\ny,2026-06-29,2026-06-29,2026年6月29日\n")
+        #expect(t.columns.map(\.type) == [.string, .date, .date, .date])
+        #expect(t.timesDropped == ["a"])
+    }
+}
+
+extension TimesDroppedTests {
+    /// The run says once per column that times were dropped, whether the file is read whole or only
+    /// the columns the rules use, CSV or JSON.
+    @Test(arguments: [
+        ("customers.csv", "id,last_visit,joined,amount\nC1,2026-06-30 10:00,2026年6月1日,\"¥1,200\"\nC2,2026-06-29T08:00:00,2026-06-02,85%\n"),
+        ("customers.json", "[{\"id\": \"C1\", \"last_visit\": \"2026-06-30T10:00:00\", \"joined\": \"2026-06-01\"}]"),
+    ])
+    func theRunNamesTheColumn(file: String, text: String) throws {
+        let dir = Repo.tempDir()
+        try text.write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
+        for rules in ["segment recent where last_visit >= 2026-06-30 and joined < 2026-06-30\ncount recent\n", "count customers\nshow customers\n"] {
+            var o = RunOptions()
+            o.dataOverrides = ["customers": dir + "/" + file]
+            let r = Pipeline(options: o).run(SourceFile(name: "rules.strata", text: "load customers from \"x.csv\"\n" + rules))
+            #expect(r.exitCode == 0, "\(r.renderedDiagnostics)")
+            let notes = r.outputs.compactMap(Report.note)
+            #expect(notes.filter { $0.contains("times of day") }.count == (rules.hasPrefix("segment") || file.hasSuffix("json") ? 1 : 0), "\(notes)")
+            #expect(notes.allSatisfy { !$0.contains("`joined`") })
+        }
+    }
+}

@@ -93,6 +93,19 @@ struct ColumnStats {
         return nil
     }
 
+    /// Whether a cell `CivilDate.parse` read as a date has a time of day after it (`2026-06-30 10:00`,
+    /// `2026-06-30T10:00:00`), which the date drops: a space or `T` inside the trimmed cell.
+    static func hasTime(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var i = s, j = e
+        while i < j, p[i] == 0x20 { i += 1 }
+        while j > i, p[j - 1] == 0x20 { j -= 1 }
+        while i < j {
+            if p[i] == 0x20 || p[i] == 0x54 { return true }
+            i += 1
+        }
+        return false
+    }
+
     mutating func observe(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, quoted: Bool, line: Int = 0) {
         if ColumnStats.isBlank(p, s, e) { return }
         nonEmpty += 1
@@ -156,6 +169,8 @@ struct ColumnBuilder {
     /// Skipped in this pass: the column is read on its own afterwards.
     var failed: Bool
     var rawStrings: [String] = []
+    /// A date cell had a time of day, which was dropped (the load says so, once per column).
+    var timeDropped = false
     let numbers: ColumnBuffer<Double>
     let dates: ColumnBuffer<Int32>
     let codes: ColumnBuffer<Int32>
@@ -202,6 +217,8 @@ struct ColumnBuilder {
         case .date:
             guard !blank else { dates.append(0); return }
             guard let d = CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop(while: { $0 == 0x20 })) else { failed = true; return }
+            // Looked for only until found: a column of plain dates pays one short scan per cell.
+            if !timeDropped, ColumnStats.hasTime(p, s, e) { timeDropped = true }
             dates.append(d)
         case .bool:
             guard !blank else { return }

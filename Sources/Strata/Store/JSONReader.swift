@@ -89,7 +89,14 @@ struct JSONReader {
             if i < p.count { throw fail("unexpected text after the closing `]`") }
         }
         let built = zip(names, columns).map { JSONReader.column($0, $1, rows: rows) }
-        return Table(name: tableName, columns: built, rowCount: rows, source: file)
+        var table = Table(name: tableName, columns: built, rowCount: rows, source: file)
+        table.timesDropped = zip(built, columns).compactMap { column, cells in
+            column.type == .date && cells.contains { cell in
+                guard case .string(let s) = cell else { return false }
+                return s.utf8.withContiguousStorageIfAvailable { ColumnStats.hasTime($0, 0, $0.count) } ?? false
+            } ? column.name : nil
+        }
+        return table
     }
 
     mutating func object() throws(LoadError) -> [(String, Cell)] {
