@@ -76,8 +76,9 @@ public enum CivilDate {
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
-    /// Parses `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY-M-D`, `YYYY/M/D` (as Excel writes them) from UTF-8 bytes,
-    /// optionally followed by a time part (` 00:00:00` or `T…`) that is ignored. Nil if not a valid date.
+    /// Parses `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY-M-D`, `YYYY/M/D` (as Excel writes them) and
+    /// `YYYY年M月D日` from UTF-8 bytes, optionally followed by a time part (` 10:00` or `T10:00:00`) that
+    /// is dropped: a date column holds days. Nil if not a valid date.
     public static func parse<C: Collection>(_ bytes: C) -> Int32? where C.Element == UInt8 {
         var it = bytes.makeIterator()
         var y = 0, m = 0, d = 0
@@ -89,8 +90,17 @@ public enum CivilDate {
             y = y * 10 + Int(b - 48)
             n += 1
         }
-        guard let s1 = it.next(), s1 == UInt8(ascii: "-") || s1 == UInt8(ascii: "/") else { return nil }
-        sep = s1
+        guard let s1 = it.next() else { return nil }
+        // 年 = E5 B9 B4, 月 = E6 9C 88, 日 = E6 97 A5: `2026年6月30日`, as Chinese exports write dates.
+        var chinese = false
+        if s1 == 0xE5 {
+            guard it.next() == 0xB9, it.next() == 0xB4 else { return nil }
+            chinese = true
+            sep = 0xE6
+        } else {
+            guard s1 == UInt8(ascii: "-") || s1 == UInt8(ascii: "/") else { return nil }
+            sep = s1
+        }
         var digits = 0
         var next = it.next()
         // Counting stops past two digits, so a long digit run can never overflow.
@@ -100,6 +110,7 @@ public enum CivilDate {
             next = it.next()
         }
         guard (1...2).contains(digits), next == sep else { return nil }
+        if chinese, !(it.next() == 0x9C && it.next() == 0x88) { return nil }
         digits = 0
         next = it.next()
         while let b = next, b >= 48, b <= 57, digits <= 2 {
@@ -108,6 +119,10 @@ public enum CivilDate {
             next = it.next()
         }
         guard (1...2).contains(digits) else { return nil }
+        if chinese {
+            guard next == 0xE6, it.next() == 0x97, it.next() == 0xA5 else { return nil }
+            next = it.next()
+        }
         if let b = next, b != UInt8(ascii: " "), b != UInt8(ascii: "T") { return nil }
         return days(year: y, month: m, day: d)
     }

@@ -134,6 +134,7 @@ public struct Pipeline: Sendable {
                     catalog = bound.catalog
                     loadedAt = tables.first { $0.link == nil }?.place
                     c.result.diagnostics += bound.warnings
+                    c.result.outputs += bound.notes.map(OutputItem.note)
                 } catch {
                     c.result.fail(set.diagnostics + error.diagnostics, exitCode: error.exitCode)
                     return c

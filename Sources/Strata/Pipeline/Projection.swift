@@ -64,6 +64,7 @@ extension Pipeline {
         c.sides = bound.sides
         c.dataFile = bound.customerFile
         c.result.diagnostics = set.diagnostics + bound.warnings + program.diagnostics
+        c.result.outputs += bound.notes.map(OutputItem.note)
         c.result.timings.loadMs = RunResult.ms(since: clock)
         return c
     }

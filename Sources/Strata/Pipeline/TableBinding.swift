@@ -9,6 +9,8 @@ struct BoundTables {
     var catalog = Catalog()
     /// Rows that name no customer, one warning per table.
     var warnings: [Diagnostic] = []
+    /// One line per date column whose times of day were dropped, for stderr.
+    var notes: [String] = []
     /// Where the customer table came from, for `.save` and messages.
     var customerFile: (table: String, path: String)?
     /// The linked and matched tables as read, for the REPL to link again to a new customer table.
@@ -39,6 +41,9 @@ struct BoundTables {
             if let d = declared.first(where: { $0.table == p.name }) {
                 let mismatches = DataBinding.verify(&t, against: d)
                 guard mismatches.isEmpty else { throw Failure(diagnostics: mismatches, exitCode: 3) }
+            }
+            for column in t.timesDropped {
+                out.notes.append("`\(column)` in \(p.path) has times of day; a date column keeps only the day")
             }
             loaded.append((p, t))
         }

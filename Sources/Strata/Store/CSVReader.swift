@@ -160,6 +160,7 @@ struct CSVReader: @unchecked Sendable {
         /// task that merges it and freed when it is done, so the peak holds a few columns twice
         /// rather than the whole table.
         consuming func table(name: String, source: String) -> Table {
+            let dropped = header.indices.filter { k in parts.contains { $0[k].type == .date && !$0[k].failed && $0[k].timeDropped } }
             let slots = Parallel.Slots<[ColumnBuilder]>(header.count)
             for k in header.indices { slots.base[k] = parts.map { $0[k] } }
             parts = []
@@ -171,6 +172,7 @@ struct CSVReader: @unchecked Sendable {
             }
             var table = Table(name: name, columns: columns, rowCount: rows, source: source)
             table.typeNotes = notes
+            table.timesDropped = dropped.map { header[$0] }
             return table
         }
     }

@@ -57,6 +57,8 @@ public struct Table: Sendable {
     public var source: String
     /// For text columns whose cells looked like numbers or dates until one did not: which cell, where.
     public var typeNotes: [String: TypeNote] = [:]
+    /// Date columns whose cells had a time of day, dropped on load (`2026-06-30 10:00` is 2026-06-30).
+    public var timesDropped: [String] = []
     private var indexByName: [String: Int]
 
     public init(name: String, columns: [Column], rowCount: Int, source: String) {

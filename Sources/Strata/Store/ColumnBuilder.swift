@@ -1,8 +1,10 @@
 /// Type inference for one column over all its cells.
 ///
-/// A column is **bool** if every non-empty cell is `true`/`false` (any case), **number** if every one
-/// is a decimal number (sign, fraction, exponent, and the suffixes 万 ×10⁴ and 亿 ×10⁸ allowed),
-/// **date** if every one is a date (`2026-06-30`, `2026/6/30`, optionally with a time), otherwise
+/// A column is **bool** if every non-empty cell is `true`/`false`, `yes`/`no`, `y`/`n` (any case) or
+/// `是`/`否`, **number** if every one is a decimal number (sign, fraction, exponent, the suffixes 万 ×10⁴
+/// and 亿 ×10⁸, a leading `¥`/`￥`/`$`, grouped thousands `1,234`, a trailing `%` ÷100 and full-width
+/// digits allowed), **date** if every one is a date (`2026-06-30`, `2026/6/30`, `2026年6月30日`,
+/// optionally with a time, which is dropped), otherwise
 /// **string**. Empty cells are null and do not vote; an all-empty column is a string column.
 /// Identifier-like columns stay strings even when every cell is digits: a key-like name (`id`, `…_id`,
 /// `phone`, `mobile`, `tel`, `手机`, `电话`, `身份证`, `id_number`, `zip`, `postcode`, `邮编`, `编号`,
@@ -80,7 +82,28 @@ struct ColumnStats {
         }
         if matches("true") { return true }
         if matches("false") { return false }
+        // Y/N, yes/no and 是/否 as CRM exports write them; checked after true/false, the common case.
+        if matches("y") || matches("yes") { return true }
+        if matches("n") || matches("no") { return false }
+        if j - i == 3 {
+            // 是 = E6 98 AF, 否 = E5 90 A6
+            if p[i] == 0xE6, p[i + 1] == 0x98, p[i + 2] == 0xAF { return true }
+            if p[i] == 0xE5, p[i + 1] == 0x90, p[i + 2] == 0xA6 { return false }
+        }
         return nil
+    }
+
+    /// Whether a cell `CivilDate.parse` read as a date has a time of day after it (`2026-06-30 10:00`,
+    /// `2026-06-30T10:00:00`), which the date drops: a space or `T` inside the trimmed cell.
+    static func hasTime(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var i = s, j = e
+        while i < j, p[i] == 0x20 { i += 1 }
+        while j > i, p[j - 1] == 0x20 { j -= 1 }
+        while i < j {
+            if p[i] == 0x20 || p[i] == 0x54 { return true }
+            i += 1
+        }
+        return false
     }
 
     mutating func observe(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, quoted: Bool, line: Int = 0) {
@@ -96,11 +119,13 @@ struct ColumnStats {
             textBecause = TypeNote(line: line, cell: cell, expected: what, seen: seen)
         }
         if maybeNumber {
-            if NumberParser.parse(p, s, e) == nil { maybeNumber = false; broke(numbersSeen, "a number") }
-            else {
+            if NumberParser.parse(p, s, e) != nil {
                 numbersSeen += 1
                 if NumberParser.looksLikeIdentifier(p, s, e) { identifierLike = true }
-            }
+            } else if let loose = NumberParser.parseLoose(p, s, e) {
+                numbersSeen += 1
+                if loose.identifier { identifierLike = true }
+            } else { maybeNumber = false; broke(numbersSeen, "a number") }
         }
         if maybeBool, ColumnStats.isBool(p, s, e) == nil { maybeBool = false }
         if maybeDate {
@@ -144,6 +169,8 @@ struct ColumnBuilder {
     /// Skipped in this pass: the column is read on its own afterwards.
     var failed: Bool
     var rawStrings: [String] = []
+    /// A date cell had a time of day, which was dropped (the load says so, once per column).
+    var timeDropped = false
     let numbers: ColumnBuffer<Double>
     let dates: ColumnBuffer<Int32>
     let codes: ColumnBuffer<Int32>
@@ -179,11 +206,19 @@ struct ColumnBuilder {
         switch type {
         case .number:
             guard !blank else { numbers.append(0); return }
-            guard let v = NumberParser.parse(p, s, e), !NumberParser.looksLikeIdentifier(p, s, e) else { failed = true; return }
-            numbers.append(v)
+            if let v = NumberParser.parse(p, s, e) {
+                guard !NumberParser.looksLikeIdentifier(p, s, e) else { failed = true; return }
+                numbers.append(v)
+            } else {
+                // `¥1,200`, `85%`, `１２３`: looked at only once the plain parse failed.
+                guard let loose = NumberParser.parseLoose(p, s, e), !loose.identifier else { failed = true; return }
+                numbers.append(loose.value)
+            }
         case .date:
             guard !blank else { dates.append(0); return }
             guard let d = CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop(while: { $0 == 0x20 })) else { failed = true; return }
+            // Looked for only until found: a column of plain dates pays one short scan per cell.
+            if !timeDropped, ColumnStats.hasTime(p, s, e) { timeDropped = true }
             dates.append(d)
         case .bool:
             guard !blank else { return }

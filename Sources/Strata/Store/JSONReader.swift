@@ -89,7 +89,14 @@ struct JSONReader {
             if i < p.count { throw fail("unexpected text after the closing `]`") }
         }
         let built = zip(names, columns).map { JSONReader.column($0, $1, rows: rows) }
-        return Table(name: tableName, columns: built, rowCount: rows, source: file)
+        var table = Table(name: tableName, columns: built, rowCount: rows, source: file)
+        table.timesDropped = zip(built, columns).compactMap { column, cells in
+            column.type == .date && cells.contains { cell in
+                guard case .string(let s) = cell else { return false }
+                return s.utf8.withContiguousStorageIfAvailable { ColumnStats.hasTime($0, 0, $0.count) } ?? false
+            } ? column.name : nil
+        }
+        return table
     }
 
     mutating func object() throws(LoadError) -> [(String, Cell)] {
@@ -197,7 +204,13 @@ struct JSONReader {
         for c in cells {
             switch c {
             case .null: continue
-            case .number: bools = false; dates = false
+            case .number(let d, let text):
+                bools = false; dates = false
+                // An integer past 2^53 (order and account numbers of 17–19 digits) has no exact Double:
+                // the column is read as its text rather than silently rounded.
+                // 2^53 + 1 rounds down to 2^53, so the written integer, not the Double, is compared.
+                if Swift.abs(d) >= 9_007_199_254_740_992, !text.utf8.contains(where: { $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }),
+                   Int(text).map({ $0.magnitude }) != 9_007_199_254_740_992 { numbers = false }
             case .bool: numbers = false; dates = false
             case .string(let s): numbers = false; bools = false; if dates, CivilDate.parse(s) == nil { dates = false }
             }

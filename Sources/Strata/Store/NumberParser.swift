@@ -91,4 +91,80 @@ enum NumberParser {
         guard j == e, n > 0 else { return false }
         return (n >= 2 && p[i] == 0x30) || n >= 11
     }
+
+    /// The number forms of analysts' exports that `parse` refuses: a currency sign (`¥`, `￥`, `$`),
+    /// thousands separators in properly grouped form (`1,234,567`), a percent sign (`85%` is 0.85) and
+    /// full-width digits and point (`１２３．５`). Called only after `parse` failed, so plain numbers pay nothing.
+    /// The cell is rewritten to the plain form and parsed by `parse`, so the value is exactly the one
+    /// the plain spelling gives. `identifier` tells whether the plain form is identifier-like
+    /// (`０１２`); a cell with a currency sign, separators or percent is a quantity.
+    static func parseLoose(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (value: Double, identifier: Bool)? {
+        var i = start, e = end
+        while i < e, p[i] == 0x20 || p[i] == 0x09 { i += 1 }
+        while e > i, p[e - 1] == 0x20 || p[e - 1] == 0x09 { e -= 1 }
+        guard i < e, e - i <= 64 else { return nil }
+        // Only cells that have a byte plain numbers never hold are worth rewriting; this also keeps
+        // ordinary text from being copied.
+        var plain: [UInt8] = []
+        plain.reserveCapacity(e - i + 3)
+        var quantity = false, percent = false, changed = false
+        func sign() {
+            if i < e, p[i] == 0x2D || p[i] == 0x2B { plain.append(p[i]); i += 1 }
+        }
+        sign()
+        // ¥ = C2 A5, ￥ = EF BF A5
+        if i < e, p[i] == 0x24 { i += 1; quantity = true }
+        else if e - i >= 2, p[i] == 0xC2, p[i + 1] == 0xA5 { i += 2; quantity = true }
+        else if e - i >= 3, p[i] == 0xEF, p[i + 1] == 0xBF, p[i + 2] == 0xA5 { i += 3; quantity = true }
+        if quantity, plain.isEmpty { sign() }
+        // % and ％ (EF BC 85) at the end; 万/亿 are left for `parse`.
+        if e > i, p[e - 1] == 0x25 { e -= 1; percent = true }
+        else if e - i >= 3, p[e - 3] == 0xEF, p[e - 2] == 0xBC, p[e - 1] == 0x85 { e -= 3; percent = true }
+        // Digits before the point, counted per group between separators.
+        var groups: [Int] = [0]
+        var inFraction = false
+        while i < e {
+            let b = p[i]
+            if b &- 0x30 < 10 {
+                plain.append(b)
+                if !inFraction { groups[groups.count - 1] += 1 }
+                i += 1
+            } else if e - i >= 3, b == 0xEF, p[i + 1] == 0xBC, p[i + 2] &- 0x90 < 10 {
+                // Full-width ０…９ are EF BC 90…99.
+                plain.append(0x30 + (p[i + 2] - 0x90))
+                if !inFraction { groups[groups.count - 1] += 1 }
+                i += 3; changed = true
+            } else if e - i >= 3, b == 0xEF, p[i + 1] == 0xBC, p[i + 2] == 0x8E, !inFraction {
+                // Full-width point ．
+                plain.append(0x2E); inFraction = true
+                i += 3; changed = true
+            } else if b == 0x2C, !inFraction {
+                groups.append(0)
+                i += 1
+            } else if b == 0x2E, !inFraction {
+                plain.append(b); inFraction = true; i += 1
+            } else {
+                // 万/亿, an exponent or anything else: copied as is and judged by `parse`.
+                plain.append(b); i += 1
+                if b >= 0x80 || b == 0x65 || b == 0x45 { inFraction = true }
+            }
+        }
+        if groups.count > 1 {
+            // `1,234,567`: a first group of 1–3 digits not starting with 0, then groups of exactly three.
+            guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+            let first = plain.first == 0x2D || plain.first == 0x2B ? 1 : 0
+            guard plain.count > first, plain[first] != 0x30 else { return nil }
+            quantity = true
+        }
+        guard quantity || percent || changed else { return nil }
+        if percent {
+            // As an exponent, so `33.3%` is exactly the Double of 0.333; 85万% is not a number.
+            guard !plain.contains(where: { $0 >= 0x80 || $0 == 0x65 || $0 == 0x45 }) else { return nil }
+            plain.append(contentsOf: [0x65, 0x2D, 0x32])
+        }
+        return plain.withUnsafeBufferPointer { q in
+            guard let v = parse(q, 0, q.count) else { return nil }
+            return (v, !quantity && !percent && looksLikeIdentifier(q, 0, q.count))
+        }
+    }
 }
