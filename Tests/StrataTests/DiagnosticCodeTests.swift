@@ -162,6 +162,7 @@ import Testing
         .functionWithoutCall: check("let x = avg"),
         .undeclaredField: run("schema customers {\n  id: string key\n  clv: number\n}\ncount city == \"深圳\""),
         .usedBeforeDefinition: check("count a\nsegment a where member"),
+        .definitionUsesItself: check("segment vip where vip and clv > 1"),
         .durationTooLong: check("let d = 5000000 days"),
         .negationType: check("let x = -\"a\""),
         .nullInList: check("segment a where city in [null]"),

@@ -190,6 +190,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case undeclaredField = "undeclared-field"
     /// A name (or `as_of`) read above the statement that defines it.
     case usedBeforeDefinition = "used-before-definition"
+    /// A definition whose rule reads the very name it defines.
+    case definitionUsesItself = "definition-uses-itself"
     /// A duration literal longer than 4,000,000 days.
     case durationTooLong = "duration-too-long"
     /// Unary `-` of something that is not a number.

@@ -105,6 +105,12 @@ extension DiagnosticMessage {
     }
 
     /// `name`, read in `file`, is defined below at `definition` (in that file or another).
+    /// A definition whose rule reads the name it defines (`segment vip where vip and …`).
+    static func definitionUsesItself(_ name: String) -> Self {
+        Self(code: .definitionUsesItself, text: "`\(name)` cannot use itself: it is being defined here",
+             suggestion: "give the narrower rule its own name (e.g. `\(name)_2`), or write the condition out in full")
+    }
+
     static func usedBeforeDefinition(_ name: String, definedAt definition: (file: String, span: SourceSpan), inFile file: String) -> Self {
         let line = definition.span.start.line
         let place = definition.file == file ? "line \(line)" : "\(definition.file):\(line)"

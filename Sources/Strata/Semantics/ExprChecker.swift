@@ -88,8 +88,14 @@ extension Checker {
                 return nil
             }
             // Not in scope yet but defined somewhere in the program: later, unless it is this very definition.
-            if let later = laterDefinitions[n], later.file != source.name || later.span.start.offset > s.start.offset {
-                report(.usedBeforeDefinition(n, definedAt: later, inFile: source.name), at: s)
+            if let later = laterDefinitions[n] {
+                // Defined further down: used too early. Defined at or above this point yet not in scope: this
+                // is the statement that defines it (an earlier definition with errors is in scope as failed).
+                if later.file != source.name || later.span.start.offset > s.start.offset {
+                    report(.usedBeforeDefinition(n, definedAt: later, inFile: source.name), at: s)
+                } else {
+                    report(.definitionUsesItself(n), at: s)
+                }
                 return nil
             }
             let fields = scope.all.filter { if case .field = $0.kind { return true } else { return false } }.map(\.name)
