@@ -4,8 +4,10 @@ import Foundation
 /// store (tables of columns) to the language (a catalog of typed fields), in one place for every front end.
 enum DataBinding {
     /// Loads the planned table; with `sample` only the first rows, enough to learn the fields (`strata check`).
-    static func load(table name: String, path: String, sample: Bool, parallel: Bool) throws(LoadError) -> Table {
-        try sample ? TableLoader.loadSample(path: path, tableName: name) : TableLoader.load(path: path, tableName: name, parallel: parallel)
+    /// `columns` limits a full load to the columns of those names (`strata run`'s projection).
+    static func load(table name: String, path: String, sample: Bool, parallel: Bool, columns: Set<String>? = nil) throws(LoadError) -> Table {
+        try sample ? TableLoader.loadSample(path: path, tableName: name)
+            : TableLoader.load(path: path, tableName: name, parallel: parallel, columns: columns)
     }
 
     /// A load error as the diagnostic every front end shows: at the `load` statement's path, or at the

@@ -161,15 +161,7 @@ public struct Pipeline: Sendable {
         for s in statements { if case .load(let t, _, let link, _) = s.stmt.kind { loads.append((t.text, link)) } }
         guard loads.allSatisfy({ l in declared.contains { $0.table == l.0 } }) else { return nil }
         for d in declared {
-            var t = d.tableSchema
-            switch loads.first(where: { $0.0 == d.table })?.1 {
-            case .linked(let by)?: t.grain = .linked(by: by.text)
-            case .matched(let by)?:
-                t.grain = .matched(by: by.text)
-                t.fields.removeAll { $0.name == by.text }
-            case nil: t.grain = .customers
-            }
-            catalog.tables.append(t)
+            catalog.tables.append(d.tableSchema.relating(by: loads.first(where: { $0.0 == d.table })?.1))
         }
         // The customer table first, as the compiler expects it.
         catalog.tables.sort { ($0.grain == .customers ? 0 : 1) < ($1.grain == .customers ? 0 : 1) }

@@ -81,19 +81,11 @@ extension Pipeline {
         var catalog = Catalog()
         for t in tables {
             guard let sample = samples[t.name] else { return nil }
-            var schema = DataBinding.schema(of: sample, declared: nil)
-            switch t.link {
-            case nil:
-                // As a full load names it: the key that links the other tables.
-                if tables.contains(where: { $0.link != nil }) { schema.key = t.key }
-            case .linked(let by)?:
-                guard sample.column(named: by.text) != nil else { return nil }
-                schema.grain = .linked(by: by.text)
-            case .matched(let by)?:
-                guard sample.column(named: by.text) != nil else { return nil }
-                schema.grain = .matched(by: by.text)
-                schema.fields.removeAll { $0.name == by.text }
-            }
+            // A link field the sample lacks is for the full path to report.
+            if let by = t.linkField, sample.column(named: by) == nil { return nil }
+            var schema = DataBinding.schema(of: sample, declared: nil).relating(by: t.link)
+            // As a full load names it: the key that links the other tables.
+            if t.link == nil, tables.contains(where: { $0.link != nil }) { schema.key = t.key }
             catalog.tables.append(schema)
         }
         // Only linked tables: the customers are the first one's keys, one text field.

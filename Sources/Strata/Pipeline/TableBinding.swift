@@ -32,8 +32,7 @@ struct BoundTables {
         for p in plan {
             var t: Table
             do throws(LoadError) {
-                t = try sample ? TableLoader.loadSample(path: p.path, tableName: p.name)
-                    : TableLoader.load(path: p.path, tableName: p.name, parallel: parallel, columns: columns?[p.name])
+                t = try DataBinding.load(table: p.name, path: p.path, sample: sample, parallel: parallel, columns: columns?[p.name])
             } catch {
                 let base = p.fromCommandLine ? "the current folder" : "the rule file"
                 throw Failure(diagnostics: [DataBinding.diagnostic(error, at: p.place, root: root, relativeTo: base)], exitCode: 3)
@@ -66,30 +65,47 @@ struct BoundTables {
             }
             schema.key = keyName
             for (p, t) in others {
-                switch p.link {
-                case .linked(let by)?:
-                    var ts = DataBinding.schema(of: t, declared: declared.first { $0.table == p.name })
-                    let l = try Trace.time("bind: link \(p.name)") { () throws(Failure) -> LinkedTable in try link(t, by: by, index: index, plan: p) }
-                    out.linked[p.name] = l
-                    if l.orphans > 0, let o = l.firstOrphan { out.warnings.append(orphanWarning(p, count: l.orphans, first: o, by: by.text, in: ts)) }
-                    ts.grain = .linked(by: by.text)
-                    out.catalog.tables.append(ts)
-                case .matched(let by)?:
-                    var ts = DataBinding.schema(of: t, declared: declared.first { $0.table == p.name })
-                    let (columns, orphans, first) = try match(t, by: by, index: index, customers: c.rowCount, plan: p, schema: ts)
-                    for col in columns { c.put(col) }
-                    if orphans > 0, let o = first { out.warnings.append(orphanWarning(p, count: orphans, first: o, by: by.text, in: ts)) }
-                    ts.grain = .matched(by: by.text)
-                    ts.fields.removeAll { $0.name == by.text }
-                    out.catalog.tables.append(ts)
-                case nil:
-                    break
+                let side = try Trace.time("bind: link \(p.name)") { () throws(Failure) -> Side in
+                    try attach(p, t, declared: declared.first { $0.table == p.name }, index: index, customers: &c)
                 }
+                if let l = side.linked { out.linked[p.name] = l }
+                out.warnings += side.warnings
+                out.catalog.tables.append(side.schema)
             }
         }
         out.catalog.tables.insert(schema, at: 0)
         out.customers = c
         return out
+    }
+
+    /// A linked or matched table once related to the customers: its catalog entry, its rows' customers
+    /// (linked), and the warning about rows that name no customer.
+    struct Side {
+        var schema: TableSchema
+        var linked: LinkedTable?
+        var warnings: [Diagnostic] = []
+    }
+
+    /// Relates one linked or matched table to the customers: each event row to its customer, or each
+    /// matched row's fields joined into `customers` as `table.field` columns. One place for `run`,
+    /// `check` and the REPL's tables loaded at the prompt.
+    static func attach(_ p: PlannedTable, _ t: Table, declared: SchemaDeclaration?, index: KeyIndex,
+                       customers: inout Table) throws(Failure) -> Side {
+        let schema = DataBinding.schema(of: t, declared: declared)
+        var side = Side(schema: schema.relating(by: p.link))
+        switch p.link {
+        case .linked(let by)?:
+            let l = try link(t, by: by, index: index, plan: p)
+            if l.orphans > 0, let o = l.firstOrphan { side.warnings.append(orphanWarning(p, count: l.orphans, first: o, by: by.text, in: schema)) }
+            side.linked = l
+        case .matched(let by)?:
+            let (columns, orphans, first) = try match(t, by: by, index: index, customers: customers.rowCount, plan: p, schema: schema)
+            for col in columns { customers.put(col) }
+            if orphans > 0, let o = first { side.warnings.append(orphanWarning(p, count: orphans, first: o, by: by.text, in: schema)) }
+        case nil:
+            break
+        }
+        return side
     }
 
     /// Each key's customer row; a key that is empty or given twice is an error naming its line(s) (and

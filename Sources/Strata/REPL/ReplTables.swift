@@ -37,23 +37,10 @@ extension ReplSession {
             var linked: [String: LinkedTable] = [:]
             var customers = runner.table
             for (p, t) in sideTables {
-                var schema = DataBinding.schema(of: t, declared: sideDeclared.first { $0.table == p.name })
-                switch p.link {
-                case .linked(let by)?:
-                    let l = try BoundTables.link(t, by: by, index: index, plan: p)
-                    if l.orphans > 0, let o = l.firstOrphan { result.diagnostics.append(BoundTables.orphanWarning(p, count: l.orphans, first: o, by: by.text, in: schema)) }
-                    linked[p.name] = l
-                    schema.grain = .linked(by: by.text)
-                case .matched(let by)?:
-                    let (columns, orphans, first) = try BoundTables.match(t, by: by, index: index, customers: customers.rowCount, plan: p, schema: schema)
-                    for c in columns { customers.put(c) }
-                    if orphans > 0, let o = first { result.diagnostics.append(BoundTables.orphanWarning(p, count: orphans, first: o, by: by.text, in: schema)) }
-                    schema.grain = .matched(by: by.text)
-                    schema.fields.removeAll { $0.name == by.text }
-                case nil:
-                    continue
-                }
-                compiler.useSideTable(schema)
+                let side = try BoundTables.attach(p, t, declared: sideDeclared.first { $0.table == p.name }, index: index, customers: &customers)
+                if let l = side.linked { linked[p.name] = l }
+                result.diagnostics += side.warnings
+                compiler.useSideTable(side.schema)
             }
             runner.table = customers
             runner.linked = linked

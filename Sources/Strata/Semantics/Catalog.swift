@@ -46,6 +46,20 @@ public struct TableSchema: Sendable {
         self.key = key
     }
 
+    /// The entry for a table loaded `linked by` / `matched by` a field (`nil`: the customer table). A
+    /// matched table's key is not one of its fields: `may.id` would only repeat the customer's.
+    public func relating(by link: TableLink?) -> TableSchema {
+        var t = self
+        switch link {
+        case nil: t.grain = .customers
+        case .linked(let by)?: t.grain = .linked(by: by.text)
+        case .matched(let by)?:
+            t.grain = .matched(by: by.text)
+            t.fields.removeAll { $0.name == by.text }
+        }
+        return t
+    }
+
     /// The field of that name, if the table has one.
     public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
 

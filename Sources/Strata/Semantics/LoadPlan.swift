@@ -13,6 +13,14 @@ public struct PlannedTable: Sendable {
     public var nameSpan: SourceSpan?
     /// The path came from `--data` (relative to the current folder, not the rule file).
     public var fromCommandLine: Bool
+
+    /// The field that names each row's customer, for a linked or matched table.
+    public var linkField: String? {
+        switch link {
+        case .linked(let by)?, .matched(let by)?: return by.text
+        case nil: return nil
+        }
+    }
 }
 
 /// Which data a program reads, decided by its `load` statements and the command line's `--data`
