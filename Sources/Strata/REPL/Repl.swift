@@ -25,6 +25,8 @@ public final class Repl {
         Statements run as in a rule file; a bare expression prints its value, a bare segment its members.
           load customers from "data.csv"      segment vip where clv > 2e6        count vip
           avg(clv where vip)                   percentile(clv, 0.9)               vip
+          load visits from "visits.csv" linked by customer_id    count(visits where date >= as_of - 90 days)
+          visits.                                (Tab lists the fields of a loaded table)
         Redefining a segment, field or constant replaces it and recomputes what depends on it.
 
           .help                  this text
