@@ -90,9 +90,7 @@ extension ReplSession {
             }
             runner.replaceTable(t)
             loadedFrom = (name, path)
-            var schema = DataBinding.schema(of: t, declared: declared)
-            schema.undeclared = [:]  // exploring: every column of the file may be used
-            compiler.use(schema, at: place)
+            compiler.use(DataBinding.schema(of: t, declared: declared), at: place)
             return nil
         } catch {
             // A path typed in the session is relative to the working folder, and the message says so.
@@ -119,9 +117,7 @@ extension ReplSession {
             }
             declared = d
             runner.table = verified
-            var schema = DataBinding.schema(of: verified, declared: d)
-            schema.undeclared = [:]
-            compiler.use(schema, at: nil)
+            compiler.use(DataBinding.schema(of: verified, declared: d), at: nil)
             result.outputs.append(.note("the data matches schema `\(d.table)` (\(d.fields.count) field\(d.fields.count == 1 ? "" : "s"))"))
         } else {
             declared = d

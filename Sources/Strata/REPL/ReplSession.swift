@@ -81,10 +81,9 @@ public final class ReplSession {
                 runner.replaceTable(t)
                 loadedFrom = (file.table, file.path)
                 declared = c.declared.first { $0.table == c.table?.name }
-                // Exploring, every column of the file may be used, declared or not; `pii` and `key` still hold.
-                var schema = DataBinding.schema(of: t, declared: c.declared.first { $0.table == t.name })
-                schema.undeclared = [:]
-                compiler.use(schema, at: nil)
+                // Exploring, every column of the file may be used, declared or not (the interactive checker
+                // does not hold a session to its schema's fields); `pii` and `key` still hold.
+                compiler.use(DataBinding.schema(of: t, declared: c.declared.first { $0.table == t.name }), at: nil)
             }
             return c.rendered()
         }
