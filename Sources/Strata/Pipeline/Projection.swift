@@ -36,7 +36,6 @@ extension Pipeline {
             switch t.link {
             case .linked(let by)?, .matched(let by)?: wanted.insert(by.text)
             case nil:
-                wanted.formUnion(read[catalog.customers?.name ?? t.name] ?? [])
                 wanted.insert(t.key)
                 if let first = samples[t.name]?.columns.first?.name { wanted.insert(first) }
             }
