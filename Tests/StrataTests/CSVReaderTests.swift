@@ -111,13 +111,11 @@ enum Load {
         #expect(Load.values(t, "城市") == [.string("深圳")])
     }
 
-    @Test func utf16IsRefusedWithAdvice() {
-        do throws(LoadError) {
-            _ = try TableLoader.loadCSV(bytes: [0xFF, 0xFE, 0x69, 0x00], name: "u16.csv", tableName: "c")
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.message.contains("UTF-16"))
-        }
+    @Test func utf16WithAMarkIsConverted() throws {
+        // "i\n1\n" in UTF-16 LE after its byte order mark.
+        let t = try TableLoader.loadCSV(bytes: [0xFF, 0xFE, 0x69, 0x00, 0x0A, 0x00, 0x31, 0x00, 0x0A, 0x00], name: "u16.csv", tableName: "c")
+        #expect(Load.values(t, "i") == [.number(1)])
+        #expect(t.detectedEncoding == .utf16le)
     }
 
     @Test func missingFileAndUnknownExtension() {

@@ -97,6 +97,7 @@ import Testing
         .expectedStatementEnd: check("let x = 1 2"),
         .expectedExpression: check("let x = )"),
         .keywordAsName: check("let from = 1"),
+        .unknownEncoding: check("load customers from \"c.csv\" encoding \"gb2313\""),
         .emptyTiers: check("tiers t { }"),
         .otherwiseNotLast: check("tiers t {\n  a otherwise\n  b where clv > 1\n}"),
         .repeatedClause: check("show member limit 1 limit 2"),
@@ -211,6 +212,8 @@ import Testing
         .segmentNotComputed: evaluate(TypedExpr(.segment("gone"), .bool, rowLevel: true, .zero)),
         .dataUnreadable: checkUnloaded("load customers from \"\(Repo.tempDir())/missing.csv\"\ncount clv > 1"),
         .dataMalformed: files(["d.csv": utf8("id,clv\nC1\n"), "r.strata": utf8("load customers from \"d.csv\"\ncount clv > 1\n")], root: "r.strata"),
+        .dataEncodingDetected: files(["d.csv": [0xFF, 0xFE] + Array("id,clv\nC1,5\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+                                      "r.strata": utf8("load customers from \"d.csv\"\ncount clv > 1\n")], root: "r.strata"),
         .dataMissingField: run("schema customers { visits: number }\ncount member"),
         .dataTypeMismatch: run("schema customers { clv: string }\ncount member"),
 

@@ -32,14 +32,14 @@ enum Shape {
     static func stmt(_ s: Stmt) -> Stmt {
         let k: Stmt.Kind
         switch s.kind {
-        case .load(let t, let p, let link, let key):
+        case .load(let t, let p, let link, let key, let encoding):
             var l: TableLink?
             switch link {
             case .linked(let by)?: l = .linked(by: name(by))
             case .matched(let by)?: l = .matched(by: name(by))
             case nil: l = nil
             }
-            k = .load(table: name(t), path: name(p), link: l, key: key.map(name))
+            k = .load(table: name(t), path: name(p), link: l, key: key.map(name), encoding: encoding.map(name))
         case .set(let n, let e): k = .set(name(n), expr(e))
         case .let(let n, let e): k = .let(name(n), expr(e))
         case .derive(let n, let e): k = .derive(name(n), expr(e))

@@ -39,14 +39,14 @@ enum Render {
 
     static func stmt(_ s: Stmt) -> String {
         switch s.kind {
-        case .load(let t, let p, let link, let key):
+        case .load(let t, let p, let link, let key, let encoding):
             var out = "load \(t.text) from \"\(p.text)\""
             switch link {
             case .linked(let by)?: out += " linked by \(by.text)"
             case .matched(let by)?: out += " matched by \(by.text)"
             case nil: break
             }
-            return out + (key.map { " key \($0.text)" } ?? "")
+            return out + (key.map { " key \($0.text)" } ?? "") + (encoding.map { " encoding \"\($0.text)\"" } ?? "")
         case .set(let n, let e): return "set \(n.text) = \(expr(e))"
         case .let(let n, let e): return "let \(n.text) = \(expr(e))"
         case .derive(let n, let e): return "derive \(n.text) = \(expr(e))"

@@ -71,6 +71,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case expectedStatementEnd = "expected-statement-end"
     /// Something else where an expression is required.
     case expectedExpression = "expected-expression"
+    /// `encoding "…"` on a `load` naming an encoding Strata does not read.
+    case unknownEncoding = "unknown-encoding"
     /// A keyword written where a name is expected; it is read as the name.
     case keywordAsName = "keyword-as-name"
     /// A `tiers` block with no tiers.
@@ -275,6 +277,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case dataUnreadable = "data-unreadable"
     /// The data file was read but is no table: an unknown file type, an encoding, or CSV/JSON it cannot parse.
     case dataMalformed = "data-malformed"
+    /// A note: the data was read in an encoding other than UTF-8 that its `load` did not name.
+    case dataEncodingDetected = "data-encoding-detected"
     /// A field the `schema` declares that the data does not have.
     case dataMissingField = "data-missing-field"
     /// A field whose data is of another type than the `schema` declares.

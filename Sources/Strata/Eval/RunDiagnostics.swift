@@ -49,6 +49,13 @@ extension DiagnosticMessage {
         Self(code: error.isUnreadable ? .dataUnreadable : .dataMalformed, text: error.description, suggestion: error.advice(pathsRelativeTo: base))
     }
 
+    /// Data found to be in `encoding`, not UTF-8, without its load naming it: a note, so a file saved in
+    /// another encoding than the analyst thinks is never read silently.
+    static func dataEncodingDetected(_ encoding: TextEncoding) -> Self {
+        Self(code: .dataEncodingDetected, severity: .note,
+             text: "read as \(encoding.displayName) (not UTF-8); say encoding \"\(encoding.rawValue)\" on the load to silence this", suggestion: nil)
+    }
+
     /// A field the schema declares that the data in `source` lacks; `nearest` is a column it resembles.
     static func dataMissingField(_ field: String, source: String, nearest: String?) -> Self {
         Self(code: .dataMissingField, text: "the data in \(source) has no field `\(field)` declared in the schema",

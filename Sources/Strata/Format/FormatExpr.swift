@@ -132,7 +132,7 @@ struct FormatPrinter {
     /// The line groups of one statement.
     func groups(_ s: Stmt) -> [LineGroup] {
         switch s.kind {
-        case .load(let table, let path, let link, let key):
+        case .load(let table, let path, let link, let key, let encoding):
             var line = "load \(text(table.span)) from \(text(path.span))"
             switch link {
             case .linked(let by)?: line += " linked by " + text(by.span)
@@ -140,6 +140,7 @@ struct FormatPrinter {
             case nil: break
             }
             if let k = key { line += " key " + text(k.span) }
+            if let e = encoding { line += " encoding " + text(e.span) }
             return single(s, line)
         case .set(let n, let e):
             return breakable(s, "set \(text(n.span)) = ", e)

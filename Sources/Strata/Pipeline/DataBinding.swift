@@ -4,10 +4,17 @@ import Foundation
 /// store (tables of columns) to the language (a catalog of typed fields), in one place for every front end.
 enum DataBinding {
     /// Loads the planned table; with `sample` only the first rows, enough to learn the fields (`strata check`).
-    /// `columns` limits a full load to the columns of those names (`strata run`'s projection).
-    static func load(table name: String, path: String, sample: Bool, parallel: Bool, columns: Set<String>? = nil) throws(LoadError) -> Table {
-        try sample ? TableLoader.loadSample(path: path, tableName: name)
-            : TableLoader.load(path: path, tableName: name, parallel: parallel, columns: columns)
+    /// `columns` limits a full load to the columns of those names (`strata run`'s projection); `encoding`
+    /// is the one the `load` names, nil to detect it.
+    static func load(table name: String, path: String, sample: Bool, parallel: Bool, columns: Set<String>? = nil,
+                     encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+        try sample ? TableLoader.loadSample(path: path, tableName: name, encoding: encoding)
+            : TableLoader.load(path: path, tableName: name, parallel: parallel, columns: columns, encoding: encoding)
+    }
+
+    /// What every front end says about a table once read: the note that it was not UTF-8, at the data file.
+    static func notices(_ t: Table, path: String) -> [Diagnostic] {
+        t.detectedEncoding.map { [Diagnostic(.dataEncodingDetected($0), file: path, span: .wholeFile)] } ?? []
     }
 
     /// A load error as the diagnostic every front end shows: at the `load` statement's path, or at the

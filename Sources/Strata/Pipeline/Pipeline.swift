@@ -25,8 +25,8 @@ public struct Pipeline: Sendable {
         public var linked: [String: LinkedTable] = [:]
         /// The linked and matched tables as read (the REPL links them again to a new customer table).
         var sides: [(plan: PlannedTable, table: Table)] = []
-        /// The table read and the file it came from.
-        public var dataFile: (table: String, path: String)?
+        /// The table read, the file it came from and the encoding its `load` names.
+        public var dataFile: (table: String, path: String, encoding: TextEncoding?)?
         /// The program's `schema` blocks, one declaration per table.
         public var declared: [SchemaDeclaration] = []
         public var result = RunResult()
@@ -88,7 +88,7 @@ public struct Pipeline: Sendable {
         c.declared = declared
         // The customer table's declaration: the one for the first `load` without a link, or the only one.
         let customerLoad = set.statements.lazy.compactMap { s -> String? in
-            if case .load(let t, _, nil, _) = s.stmt.kind { return t.text } else { return nil }
+            if case .load(let t, _, nil, _, _) = s.stmt.kind { return t.text } else { return nil }
         }.first
         let customerDeclared = declared.first { $0.table == customerLoad } ?? (customerLoad == nil && declared.count == 1 ? declared.first : nil)
         guard declarationErrors.isEmpty else {
@@ -158,7 +158,7 @@ public struct Pipeline: Sendable {
     static func declaredCatalog(_ statements: [Sourced], _ declared: [SchemaDeclaration]) -> Catalog? {
         var catalog = Catalog()
         var loads: [(String, TableLink?)] = []
-        for s in statements { if case .load(let t, _, let link, _) = s.stmt.kind { loads.append((t.text, link)) } }
+        for s in statements { if case .load(let t, _, let link, _, _) = s.stmt.kind { loads.append((t.text, link)) } }
         guard loads.allSatisfy({ l in declared.contains { $0.table == l.0 } }) else { return nil }
         for d in declared {
             catalog.tables.append(d.tableSchema.relating(by: loads.first(where: { $0.0 == d.table })?.1))

@@ -20,7 +20,7 @@ extension Pipeline {
         // Each file's header and first rows: the types the program is compiled against.
         var samples: [String: Table] = [:]
         for t in tables {
-            guard let sample = Trace.time("sample \(t.name)", { try? TableLoader.loadSample(path: t.path, tableName: t.name) }) else { return nil }
+            guard let sample = Trace.time("sample \(t.name)", { try? TableLoader.loadSample(path: t.path, tableName: t.name, encoding: t.encoding) }) else { return nil }
             samples[t.name] = sample
         }
         guard let catalog = Pipeline.sampleCatalog(tables, samples) else { return nil }
@@ -68,10 +68,10 @@ extension Pipeline {
         return c
     }
 
-    /// CSV and TSV files are parsed by column; JSON is read whole.
+    /// Delimited files (CSV, TSV, tab-separated .txt) are parsed by column; JSON is read whole.
     static func isDelimited(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv")
+        if case .csv? = TableLoader.Kind(path: path) { return true }
+        return false
     }
 
     /// The catalog the samples describe, with each table's grain from its `load`; nil when a link field

@@ -7,12 +7,12 @@ struct BoundTables {
     var customers: Table?
     var linked: [String: LinkedTable] = [:]
     var catalog = Catalog()
-    /// Rows that name no customer, one warning per table.
+    /// Rows that name no customer, one warning per table; the note of a file not read as UTF-8.
     var warnings: [Diagnostic] = []
     /// One line per date column whose times of day were dropped, for stderr.
     var notes: [String] = []
     /// Where the customer table came from, for `.save` and messages.
-    var customerFile: (table: String, path: String)?
+    var customerFile: (table: String, path: String, encoding: TextEncoding?)?
     /// The linked and matched tables as read, for the REPL to link again to a new customer table.
     var sides: [(plan: PlannedTable, table: Table)] = []
 
@@ -32,7 +32,8 @@ struct BoundTables {
         for p in plan {
             var t: Table
             do throws(LoadError) {
-                t = try DataBinding.load(table: p.name, path: p.path, sample: sample, parallel: parallel, columns: columns?[p.name])
+                t = try DataBinding.load(table: p.name, path: p.path, sample: sample, parallel: parallel, columns: columns?[p.name],
+                                         encoding: p.encoding)
             } catch {
                 let base = p.fromCommandLine ? "the current folder" : "the rule file"
                 throw Failure(diagnostics: [DataBinding.diagnostic(error, at: p.place, root: root, relativeTo: base)], exitCode: 3)
@@ -41,6 +42,7 @@ struct BoundTables {
                 let mismatches = DataBinding.verify(&t, against: d)
                 guard mismatches.isEmpty else { throw Failure(diagnostics: mismatches, exitCode: 3) }
             }
+            out.warnings += DataBinding.notices(t, path: p.path)
             for column in t.timesDropped {
                 out.notes.append("`\(column)` in \(p.path) has times of day; a date column keeps only the day")
             }
@@ -48,7 +50,7 @@ struct BoundTables {
         }
         let customerPlan = loaded.first { $0.0.link == nil }
         var customers = customerPlan?.1 ?? preloaded
-        if let c = customerPlan { out.customerFile = (c.0.name, c.0.path) }
+        if let c = customerPlan { out.customerFile = (c.0.name, c.0.path, c.0.encoding) }
         let others = loaded.filter { $0.0.link != nil }
         out.sides = others.map { (plan: $0.0, table: $0.1) }
         // Only linked tables: the customers are the distinct keys of the first one, in order of first appearance.

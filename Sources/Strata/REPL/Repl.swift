@@ -32,7 +32,8 @@ public final class Repl {
           .help                  this text
           .schema                fields with their types and null counts
           .segments              segments and tiers: size, share and rule
-          .load PATH [AS NAME]   load a CSV/JSON/JSONL file (definitions are recomputed on it)
+          .load PATH [AS NAME]   load a CSV/JSON/JSONL file (definitions are recomputed on it);
+                                 add ENCODING gb18030 (or gbk, utf-16) for a file not in UTF-8
           .timer on|off          print the time each input takes
           .mode table|csv|json   how results are printed
           .maxrows N             show prints at most N rows unless it has a limit (default 40; 0: all)
@@ -170,16 +171,21 @@ public final class Repl {
             guard args.count == 1, let n = Int(args[0]), n >= 0 else { return fail(".maxrows takes a whole number (0 for no limit)") }
             session.maxRows = n
         case ".load":
-            guard args.count == 1 || (args.count == 3 && args[1].lowercased() == "as") else {
-                return fail(".load takes PATH or PATH AS NAME")
+            // PATH, then `AS NAME` and `ENCODING NAME` in either order, each at most once.
+            var options: [String: String] = [:]
+            var rest = args.dropFirst()
+            while rest.count >= 2, let word = rest.first?.lowercased(), word == "as" || word == "encoding", options[word] == nil {
+                options[word] = rest.dropFirst().first
+                rest = rest.dropFirst(2)
             }
-            let path = args[0]
-            let name = args.count == 3 ? args[2] : (session.table?.name ?? "customers")
+            guard let path = args.first, rest.isEmpty else { return fail(".load takes PATH [AS NAME] [ENCODING NAME]") }
+            let name = options["as"] ?? (session.table?.name ?? "customers")
             // Run as a statement (so definitions are recomputed) but not timed a second time.
             let keep = timer
             timer = false
             defer { timer = keep }
-            return handle("load \(name) from \"\(path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
+            let encoding = options["encoding"].map { " encoding " + Repl.quoted($0) } ?? ""
+            return handle("load \(name) from \(Repl.quoted(path))\(encoding)")
         case ".save":
             guard args.count == 1 else { return fail(".save takes a file name") }
             let path = args[0]
@@ -197,6 +203,11 @@ public final class Repl {
             return fail("unknown command \(cmd)" + (near.map { "; did you mean \($0)?" } ?? "; .help lists the commands"))
         }
         return true
+    }
+
+    /// Text as a string literal of the language.
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// A dot-command's words: split at blanks, except inside "double" or 'single' quotes, which are removed

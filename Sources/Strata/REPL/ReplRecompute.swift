@@ -81,15 +81,17 @@ extension ReplSession {
         if redone > 0 { result.outputs.append(.note("recomputed \(redone) definition\(redone == 1 ? "" : "s") on the new data")) }
     }
 
-    /// Loads a table in place of the current one; the error instead of throwing.
-    func load(name: String, path: String, at place: (file: String, span: SourceSpan)?) -> Diagnostic? {
+    /// Loads a table in place of the current one (its notices into `result`); the error instead of throwing.
+    func load(name: String, path: String, encoding: TextEncoding?, at place: (file: String, span: SourceSpan)?,
+              _ result: inout RunResult) -> Diagnostic? {
         do throws(LoadError) {
-            var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel)
+            var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel, encoding: encoding)
             if let d = declared {
                 if let mismatch = DataBinding.verify(&t, against: d).first { return mismatch }
             }
+            result.diagnostics += DataBinding.notices(t, path: path)
             runner.replaceTable(t)
-            loadedFrom = (name, path)
+            loadedFrom = (name, path, encoding)
             compiler.use(DataBinding.schema(of: t, declared: declared), at: place)
             return nil
         } catch {
@@ -129,9 +131,9 @@ extension ReplSession {
     /// The session's definitions as a rule file that `strata run` accepts; `dataPath` is how the file should name the data.
     public func ruleFileText(dataPath: String?) -> String {
         var lines = ["# Saved from a strata REPL session."]
-        if let (name, path) = loadedFrom {
+        if let (name, path, encoding) = loadedFrom {
             let p = (dataPath ?? path).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            lines.append("load \(name) from \"\(p)\"")
+            lines.append("load \(name) from \"\(p)\"" + (encoding.map { " encoding \"\($0.rawValue)\"" } ?? ""))
         }
         // The date in force, however it was given (`set as_of` or `--as-of`), so the file reproduces the session.
         if asOfText != nil || options.asOf != nil, case .date(let d)? = runner.scalars["as_of"] {

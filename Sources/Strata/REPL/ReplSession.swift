@@ -15,7 +15,7 @@ public final class ReplSession {
     /// Definitions that stopped checking after a `.load`; tried again after the next one.
     var suspended: [Definition] = []
     /// The `load` and `set as_of` in force, as written, for `.save`.
-    var loadedFrom: (name: String, path: String)?
+    var loadedFrom: (name: String, path: String, encoding: TextEncoding?)?
     var asOfText: String?
     /// A `schema` typed in the session: the data loaded next is verified against it.
     var declared: SchemaDeclaration?
@@ -79,7 +79,7 @@ public final class ReplSession {
             // The rules did not compile, but the data did load: the session explores it (every column).
             if let t = c.table, let file = c.dataFile {
                 runner.replaceTable(t)
-                loadedFrom = (file.table, file.path)
+                loadedFrom = (file.table, file.path, file.encoding)
                 declared = c.declared.first { $0.table == c.table?.name }
                 // Exploring, every column of the file may be used, declared or not (the interactive checker
                 // does not hold a session to its schema's fields); `pii` and `key` still hold.
@@ -94,7 +94,7 @@ public final class ReplSession {
         sideTables = c.sides
         sideDeclared = c.declared.filter { d in c.sides.contains { $0.plan.name == d.table } }
         if !c.sides.isEmpty { customerKey = program.customers?.key ?? "id" }
-        loadedFrom = c.dataFile.map { ($0.table, $0.path) }
+        loadedFrom = c.dataFile.map { ($0.table, $0.path, $0.encoding) }
         declared = c.declared.first { $0.table == c.table?.name }
         runner.run(program, into: &c.result)
         for s in program.statements {
@@ -132,15 +132,16 @@ public final class ReplSession {
 
     func step(_ s: Sourced, _ result: inout RunResult) {
         switch s.stmt.kind {
-        case .load(let t, let p, let link, let key):
+        case .load(let t, let p, let link, let key, let e):
             let path = options.dataOverrides[t.text] ?? SourceSet.resolve(p.text, from: s.source.name, fallback: baseDirectory)
+            let encoding = e.flatMap { TextEncoding(named: $0.text) }
             if let link {
                 let plan = PlannedTable(name: t.text, path: path, link: link, key: "id", place: (s.source.name, p.span), nameSpan: t.span,
-                                        fromCommandLine: options.dataOverrides[t.text] != nil)
+                                        fromCommandLine: options.dataOverrides[t.text] != nil, encoding: encoding)
                 if loadSideTable(plan, &result) { recomputeAll(&result) }
                 return
             }
-            if let error = load(name: t.text, path: path, at: (s.source.name, p.span)) {
+            if let error = load(name: t.text, path: path, encoding: encoding, at: (s.source.name, p.span), &result) {
                 result.fail([error], exitCode: 3)
             } else {
                 customerKey = key?.text ?? "id"

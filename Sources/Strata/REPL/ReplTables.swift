@@ -9,7 +9,7 @@ extension ReplSession {
         }
         let t: Table
         do throws(LoadError) {
-            t = try DataBinding.load(table: plan.name, path: plan.path, sample: false, parallel: options.parallel)
+            t = try DataBinding.load(table: plan.name, path: plan.path, sample: false, parallel: options.parallel, encoding: plan.encoding)
         } catch {
             let typed = place.file.hasPrefix("<")
             result.fail([DataBinding.diagnostic(error, at: place, root: place.file, relativeTo: typed ? "the folder strata was started in" : "the rule file")],
@@ -23,6 +23,7 @@ extension ReplSession {
             sideTables = before
             return false
         }
+        result.diagnostics += DataBinding.notices(t, path: plan.path)
         result.outputs.append(.note("loaded \(ValueFormat.grouped(t.rowCount)) rows of `\(plan.name)` from \(plan.path)"))
         return true
     }

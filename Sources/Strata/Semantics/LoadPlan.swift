@@ -13,6 +13,8 @@ public struct PlannedTable: Sendable {
     public var nameSpan: SourceSpan?
     /// The path came from `--data` (relative to the current folder, not the rule file).
     public var fromCommandLine: Bool
+    /// The encoding the `load` names (kept when `--data` replaces its path); nil detects it.
+    public var encoding: TextEncoding? = nil
 
     /// The field that names each row's customer, for a linked or matched table.
     public var linkField: String? {
@@ -46,7 +48,7 @@ public enum LoadPlan: Sendable {
         var tables: [PlannedTable] = []
         var seen: [String: SourceSpan] = [:]
         for s in statements {
-            guard case .load(let t, let p, let link, let key) = s.stmt.kind else { continue }
+            guard case .load(let t, let p, let link, let key, let encoding) = s.stmt.kind else { continue }
             if let first = seen[t.text] {
                 return .failure(Refusal(diagnostic: Diagnostic(.tableLoadedTwice(t.text, firstLine: first.start.line), file: s.source.name, span: t.span),
                                         exitCode: 1))
@@ -62,7 +64,8 @@ public enum LoadPlan: Sendable {
             }
             let path = overrides[t.text] ?? SourceSet.resolve(p.text, from: s.source.name, fallback: baseDirectory)
             tables.append(PlannedTable(name: t.text, path: path, link: link, key: key?.text ?? "id", place: (s.source.name, p.span),
-                                       nameSpan: t.span, fromCommandLine: overrides[t.text] != nil))
+                                       nameSpan: t.span, fromCommandLine: overrides[t.text] != nil,
+                                       encoding: encoding.flatMap { TextEncoding(named: $0.text) }))
         }
         // A `--data` that replaces nothing is a typo in the command, not something to ignore.
         if let first = tables.first, let other = overrides.keys.sorted().first(where: { seen[$0] == nil }) {

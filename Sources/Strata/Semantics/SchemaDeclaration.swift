@@ -29,7 +29,7 @@ public struct SchemaDeclaration: Sendable {
     /// reports bad types, flags, duplicates, a second `key` and a schema for a table no `load` reads.
     public static func all(_ stmts: [Sourced], _ diagnostics: inout [Diagnostic]) -> [SchemaDeclaration] {
         var out: [SchemaDeclaration] = []
-        let loaded = stmts.compactMap { s -> Name? in if case .load(let t, _, _, _) = s.stmt.kind { return t } else { return nil } }
+        let loaded = stmts.compactMap { s -> Name? in if case .load(let t, _, _, _, _) = s.stmt.kind { return t } else { return nil } }
         for s in stmts {
             guard case .schema(let t, let fs) = s.stmt.kind else { continue }
             func fail(_ message: DiagnosticMessage, at span: SourceSpan) {

@@ -59,6 +59,8 @@ public struct Table: Sendable {
     public var typeNotes: [String: TypeNote] = [:]
     /// Date columns whose cells had a time of day, dropped on load (`2026-06-30 10:00` is 2026-06-30).
     public var timesDropped: [String] = []
+    /// The encoding the file was found to be in when that was not UTF-8 and its load named none (a notice says so).
+    public var detectedEncoding: TextEncoding?
     private var indexByName: [String: Int]
 
     public init(name: String, columns: [Column], rowCount: Int, source: String) {

@@ -1,24 +1,19 @@
 import Foundation
-#if canImport(CoreFoundation)
-import CoreFoundation
-#endif
 
 /// Reads customer data into a table: CSV (and TSV), a JSON array of objects, or JSON Lines, chosen by extension.
 public enum TableLoader {
     /// Loads a file; the error says what and where when it cannot. `columns` limits a CSV file to the
-    /// columns of those names (the others are not parsed); nil, and JSON, read every column.
-    public static func load(path: String, tableName: String, parallel: Bool = true, columns: Set<String>? = nil) throws(LoadError) -> Table {
-        let lower = path.lowercased()
-        let kind: Kind
-        if lower.hasSuffix(".csv") { kind = .csv(UInt8(ascii: ",")) }
-        else if lower.hasSuffix(".tsv") { kind = .csv(UInt8(ascii: "\t")) }
-        else if lower.hasSuffix(".json") { kind = .json(lines: false) }
-        else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { kind = .json(lines: true) }
-        else {
-            throw LoadError(file: path, message: "unknown file type: use a .csv, .tsv, .json (array of objects) or .jsonl (JSON Lines) file")
+    /// columns of those names (the others are not parsed); nil, and JSON, read every column. `encoding`
+    /// is the one the `load` names; nil detects it from the whole file.
+    public static func load(path: String, tableName: String, parallel: Bool = true, columns: Set<String>? = nil,
+                            encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+        guard let kind = Kind(path: path) else {
+            throw LoadError(file: path, message: "unknown file type: use a .csv, .tsv, .txt (tab-separated), .json (array of objects) or .jsonl (JSON Lines) file")
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        if case .csv(let d) = kind, let parsed = try parseMapped(path, delimiter: d, parallel: parallel, columns: columns) {
+        // UTF-8, named or (the common case) found, is parsed where it lies.
+        if case .csv(let d) = kind, encoding == nil || encoding == .utf8,
+           let parsed = try parseMapped(path, delimiter: d, parallel: parallel, columns: columns) {
             return parsed.table(name: tableName, source: path)
         }
         var bytes = try read(path)
@@ -29,14 +24,27 @@ public enum TableLoader {
         case .csv(let d):
             let owned = bytes
             bytes = []
-            return try loadCSV(owned: owned, name: path, tableName: tableName, delimiter: d, parallel: parallel, columns: columns)
-        case .json(let lines): return try loadJSON(bytes: bytes, name: path, tableName: tableName, lines: lines)
+            return try loadCSV(owned: owned, name: path, tableName: tableName, delimiter: d, parallel: parallel, columns: columns, encoding: encoding)
+        case .json(let lines): return try loadJSON(bytes: bytes, name: path, tableName: tableName, lines: lines, encoding: encoding)
         }
     }
 
-    enum Kind {
+    /// What a file holds, by its extension.
+    enum Kind: Equatable {
+        /// Delimited text: `.csv` by commas; `.tsv` and `.txt` (Excel's "Unicode text" and "Text (Tab
+        /// delimited)" exports) by tabs.
         case csv(UInt8)
         case json(lines: Bool)
+
+        /// Nil for an extension the loader does not read.
+        init?(path: String) {
+            let lower = path.lowercased()
+            if lower.hasSuffix(".csv") { self = .csv(UInt8(ascii: ",")) }
+            else if lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") { self = .csv(UInt8(ascii: "\t")) }
+            else if lower.hasSuffix(".json") { self = .json(lines: false) }
+            else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { self = .json(lines: true) }
+            else { return nil }
+        }
     }
 
     /// The file's bytes in one read.
@@ -68,14 +76,16 @@ public enum TableLoader {
     }
 
     /// Parses CSV bytes; `name` is used in messages.
-    public static func loadCSV(bytes: [UInt8], name: String, tableName: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(LoadError) -> Table {
-        try loadCSV(owned: bytes, name: name, tableName: tableName, delimiter: delimiter, parallel: true)
+    public static func loadCSV(bytes: [UInt8], name: String, tableName: String, delimiter: UInt8 = UInt8(ascii: ","),
+                               encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+        try loadCSV(owned: bytes, name: name, tableName: tableName, delimiter: delimiter, parallel: true, encoding: encoding)
     }
 
     /// Takes the only reference to the file's bytes, so they can be freed before the columns are joined.
     static func loadCSV(owned: consuming [UInt8], name: String, tableName: String, delimiter: UInt8, parallel: Bool,
-                        columns: Set<String>? = nil) throws(LoadError) -> Table {
-        var text: [UInt8]? = try utf8(owned, name: name)
+                        columns: Set<String>? = nil, encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+        let decoded = try TextDecoding.decode(owned, name: name, encoding: encoding)
+        var text: [UInt8]? = decoded.bytes
         owned = []
         let parsed = try (text ?? []).withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> CSVReader.Parsed in
             try parseCSV(p, name: name, delimiter: delimiter, parallel: parallel, columns: columns)
@@ -83,7 +93,8 @@ public enum TableLoader {
         // The text is no longer needed once both passes are done; joining the columns needs the room.
         text = nil
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let table = parsed.table(name: tableName, source: name)
+        var table = parsed.table(name: tableName, source: name)
+        table.detectedEncoding = decoded.detected
         if ProcessInfo.processInfo.environment["STRATA_TRACE"] != nil {
             FileHandle.standardError.write(Data(String(format: "%8.2f ms  load: join columns\n", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6).utf8))
         }
@@ -91,9 +102,11 @@ public enum TableLoader {
     }
 
     /// Valid UTF-8, the common case, is parsed where it lies without a copy; the mapping is gone before
-    /// the columns are joined. Nil when the file cannot be mapped or needs converting.
+    /// the columns are joined. Nil when the file cannot be mapped or needs converting (UTF-16 without a
+    /// byte order mark can be valid UTF-8 too: its zero bytes are).
     static func parseMapped(_ path: String, delimiter: UInt8, parallel: Bool, columns: Set<String>?) throws(LoadError) -> CSVReader.Parsed? {
-        guard let mapped = MappedFile(path: path), firstInvalidUTF8(inParallel: mapped.bytes) == nil else { return nil }
+        guard let mapped = MappedFile(path: path), TextDecoding.utf16WithoutMark(mapped.bytes) == nil,
+              firstInvalidUTF8(inParallel: mapped.bytes) == nil else { return nil }
         return try parseCSV(mapped.bytes, name: path, delimiter: delimiter, parallel: parallel, mapped: true, columns: columns)
     }
 
@@ -108,35 +121,16 @@ public enum TableLoader {
     }
 
     /// Parses a JSON array of objects (`lines: false`) or JSON Lines; `name` is used in messages.
-    public static func loadJSON(bytes: [UInt8], name: String, tableName: String, lines: Bool) throws(LoadError) -> Table {
-        let text = try utf8(bytes, name: name)
-        return try text.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Table in
+    public static func loadJSON(bytes: [UInt8], name: String, tableName: String, lines: Bool, encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+        let decoded = try TextDecoding.decode(bytes, name: name, encoding: encoding)
+        var table = try decoded.bytes.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Table in
             // Editors on Windows put a BOM in front of JSON too.
             let p = UnsafeBufferPointer(rebasing: all[(all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...])
             var reader = JSONReader(p: p, file: name)
             return try reader.read(tableName: tableName, lines: lines)
         }
-    }
-
-    /// UTF-8 text without a BOM. Files saved by Excel on Chinese Windows (GB18030/GBK) are converted;
-    /// UTF-16 is refused with advice.
-    static func utf8(_ bytes: [UInt8], name: String) throws(LoadError) -> [UInt8] {
-        // A BOM is skipped by the caller; copying a large file just to drop three bytes would double its memory.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard firstInvalidUTF8(bytes) != nil else { return bytes }
-        }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw LoadError(file: name, line: 1, message: "the file is UTF-16; save it as UTF-8 (in Excel: CSV UTF-8)")
-        }
-        guard let bad = firstInvalidUTF8(bytes) else { return bytes }
-        let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        // Chinese text before the first bad byte that is valid UTF-8 means a UTF-8 file with a damaged
-        // cell: decoding it all as GB18030 would garble every other name, so say where the damage is.
-        if bytes[..<bad].contains(where: { $0 >= 0xE0 }) {
-            throw LoadError(file: name, line: line, message: "the file is UTF-8 but line \(line) has bytes that are not (0x\(String(bytes[bad], radix: 16, uppercase: true))); fix or re-save that line")
-        }
-        if let converted = gb18030(bytes) { return converted }
-        throw LoadError(file: name, line: line, message: "the file is neither UTF-8 nor GB18030 (invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8")
+        table.detectedEncoding = decoded.detected
+        return table
     }
 
     /// The offset of the first byte that breaks UTF-8, or nil for valid UTF-8.
@@ -163,17 +157,5 @@ public enum TableLoader {
             UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: whole[ranges[i]])).map { $0 + ranges[i].lowerBound }
         }
         return found.compactMap { $0 }.min()
-    }
-
-
-    static func gb18030(_ bytes: [UInt8]) -> [UInt8]? {
-        #if canImport(CoreFoundation)
-        let raw = CFStringConvertEncodingToNSStringEncoding(CFStringEncoding(CFStringEncodings.GB_18030_2000.rawValue))
-        guard let s = String(data: Data(bytes), encoding: String.Encoding(rawValue: raw)) else { return nil }
-        let out = Array(s.utf8)
-        return out.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(out.dropFirst(3)) : out
-        #else
-        return nil
-        #endif
     }
 }

@@ -8,22 +8,21 @@ extension TableLoader {
 
     /// The data's header and its first rows (at most `sampleRows`, within `sampleBytes`), typed as the
     /// whole file would be typed from them. A JSON array, a file without a record break in the first
-    /// megabytes, or a sample in which some column is entirely empty (its type would be a guess) is
-    /// read whole.
-    static func loadSample(path: String, tableName: String) throws(LoadError) -> Table {
-        let lower = path.lowercased()
-        let delimiter: UInt8? = lower.hasSuffix(".csv") ? UInt8(ascii: ",") : lower.hasSuffix(".tsv") ? UInt8(ascii: "\t") : nil
-        let lines = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+    /// megabytes, a sample in which some column is entirely empty (its type would be a guess), or a file
+    /// that is not UTF-8 throughout (its encoding is decided on the whole file) is read whole.
+    static func loadSample(path: String, tableName: String, encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+        func whole() throws(LoadError) -> Table { try TableLoader.load(path: path, tableName: tableName, encoding: encoding) }
+        let kind = Kind(path: path)
+        let delimiter: UInt8? = if case .csv(let d)? = kind { d } else { nil }
+        let lines = kind == .json(lines: true)
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        guard delimiter != nil || lines, size > sampleBytes, let handle = FileHandle(forReadingAtPath: path),
-              let head = try? handle.read(upToCount: sampleBytes) else {
-            return try TableLoader.load(path: path, tableName: tableName)
+        guard delimiter != nil || lines, encoding == nil || encoding == .utf8, size > sampleBytes, isUTF8Throughout(path),
+              let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: sampleBytes) else {
+            return try whole()
         }
         try? handle.close()
         let bytes = [UInt8](head)
-        guard let cut = recordsEnd(bytes, records: sampleRows + (lines ? 0 : 1), quoted: !lines) else {
-            return try TableLoader.load(path: path, tableName: tableName)
-        }
+        guard let cut = recordsEnd(bytes, records: sampleRows + (lines ? 0 : 1), quoted: !lines) else { return try whole() }
         let prefix = Array(bytes[..<cut])
         let table: Table
         if let d = delimiter {
@@ -31,10 +30,15 @@ extension TableLoader {
         } else {
             table = try TableLoader.loadJSON(bytes: prefix, name: path, tableName: tableName, lines: true)
         }
-        if table.columns.contains(where: { $0.nullCount == $0.count }) {
-            return try TableLoader.load(path: path, tableName: tableName)
-        }
+        if table.columns.contains(where: { $0.nullCount == $0.count }) { return try whole() }
         return table
+    }
+
+    /// Whether the file is valid UTF-8 from its first byte to its last (checked where it is mapped, on
+    /// all cores): only then may a prefix stand for it.
+    static func isUTF8Throughout(_ path: String) -> Bool {
+        guard let mapped = MappedFile(path: path) else { return false }
+        return withExtendedLifetime(mapped) { TextDecoding.utf16WithoutMark(mapped.bytes) == nil && firstInvalidUTF8(inParallel: mapped.bytes) == nil }
     }
 
     /// The offset just past the newline that ends the `records`-th record, or past the last complete record

@@ -154,8 +154,9 @@ public struct Stmt: Sendable, Hashable {
 
     public enum Kind: Sendable, Hashable {
         /// `load customers from "data.csv" [key id]`, `load visits from "v.csv" linked by customer_id`,
-        /// `load may from "2026-05.csv" matched by id`; `path` is the string's span and decoded text.
-        case load(table: Name, path: Name, link: TableLink?, key: Name?)
+        /// `load may from "2026-05.csv" matched by id`, each with `[encoding "gb18030"]`; `path` and
+        /// `encoding` are the strings' spans and decoded text (the parser has checked the encoding's name).
+        case load(table: Name, path: Name, link: TableLink?, key: Name?, encoding: Name?)
         /// `set as_of = 2026-06-30`
         case set(Name, Expr)
         /// `let big = 200万`

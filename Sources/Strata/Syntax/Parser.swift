@@ -300,12 +300,15 @@ struct ParserState {
         }
     }
 
-    /// `linked by FIELD`, `matched by FIELD`, `key FIELD` after `load … from "…"`, in any order, each once.
-    /// The words are not reserved: a field may still be called `key`.
+    /// `linked by FIELD`, `matched by FIELD`, `key FIELD`, `encoding "NAME"` after `load … from "…"`, in
+    /// any order, each once. The words are not reserved: a field may still be called `key`. An encoding
+    /// name not known is reported at its string (and the statement kept, so the rest is still checked).
     mutating func parseLoadClauses(table: Name, path: Name) throws(SyntaxError) -> Stmt.Kind {
         var link: TableLink?
         var key: Name?
-        while case .identifier(let word) = current.kind, current.span.start.line == path.span.end.line || word == "linked" || word == "matched" {
+        var encoding: Name?
+        while case .identifier(let word) = current.kind,
+              current.span.start.line == path.span.end.line || word == "linked" || word == "matched" || word == "encoding" {
             switch word {
             case "linked", "matched":
                 guard link == nil else { throw expected(.loadClauseOnce(clause: "linked by` or `matched by")) }
@@ -317,11 +320,19 @@ struct ParserState {
                 guard key == nil else { throw expected(.loadClauseOnce(clause: "key")) }
                 advance()
                 key = try parseName(.keyField, follow: .eof)
+            case "encoding":
+                guard encoding == nil else { throw expected(.loadClauseOnce(clause: "encoding")) }
+                advance()
+                let name = try parseStringName(.encodingName)
+                if TextEncoding(named: name.text) == nil {
+                    report(.unknownEncoding(name.text, nearest: Suggest.nearest(name.text, in: TextEncoding.acceptedNames)), at: name.span)
+                }
+                encoding = name
             default:
-                return .load(table: table, path: path, link: link, key: key)
+                return .load(table: table, path: path, link: link, key: key, encoding: encoding)
             }
         }
-        return .load(table: table, path: path, link: link, key: key)
+        return .load(table: table, path: path, link: link, key: key, encoding: encoding)
     }
 
     mutating func parseStringName(_ what: Expectation) throws(SyntaxError) -> Name {

@@ -82,6 +82,13 @@ extension DiagnosticMessage {
              suggestion: didYouMean(nearest) ?? Expectation.statementKeywordsHint)
     }
 
+    /// `encoding "…"` on a `load` naming no encoding Strata reads; `nearest` is the accepted name it resembles.
+    static func unknownEncoding(_ name: String, nearest: String?) -> Self {
+        Self(code: .unknownEncoding, text: "unknown encoding \"\(name)\"",
+             suggestion: nearest.map { "did you mean \"\($0)\"?" }
+                ?? "the encodings are " + TextEncoding.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+    }
+
     /// A keyword where a name is written; it is taken as the name.
     static func keywordAsName(_ keyword: Keyword) -> Self {
         Self(code: .keywordAsName, text: "`\(keyword.rawValue)` is a keyword", suggestion: useAsName(keyword))
@@ -247,6 +254,8 @@ enum Expectation: Sendable {
     case keyField
     /// A `load` clause given a second time.
     case loadClauseOnce(clause: String)
+    /// The string after `encoding` in a `load`.
+    case encodingName
 
     /// The phrase after "expected".
     var text: String {
@@ -283,6 +292,7 @@ enum Expectation: Sendable {
         case .linkField(let w): return "the field that names the customer after `\(w) by`"
         case .keyField: return "the key field after `key`"
         case .loadClauseOnce: return "the end of the `load` statement"
+        case .encodingName: return "the encoding's name as a string after `encoding`"
         }
     }
 
@@ -296,6 +306,7 @@ enum Expectation: Sendable {
         case .expressionNotList: return "a `[...]` list may only follow `in`"
         case .memberField: return "write `table.field`, e.g. `visits.date`"
         case .loadClauseOnce(let c): return "give `\(c)` once"
+        case .encodingName: return "write it as a string, e.g. `encoding \"gb18030\"`"
         case .byAfterLink, .linkField, .keyField: return nil
         case .tableName, .definedName, .segmentName, .fieldName, .tierLabel, .tierLabelOrEnd, .filePath, .assertMessage, .fieldType,
              .fromAfterTable, .whereAfterSegment, .toAfterExportTarget, .byAfterOrder, .null, .inOrBetweenAfterNot, .andBetweenBounds,
@@ -309,7 +320,7 @@ enum Expectation: Sendable {
     var code: DiagnosticCode {
         switch self {
         case .tableName, .definedName, .segmentName, .fieldName, .tierLabel, .tierLabelOrEnd: return .expectedName
-        case .filePath, .assertMessage: return .expectedString
+        case .filePath, .assertMessage, .encodingName: return .expectedString
         case .fieldType: return .expectedType
         case .fromAfterTable, .whereAfterSegment, .toAfterExportTarget, .byAfterOrder, .null, .inOrBetweenAfterNot, .andBetweenBounds,
              .whereOrOtherwise:
