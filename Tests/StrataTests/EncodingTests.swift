@@ -206,10 +206,19 @@ enum Encode {
             text += "C\(n),Wang Wei \(n)\n"
         }
         text += "D1,岑嘉怡\nD2,王伟\n"
-        let dir = Encode.folder(["big.csv": Encode.gb18030(text)])
+        let dir = Encode.folder(["big.csv": Encode.gb18030(text),
+                                 "r.strata": Array("load customers from \"big.csv\"\ncount name == \"岑嘉怡\"\n".utf8)])
         let sample = try TableLoader.loadSample(path: dir + "/big.csv", tableName: "customers")
         #expect(sample.detectedEncoding == .gb18030)
         #expect(Load.values(sample, "name").suffix(2) == [.string("岑嘉怡"), .string("王伟")])
+        // `check` and `run` (which compiles against a prefix, then reads the columns whole) agree.
+        let note = dir + "/big.csv: note: read as GB18030 (not UTF-8); say encoding \"gb18030\" on the load to silence this\n"
+        let check = CLIRun(["check", dir + "/r.strata"])
+        #expect(check.code == 0)
+        #expect(check.err.hasPrefix(note), "\(check.err)")
+        let run = CLIRun(["run", dir + "/r.strata", "--format", "csv"])
+        #expect(run.out.contains("\"name == \"\"岑嘉怡\"\"\",1,"), "\(run.out)")
+        #expect(run.err == note)
     }
 
     @Test func encodingNamesAreCaseInsensitiveWithAliases() {

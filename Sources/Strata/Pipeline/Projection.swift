@@ -20,7 +20,7 @@ extension Pipeline {
         // Each file's header and first rows: the types the program is compiled against.
         var samples: [String: Table] = [:]
         for t in tables {
-            guard let sample = Trace.time("sample \(t.name)", { try? TableLoader.loadSample(path: t.path, tableName: t.name, encoding: t.encoding) }) else { return nil }
+            guard let sample = Trace.time("sample \(t.name)", { try? TableLoader.loadSample(path: t.path, tableName: t.name, encoding: t.encoding, prefixOnly: true) }) else { return nil }
             samples[t.name] = sample
         }
         guard let catalog = Pipeline.sampleCatalog(tables, samples) else { return nil }
@@ -53,6 +53,9 @@ extension Pipeline {
         for full in bound.catalog.tables {
             guard let sampled = catalog.tables.first(where: { $0.name == full.name }) else { return nil }
             for f in full.fields where sampled.field(f.name)?.type != f.type { return nil }
+            // Every sampled column read is there: the sample is a prefix, and a file whose whole is in
+            // another encoding than its first megabytes seem to be can name its columns otherwise.
+            for name in columns[full.name] ?? [] where sampled.field(name) != nil && full.field(name) == nil { return nil }
         }
         var c = Compilation()
         for s in set.sources { c.renderer.add(s) }

@@ -9,14 +9,16 @@ extension TableLoader {
     /// The data's header and its first rows (at most `sampleRows`, within `sampleBytes`), typed as the
     /// whole file would be typed from them. A JSON array, a file without a record break in the first
     /// megabytes, a sample in which some column is entirely empty (its type would be a guess), or a file
-    /// that is not UTF-8 throughout (its encoding is decided on the whole file) is read whole.
-    static func loadSample(path: String, tableName: String, encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+    /// that is not UTF-8 throughout (its encoding is decided on the whole file) is read whole. `strata run`'s
+    /// projection passes `prefixOnly`: it reads the file whole next, and falls back to the ordinary path
+    /// when the whole file's fields differ from the sample's, so it need not pay for a look at every byte.
+    static func loadSample(path: String, tableName: String, encoding: TextEncoding? = nil, prefixOnly: Bool = false) throws(LoadError) -> Table {
         func whole() throws(LoadError) -> Table { try TableLoader.load(path: path, tableName: tableName, encoding: encoding) }
         let kind = Kind(path: path)
         let delimiter: UInt8? = if case .csv(let d)? = kind { d } else { nil }
         let lines = kind == .json(lines: true)
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        guard delimiter != nil || lines, encoding == nil || encoding == .utf8, size > sampleBytes, isUTF8Throughout(path),
+        guard delimiter != nil || lines, encoding == nil || encoding == .utf8, size > sampleBytes, prefixOnly || isUTF8Throughout(path),
               let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: sampleBytes) else {
             return try whole()
         }
