@@ -82,7 +82,7 @@ extension ReplSession {
     }
 
     /// Loads a table in place of the current one; the error instead of throwing.
-    func load(name: String, path: String, at place: (file: String, span: SourceSpan)?) -> Diagnostic? {
+    func load(name: String, path: String, at place: (file: String, span: SourceSpan)?, fromCommandLine: Bool = false) -> Diagnostic? {
         do throws(LoadError) {
             var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel)
             if let d = declared {
@@ -93,10 +93,8 @@ extension ReplSession {
             compiler.use(DataBinding.schema(of: t, declared: declared), at: place)
             return nil
         } catch {
-            // A path typed in the session is relative to the working folder, and the message says so.
-            let typed = place.map { $0.file.hasPrefix("<") } ?? true
             return DataBinding.diagnostic(error, at: place, root: place?.file ?? "<repl>",
-                                          relativeTo: typed ? "the folder strata was started in" : "the rule file")
+                                          relativeTo: ReplSession.pathBase(file: place?.file ?? "<repl>", fromCommandLine: fromCommandLine))
         }
     }
 
