@@ -100,6 +100,16 @@ import Testing
         #expect(Self.run("```strata\nsegment x where clvv > 1\n```\n").isEmpty)
     }
 
+    @Test func anExcerptIsLinesOfItsFileInOrder() {
+        let marker = "<!-- excerpt: ../examples/referral-value.strata -->\n"
+        // Lines of the file, in order, some left out, one without its trailing comment.
+        #expect(Self.run(marker + "```strata\nload referrals from \"data/referrals.csv\" linked by referrer\n\nsegment owners where count(purchases) > 0\n```\n").isEmpty)
+        let edited = Self.run(marker + "```strata\nsegment owners where count(purchases) > 1\n```\n")
+        #expect(edited.first?.contains("`segment owners where count(purchases) > 1` is not a line of ../examples/referral-value.strata") == true, "\(edited)")
+        let reordered = Self.run(marker + "```strata\nsegment owners where count(purchases) > 0\nderive referred = count(referrals)\n```\n")
+        #expect(reordered.count == 1, "\(reordered)")
+    }
+
     @Test func aChangeMarkerEditsACopyOfTheFileOnly() throws {
         let before = try String(contentsOfFile: Repo.path("examples/vip-program.strata"), encoding: .utf8)
         let md = """
