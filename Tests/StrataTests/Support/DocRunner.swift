@@ -6,9 +6,8 @@ import Foundation
 struct DocRunner {
     /// The date a REPL transcript's session takes as today: the bundled data's last day.
     static let today = "2026-06-30"
-    /// The options of a command whose value is a path (relative to the doc's folder, like the positionals).
-    static let pathOptions: Set<String> = ["--out"]
-    /// The options that take a value that is not a path.
+    /// The options that take a value that is not a path (every other value, `--out DIR` and `--data NAME=PATH`
+    /// among them, is a path relative to the doc's folder).
     static let valueOptions: Set<String> = ["--format", "--as-of", "--customers", "--seed"]
 
     /// A copy of the repository's layout for the doc to run in: `examples/` (links to the real files, so a
