@@ -82,7 +82,7 @@ extension ReplSession {
     }
 
     /// Loads a table in place of the current one (its notices into `result`); the error instead of throwing.
-    func load(name: String, path: String, encoding: TextEncoding?, at place: (file: String, span: SourceSpan)?,
+    func load(name: String, path: String, encoding: TextEncoding?, at place: (file: String, span: SourceSpan)?, fromCommandLine: Bool,
               _ result: inout RunResult) -> Diagnostic? {
         do throws(LoadError) {
             var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel, encoding: encoding)
@@ -95,10 +95,8 @@ extension ReplSession {
             compiler.use(DataBinding.schema(of: t, declared: declared), at: place)
             return nil
         } catch {
-            // A path typed in the session is relative to the working folder, and the message says so.
-            let typed = place.map { $0.file.hasPrefix("<") } ?? true
             return DataBinding.diagnostic(error, at: place, root: place?.file ?? "<repl>",
-                                          relativeTo: typed ? "the folder strata was started in" : "the rule file")
+                                          relativeTo: ReplSession.pathBase(file: place?.file ?? "<repl>", fromCommandLine: fromCommandLine))
         }
     }
 

@@ -141,7 +141,8 @@ public final class ReplSession {
                 if loadSideTable(plan, &result) { recomputeAll(&result) }
                 return
             }
-            if let error = load(name: t.text, path: path, encoding: encoding, at: (s.source.name, p.span), &result) {
+            if let error = load(name: t.text, path: path, encoding: encoding, at: (s.source.name, p.span),
+                                fromCommandLine: options.dataOverrides[t.text] != nil, &result) {
                 result.fail([error], exitCode: 3)
             } else {
                 customerKey = key?.text ?? "id"
