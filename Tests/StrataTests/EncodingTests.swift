@@ -221,6 +221,45 @@ enum Encode {
         #expect(run.err == note)
     }
 
+    /// Large inputs are converted in parts, one per core, cut at line breaks: the text is the whole's,
+    /// and a bad byte in a later part is still named at its line in the file.
+    @Test func largeFilesConvertInPartsAsOne() throws {
+        var text = "id,name,note\n"
+        var lines = 1
+        while text.utf8.count < 6 << 20 {
+            lines += 1
+            text += "C\(lines),岑嘉怡\(lines),深圳客户的备注 \(lines)\n"
+        }
+        for (bytes, encoding) in [(Encode.gb18030(text), TextEncoding.gb18030), (Encode.utf16LE(text, bom: false), .utf16le),
+                                  (Encode.utf16BE(text, bom: false), .utf16be)] {
+            let ranges = bytes.withUnsafeBufferPointer { TextDecoding.lineAlignedRanges($0, encoding: encoding) }
+            #expect(ranges.count == min(8, ProcessInfo.processInfo.activeProcessorCount), "\(encoding)")
+            let converted = bytes.withUnsafeBufferPointer { TextDecoding.iconv($0, from: encoding) }
+            guard case .success(let utf8) = converted else {
+                Issue.record("\(encoding): \(converted)")
+                continue
+            }
+            #expect(utf8 == Array(text.utf8), "\(encoding)")
+        }
+        // 0xFF on the last line of the GB18030 text; an unpaired surrogate on the last line of the UTF-16.
+        let badGB = Encode.gb18030(text) + Array("X,".utf8) + [0xFF, 0x0A]
+        #expect(loadError(badGB, "big.csv", encoding: .gbk)?.line == lines + 1)
+        let badUTF16 = Encode.utf16LE(text) + [0x58, 0x00, 0x00, 0xD8, 0x0A, 0x00]
+        let e = loadError(badUTF16, "big.csv")
+        #expect(e?.line == lines + 1)
+        #expect(e?.message.hasPrefix("the file is not UTF-16LE: line \(lines + 1)") == true, "\(String(describing: e))")
+    }
+
+    @Test func theUTF8EvidenceIsCountedAlikeInParts() {
+        #expect(Array("a中b".utf8 + [0xFF] + "文é".utf8).withUnsafeBufferPointer { UTF8Validation.census($0) } == (3, 1))
+        var bytes: [UInt8] = []
+        while bytes.count < 6 << 20 { bytes += Encode.gb18030("岑嘉怡,深圳\n") + Array("王伟,广州\n".utf8) }
+        let whole = bytes.withUnsafeBufferPointer { UTF8Validation.census($0) }
+        let parts = bytes.withUnsafeBufferPointer { TableLoader.utf8Census(inParallel: $0) }
+        #expect(whole.multiByte > 0 && whole.broken > 0)
+        #expect(whole == parts)
+    }
+
     @Test func encodingNamesAreCaseInsensitiveWithAliases() {
         #expect(TextEncoding(named: "UTF-8") == .utf8)
         #expect(TextEncoding(named: "utf8") == .utf8)

@@ -61,7 +61,13 @@ public enum UTF8Validation {
     public static func census(_ b: UnsafeBufferPointer<UInt8>) -> (multiByte: Int, broken: Int) {
         var multiByte = 0, broken = 0
         var i = 0
-        while i < b.count {
+        let n = b.count
+        guard let base = b.baseAddress else { return (0, 0) }
+        let raw = UnsafeRawPointer(base)
+        while i < n {
+            // ASCII runs eight bytes at a time, as in `firstInvalid`.
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
             if b[i] < 0x80 { i += 1; continue }
             if let length = sequenceLength(b, at: i) {
                 multiByte += 1

@@ -140,8 +140,26 @@ public enum TableLoader {
 
     /// The same over any buffer, in ranges on all cores for large ones.
     static func firstInvalidUTF8(inParallel all: UnsafeBufferPointer<UInt8>) -> Int? {
-        // Large files are checked in ranges on all cores; each range starts at an ASCII byte,
-        // which can never be inside a multi-byte character.
+        let ranges = asciiAlignedRanges(all)
+        nonisolated(unsafe) let whole = all
+        let found = Parallel.map(ranges.count) { i -> Int? in
+            UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: whole[ranges[i]])).map { $0 + ranges[i].lowerBound }
+        }
+        return found.compactMap { $0 }.min()
+    }
+
+    /// `UTF8Validation.census` of a large buffer, in ranges on all cores.
+    static func utf8Census(inParallel all: UnsafeBufferPointer<UInt8>) -> (multiByte: Int, broken: Int) {
+        let ranges = asciiAlignedRanges(all)
+        nonisolated(unsafe) let whole = all
+        let parts = Parallel.map(ranges.count) { i in UTF8Validation.census(UnsafeBufferPointer(rebasing: whole[ranges[i]])) }
+        return parts.reduce((0, 0)) { ($0.0 + $1.multiByte, $0.1 + $1.broken) }
+    }
+
+    /// The buffer cut into one range per core (one range when small), each starting at an ASCII byte,
+    /// which is never inside a multi-byte UTF-8 character and ends any broken one: the ranges are checked
+    /// or counted apart exactly as the whole would be.
+    static func asciiAlignedRanges(_ all: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let n = all.count
         let parts = n < 1 << 22 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         var bounds = [0]
@@ -151,11 +169,6 @@ public enum TableLoader {
             if at > bounds[bounds.count - 1], at < n { bounds.append(at) }
         }
         bounds.append(n)
-        let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
-        nonisolated(unsafe) let whole = all
-        let found = Parallel.map(ranges.count) { i -> Int? in
-            UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: whole[ranges[i]])).map { $0 + ranges[i].lowerBound }
-        }
-        return found.compactMap { $0 }.min()
+        return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
     }
 }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// A data file's bytes as UTF-8, the only text the readers parse: in the encoding the `load` names, or
 /// else in the one the whole file shows (docs/language.md, "Encodings"). Conversion is glibc's iconv.
@@ -42,7 +40,7 @@ enum TextDecoding {
     /// (UTF-16 writes every comma, tab and line break with one).
     static func refuseIfPlainlyUTF8(_ all: UnsafeBufferPointer<UInt8>, named: TextEncoding, name: String) throws(LoadError) {
         guard TableLoader.firstInvalidUTF8(inParallel: all) == nil else { return }
-        let plainly = named.isUTF16 ? !all.contains(0) : UTF8Validation.census(all).multiByte >= utf8Majority
+        let plainly = named.isUTF16 ? !all.contains(0) : TableLoader.utf8Census(inParallel: all).multiByte >= utf8Majority
         guard plainly else { return }
         throw LoadError(file: name, message: "the file is UTF-8, not \(named.displayName) as its load says; drop `encoding \"\(named.rawValue)\"` from the load")
     }
@@ -54,9 +52,9 @@ enum TextDecoding {
         }
         guard let bad = TableLoader.firstInvalidUTF8(inParallel: all) else { return Decoded(bytes: bytes, detected: nil) }
         let line = lineOf(offset: bad, in: all)
-        let census = UTF8Validation.census(all)
+        let census = Trace.time("load: count UTF-8 evidence") { TableLoader.utf8Census(inParallel: all) }
         let mostlyUTF8 = census.multiByte >= utf8Majority * census.broken
-        if !mostlyUTF8, case .success(let converted) = iconv(all, from: TextEncoding.gb18030) {
+        if !mostlyUTF8, case .success(let converted) = Trace.time("load: convert from GB18030", { iconv(all, from: TextEncoding.gb18030) }) {
             return Decoded(bytes: converted, detected: .gb18030)
         }
         if census.multiByte > census.broken {
@@ -97,7 +95,7 @@ enum TextDecoding {
             encoding = bom
             body = UnsafeBufferPointer(rebasing: all[2...])
         }
-        switch iconv(body, from: encoding) {
+        switch Trace.time("load: convert from \(encoding.displayName)", { iconv(body, from: encoding) }) {
         case .success(let out):
             return out
         case .failure(.noConverter):
@@ -124,39 +122,97 @@ enum TextDecoding {
         case cutShort(line: Int)
     }
 
-    /// Converts with glibc's iconv into a buffer grown as needed (UTF-8 takes at most 1.5 times the bytes of
-    /// GB18030 or UTF-16, so it rarely grows).
+    /// Where one part's conversion stopped: the offset in the part, the line breaks converted before it
+    /// in the part, and whether the part ended inside a character.
+    struct PartFailure: Error {
+        var offset: Int
+        var breaks: Int
+        var cutShort: Bool
+    }
+
+    /// Converts with glibc's iconv, a part per core for a large input. Parts are cut just after a line
+    /// break, which no GB18030 or UTF-16 character contains, and each is converted into its own region of
+    /// one output buffer (UTF-8 never takes more than 1.5 times the bytes of GB18030 or UTF-16); the
+    /// regions are then closed up, so the text is not copied again.
     static func iconv(_ input: UnsafeBufferPointer<UInt8>, from encoding: TextEncoding) -> Result<[UInt8], Failure> {
         guard let charset = encoding.iconvName else { return .success(Array(input)) }
-        guard let base = input.baseAddress, !input.isEmpty else { return .success([]) }
-        let cd = iconv_open("UTF-8", charset)
-        guard Int(bitPattern: cd) != -1 else { return .failure(.noConverter) }
-        defer { iconv_close(cd) }
-        var capacity = input.count + input.count / 2 + 64
-        var out = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { out.deallocate() }
-        var used = 0
-        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(to: CChar.self)
-        var inLeft = input.count
-        while inLeft > 0 {
-            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out + used).assumingMemoryBound(to: CChar.self)
-            var outLeft = capacity - used
-            let r = Glibc.iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-            used = capacity - outLeft
-            guard r == -1 else { continue }
-            let err = errno
-            if err == E2BIG {
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: out, count: used)
-                out.deallocate()
-                out = bigger
-                capacity *= 2
-                continue
+        let probe = iconv_open("UTF-8", charset)
+        guard Int(bitPattern: probe) != -1 else { return .failure(.noConverter) }
+        iconv_close(probe)
+        guard !input.isEmpty else { return .success([]) }
+        let parts = lineAlignedRanges(input, encoding: encoding)
+        var regions = [0]
+        for p in parts { regions.append(regions[regions.count - 1] + p.count + p.count / 2 + 16) }
+        let starts = regions
+        var failure: Failure?
+        let out = [UInt8](unsafeUninitializedCapacity: starts[starts.count - 1]) { buffer, initialized in
+            nonisolated(unsafe) let whole = input, dest = buffer
+            let results = Parallel.map(parts.count) { i -> Result<Int, PartFailure> in
+                convertPart(UnsafeBufferPointer(rebasing: whole[parts[i]]), charset: charset,
+                            into: UnsafeMutableBufferPointer(rebasing: dest[starts[i]..<starts[i + 1]]))
             }
-            let line = 1 + UnsafeBufferPointer(start: out, count: used).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            return .failure(err == EINVAL ? .cutShort(line: line) : .badByte(offset: input.count - inLeft, line: line))
+            var used = 0
+            for (i, result) in results.enumerated() {
+                switch result {
+                case .success(let n):
+                    if used != starts[i], n > 0, let base = buffer.baseAddress { memmove(base + used, base + starts[i], n) }
+                    used += n
+                case .failure(let f):
+                    let breaks = UnsafeBufferPointer(rebasing: buffer[..<used]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + f.breaks
+                    // Only the last part can end inside a character; another part ends at a line break.
+                    failure = f.cutShort && i == parts.count - 1 ? .cutShort(line: breaks + 1)
+                        : .badByte(offset: parts[i].lowerBound + f.offset, line: breaks + 1)
+                    initialized = used
+                    return
+                }
+            }
+            initialized = used
         }
-        return .success(Array(UnsafeBufferPointer(start: out, count: used)))
+        if let failure { return .failure(failure) }
+        return .success(out)
+    }
+
+    /// One part through its own converter into `dest`, which has room for it; the bytes written.
+    static func convertPart(_ input: UnsafeBufferPointer<UInt8>, charset: String, into dest: UnsafeMutableBufferPointer<UInt8>) -> Result<Int, PartFailure> {
+        guard let inBase = input.baseAddress, let outBase = dest.baseAddress, !input.isEmpty else { return .success(0) }
+        let cd = iconv_open("UTF-8", charset)
+        guard Int(bitPattern: cd) != -1 else { return .failure(PartFailure(offset: 0, breaks: 0, cutShort: false)) }
+        defer { iconv_close(cd) }
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(to: CChar.self)
+        var inLeft = input.count
+        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
+        var outLeft = dest.count
+        let r = Glibc.iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+        let used = dest.count - outLeft
+        guard r == -1 else { return .success(used) }
+        // E2BIG cannot happen (the room is 1.5 times the input); were it to, it is reported as a bad byte, not trapped on.
+        let cut = errno == EINVAL
+        let breaks = UnsafeBufferPointer(rebasing: dest[..<used]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return .failure(PartFailure(offset: input.count - inLeft, breaks: breaks, cutShort: cut))
+    }
+
+    /// The input cut into a part per core (one part when small), each but the last ending just after a
+    /// line break: a `0x0A` byte in GB18030, a `0x000A` code unit at an even offset in UTF-16.
+    static func lineAlignedRanges(_ all: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> [Range<Int>] {
+        let n = all.count
+        let parts = n < 1 << 22 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let width = encoding.isUTF16 ? 2 : 1
+        func isBreak(_ at: Int) -> Bool {
+            switch encoding {
+            case .utf16be: return all[at] == 0 && all[at + 1] == 0x0A
+            case .utf16, .utf16le: return all[at] == 0x0A && all[at + 1] == 0
+            case .utf8, .gb18030, .gbk, .gb2312: return all[at] == 0x0A
+            }
+        }
+        var bounds = [0]
+        for k in 1..<max(1, parts) {
+            var at = n * k / parts / width * width
+            while at + width <= n, !isBreak(at) { at += width }
+            at += width
+            if at > bounds[bounds.count - 1], at < n { bounds.append(at) }
+        }
+        bounds.append(n)
+        return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
     }
 
     /// The 1-based line of a byte offset in ASCII-compatible text (UTF-8, GB18030: a line break byte is
