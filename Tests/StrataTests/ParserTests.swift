@@ -179,6 +179,16 @@ import Testing
         #expect(Render.program("segment a where limit > 1").diagnostics == ["t.strata:1:17: error: expected an expression, found `limit`"])
     }
 
+    @Test func aKeywordInAnotherCaseIsOfferedAsWritten() {
+        // A column headed `Order` is the keyword `order` when bare; the help writes the name as it is spelt.
+        let (_, inExpr) = Parser.parse(SourceFile(name: "t", text: "segment q where Order > 1"))
+        #expect(inExpr.first?.suggestion == "write `` `Order` `` to use it as a name")
+        let (_, asName) = Parser.parse(SourceFile(name: "t", text: "segment LIMIT where x"))
+        #expect(asName.first?.message == "`LIMIT` is a keyword")
+        #expect(asName.first?.suggestion == "write `` `LIMIT` `` to use it as a name")
+        #expect(Render.program("let Order = 1").statements == ["let Order = 1"])
+    }
+
     @Test func callFilterMustFollowFirstArgument() {
         #expect(Render.program("let p = percentile(clv, 0.9 where vip)").diagnostics == [
             "t.strata:1:29: error: expected `,` or `)`, found `where`",

@@ -219,7 +219,7 @@ extension ParserState {
             return Expr(.paren(inner), t.span.merged(with: close.span))
         case .keyword(let k):
             let structural: Set<Keyword> = Keyword.statementStarts.union([.where, .otherwise, .from, .to, .by, .and, .or, .in, .is, .between, .asc, .desc])
-            throw expected(structural.contains(k) ? .expression : .expressionNotKeyword(k))
+            throw expected(structural.contains(k) ? .expression : .expressionNotKeyword(written: t.text))
         case .symbol(.lbracket):
             throw expected(.expressionNotList)
         default:
