@@ -101,8 +101,10 @@ extension DiagnosticMessage {
         Self(code: .repeatedClause, text: "`\(clause)` appears twice in one `show`", suggestion: "keep one `\(clause)` clause")
     }
 
-    static var nestedTooDeeply: Self {
-        Self(code: .nestedTooDeeply, text: "expression is nested too deeply", suggestion: "split it with `let` or `derive`")
+    /// Brackets, `-` or `not` nested past the parser's limit (docs/language.md states the same number).
+    static func nestedTooDeeply(maxDepth: Int) -> Self {
+        Self(code: .nestedTooDeeply, text: "expression is nested more than \(maxDepth) deep (brackets, `-` and `not`)",
+             suggestion: "split it with `let` or `derive`")
     }
 
     static func expressionTooLong(maxOperators: Int) -> Self {
