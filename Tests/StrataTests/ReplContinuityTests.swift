@@ -70,4 +70,12 @@ import Testing
         let saved = try String(contentsOfFile: dir + "/saved.strata", encoding: .utf8)
         #expect(saved.contains("set as_of = 2026-06-30\nlet threshold = 5e6\nsegment big where clv > threshold\nderive twice = clv * 2\n"), "\(saved)")
     }
+
+    @Test func aDefinitionTypedBeforeTheLoadWinsOverTheFilesWaitingOne() throws {
+        let dir = Repo.tempDir()
+        try "load customers from \"missing.csv\"\nlet threshold = 5e6\nsegment big where clv > threshold\n"
+            .write(toFile: dir + "/rules.strata", atomically: true, encoding: .utf8)
+        let r = CLIRun(["repl", dir + "/rules.strata"], input: "let threshold = 2e6\n.load \(Self.data)\nthreshold\ncount(big) == count(where clv > 2e6)\n")
+        #expect(r.out.components(separatedBy: "\n") == ["2000000", "true", ""], "\(r.out)\(r.err)")
+    }
 }

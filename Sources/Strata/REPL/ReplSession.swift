@@ -249,9 +249,11 @@ public final class ReplSession {
         return true
     }
 
-    /// Remembers a definition, replacing one of the same name in place.
+    /// Remembers a definition, replacing one of the same name in place; one of that name still waiting for
+    /// data is dropped (typed after it, this one is the newer).
     func record(_ c: CompiledStatement) {
         guard let name = c.name else { return }
+        suspended.removeAll { $0.stmt.kind.definedName?.text == name }
         if let i = definitionList.firstIndex(where: { $0.name == name }) {
             definitionList[i] = c
         } else {
