@@ -61,6 +61,12 @@ import Testing
         #expect(TestData.column("g", "derive g = abc(clv)", on: Self.t) == [.null, .null, .null])
     }
 
+    @Test func everyNumericKernelHoldsTheRule() {
+        // A kernel whose function yields an infinity or NaN leaves those rows null, whatever the function.
+        let v = Kernels.numberMap([1, 2, 3], Bitset(count: 3, filled: true), 3) { $0 == 1 ? .infinity : ($0 == 2 ? .nan : $0) }
+        #expect((0..<3).map { v.value(at: $0) } == [.null, .null, .number(3)])
+    }
+
     @Test func theValueRule() {
         #expect(Value.finite(.infinity) == .null)
         #expect(Value.finite(-.infinity) == .null)
