@@ -84,7 +84,7 @@ extension ReplSession {
     /// Loads a table in place of the current one; the error instead of throwing.
     func load(name: String, path: String, at place: (file: String, span: SourceSpan)?) -> Diagnostic? {
         do throws(LoadError) {
-            var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel)
+            var t = try DataBinding.load(table: name, path: path, parallel: options.parallel)
             if let d = declared {
                 if let mismatch = DataBinding.verify(&t, against: d).first { return mismatch }
             }

@@ -9,7 +9,7 @@ extension ReplSession {
         }
         let t: Table
         do throws(LoadError) {
-            t = try DataBinding.load(table: plan.name, path: plan.path, sample: false, parallel: options.parallel)
+            t = try DataBinding.load(table: plan.name, path: plan.path, parallel: options.parallel)
         } catch {
             let typed = place.file.hasPrefix("<")
             result.fail([DataBinding.diagnostic(error, at: place, root: place.file, relativeTo: typed ? "the folder strata was started in" : "the rule file")],
