@@ -37,7 +37,7 @@ extension Runner {
                 result.outputs.append(.note("would export \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
                 return
             }
-            try exportWriter(ExportRequest(path: full, headers: headers, rows: values, span: c.span))
+            try exportWriter(ExportRequest(path: full, headers: headers, rows: values, span: c.span, cancellation: options.cancellation))
             result.outputs.append(.note("exported \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
         case .assert(let e, let text, let message, let sides):
             let v = try scalarValue(e, ev)
@@ -115,7 +115,9 @@ extension Runner {
         }
         var out: [[Value]] = []
         out.reserveCapacity(rows.count)
-        for r in rows {
+        for (n, r) in rows.enumerated() {
+            // A million rows take a while to gather: Ctrl-C is heard every 64k of them.
+            if n & 0xFFFF == 0xFFFF, let c = options.cancellation, c.isRequested { throw EvalError(.cancelled, at: cols.first?.expr.span ?? .zero) }
             var row: [Value] = []
             row.reserveCapacity(columns.count)
             for k in columns.indices { row.append(columns[k].value(at: r)) }

@@ -85,6 +85,8 @@ public final class Repl {
             out(Report.render(item, format: format))
         }
         if !result.renderedDiagnostics.isEmpty { note(result.renderedDiagnostics) }
+        // Ctrl-C: one line; what the input had done before it stands, the rest did not run.
+        if result.cancelled { note("cancelled\n") }
     }
 
     /// Writes to stderr. Piped, a held count table is written first, so the two streams read in order when they

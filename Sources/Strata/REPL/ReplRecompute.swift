@@ -67,6 +67,11 @@ extension ReplSession {
     /// After new data is loaded every definition is computed again on it. One that fails is set aside
     /// with a note, and comes back by itself when a later `.load` makes it hold again.
     func recomputeAll(_ result: inout RunResult) {
+        // Once new data is in, every definition must be computed on it: a Ctrl-C here would leave the
+        // rest set aside, so loading runs to the end.
+        let cancellation = runner.options.cancellation
+        runner.options.cancellation = nil
+        defer { runner.options.cancellation = cancellation }
         let all = definitionList + suspended
         suspended = []
         var redone = 0
