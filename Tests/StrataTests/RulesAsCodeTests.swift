@@ -336,6 +336,17 @@ import Testing
         #expect(b.code == 3)
         #expect(b.err.contains("bad.csv:3"))
         #expect(TableLoader.recordsEnd(Array("a,\"x\ny\"\nb\nc".utf8), records: 2, quoted: true) == 10)
+        // With a schema, `check` alone reads no data; `check --data` reads that data, every row, as `run` would.
+        try? "schema customers {\n  id: string key\n  clv: number\n}\nload customers from \"nowhere.csv\"\nsegment big where clv > 10\ncount big\n"
+            .write(toFile: dir + "/s.strata", atomically: true, encoding: .utf8)
+        #expect(CLIRun(["check", dir + "/s.strata"]).code == 0)
+        let s = CLIRun(["check", dir + "/s.strata", "--data", "customers=" + dir + "/data.csv"])
+        #expect(s.code == 3, "\(s.err)")
+        #expect(s.err.contains("data.csv:80002"), "\(s.err)")
+        try? "id,spend\nC1,1\n".write(toFile: dir + "/other.csv", atomically: true, encoding: .utf8)
+        let other = CLIRun(["check", dir + "/s.strata", "--data", "customers=" + dir + "/other.csv"])
+        #expect(other.code == 3, "\(other.err)")
+        #expect(other.err.contains("s.strata:3:3: error: the data in"), "\(other.err)")
     }
 
     /// The worked repository in docs/rules-as-code.md, with no data in it, passes the CI job as written there.

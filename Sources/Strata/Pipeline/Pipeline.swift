@@ -100,7 +100,9 @@ public struct Pipeline: Sendable {
         clock = RunResult.now()
         var catalog = Catalog()
         var loadedAt: (file: String, span: SourceSpan)?
-        if forCheck, preloaded == nil, !declared.isEmpty, let tables = Pipeline.declaredCatalog(set.statements, declared) {
+        // A schema stands in for the data, unless data is named on the command line: `check --data` checks that data.
+        if forCheck, preloaded == nil, options.dataOverrides.isEmpty, !declared.isEmpty,
+           let tables = Pipeline.declaredCatalog(set.statements, declared) {
             catalog = tables
         } else {
             let plan: LoadPlan
