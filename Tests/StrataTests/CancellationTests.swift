@@ -78,6 +78,22 @@ import Testing
         #expect((try? ev.eval(e)) != nil)
     }
 
+    @Test func aLongSortHearsARequestMidway() {
+        // The keys are evaluated before the request lands; the sort itself notices it.
+        let n = 5000
+        let big = TestData.table([("clv", (0..<n).map { Value.number(Double(($0 * 7919) % n)) })])
+        var options = RunOptions()
+        let token = Cancellation()
+        options.cancellation = token
+        let runner = Runner(table: big, options: options, export: Exporter.writer)
+        let ev = Evaluator(table: big, segments: [:], scalars: [:])
+        let key = TypedExpr(.column("clv"), .number, rowLevel: true, .zero)
+        let sorted = try? runner.ordered(Array(0..<n), [(key, descending: true)], ev)
+        #expect(sorted?.first.map { ($0 * 7919) % n } == n - 1)
+        token.request()
+        #expect(throws: EvalError.self) { try runner.ordered(Array(0..<n), [(key, descending: true)], ev) }
+    }
+
     /// A session whose Ctrl-C is the given token; `clv > 2e6` is defined as `a` before anything is cancelled.
     static func session(_ token: Cancellation) -> ReplSession {
         var options = RunOptions()
