@@ -40,7 +40,8 @@ public final class Repl {
           .quit                  leave (also Ctrl-D)
 
         Keys: arrows, Home/End, Ctrl-A/E/B/F, Alt-B/F, Ctrl-K/U/W/Y, Ctrl-L clear, Ctrl-R search history,
-        Tab completes names, Ctrl-C cancels the input. Pasted text waits for Enter.
+        Tab completes names, Ctrl-C discards the input (while a statement runs: cancels it).
+        Pasted text waits for Enter.
 
         """
 
