@@ -1,7 +1,9 @@
 import Foundation
 import Strata
 
-// The executable only wires the library's CLI to the process's streams.
+// The executable only wires the library's CLI to the process's streams, and makes SIGINT, SIGTERM and
+// SIGHUP remove the temporary files of exports in progress before the process dies by the signal.
+TemporaryFiles.installCleanupHandlers()
 let cli = CLI(
     out: { s in FileHandle.standardOutput.write(Data(s.utf8)) },
     err: { s in FileHandle.standardError.write(Data(s.utf8)) },

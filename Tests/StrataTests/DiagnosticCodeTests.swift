@@ -206,6 +206,13 @@ import Testing
             _ = FileManager.default.createFile(atPath: dir + "/plain", contents: Data())
             return run("export member to \"\(dir)/plain/out.csv\"")()
         },
+        .cancelled: {
+            // Ctrl-C in the REPL, as a run's own token asked to stop before it starts.
+            var options = RunOptions()
+            options.cancellation = Cancellation()
+            options.cancellation?.request()
+            return TestData.run("count member", on: table, options: options).1.diagnostics
+        },
         .columnNotFound: evaluate(TypedExpr(.column("gone"), .number, rowLevel: true, .zero)),
         .eventTableNotLoaded: evaluate(TypedExpr(.eventAggregate(EventAggregate(function: .count, table: "gone", argument: nil, by: nil, filter: nil,
                                                                                parameter: nil, perCustomer: true)), .number, rowLevel: true, .zero)),

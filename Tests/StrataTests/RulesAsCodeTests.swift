@@ -316,8 +316,9 @@ import Testing
         #expect(f.err.contains("field.strata:4:3: error: field `city` is declared number"))
     }
 
-    @Test func checkReadsOnlyTheFirstRowsAndExitsThreeOnBadData() {
-        // 5 MB of rows with a ragged row far past the sample: `check` never reaches it, `run` does.
+    @Test func checkReadsEveryRowAndExitsThreeOnBadData() {
+        // 5 MB of rows with a ragged row far past the first 4096 (the sample `run`'s projection types
+        // columns from): `check` reads every row, so it fails where `run` fails, at the same line.
         var csv = "id,clv,city\n"
         let row = String(repeating: "x", count: 60)
         for i in 0..<80_000 { csv += "C\(i),\(i),\(row)\n" }
@@ -326,12 +327,26 @@ import Testing
                               "bad.csv": "id,clv\nC1,1\nC2\n", "b.strata": "load customers from \"bad.csv\"\ncount customers\n"])
         #expect(csv.utf8.count > TableLoader.sampleBytes)
         let c = CLIRun(["check", dir + "/r.strata"])
-        #expect(c.code == 0, "\(c.err)")
-        #expect(CLIRun(["run", dir + "/r.strata"]).code == 3)
+        let r = CLIRun(["run", dir + "/r.strata"])
+        #expect(c.code == 3, "\(c.err)")
+        #expect(r.code == 3)
+        #expect(c.err.contains("data.csv:80002"), "\(c.err)")
+        #expect(r.err.contains("data.csv:80002"), "\(r.err)")
         let b = CLIRun(["check", dir + "/b.strata"])
         #expect(b.code == 3)
         #expect(b.err.contains("bad.csv:3"))
         #expect(TableLoader.recordsEnd(Array("a,\"x\ny\"\nb\nc".utf8), records: 2, quoted: true) == 10)
+        // With a schema, `check` alone reads no data; `check --data` reads that data, every row, as `run` would.
+        try? "schema customers {\n  id: string key\n  clv: number\n}\nload customers from \"nowhere.csv\"\nsegment big where clv > 10\ncount big\n"
+            .write(toFile: dir + "/s.strata", atomically: true, encoding: .utf8)
+        #expect(CLIRun(["check", dir + "/s.strata"]).code == 0)
+        let s = CLIRun(["check", dir + "/s.strata", "--data", "customers=" + dir + "/data.csv"])
+        #expect(s.code == 3, "\(s.err)")
+        #expect(s.err.contains("data.csv:80002"), "\(s.err)")
+        try? "id,spend\nC1,1\n".write(toFile: dir + "/other.csv", atomically: true, encoding: .utf8)
+        let other = CLIRun(["check", dir + "/s.strata", "--data", "customers=" + dir + "/other.csv"])
+        #expect(other.code == 3, "\(other.err)")
+        #expect(other.err.contains("s.strata:3:3: error: the data in"), "\(other.err)")
     }
 
     /// The worked repository in docs/rules-as-code.md, with no data in it, passes the CI job as written there.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drives `strata repl` in a real terminal (tmux): typing, completion, a CJK edit, history across
-# sessions, multi-line input and Ctrl-C. Prints one line per check and "N passed, N failed".
+# sessions, multi-line input, Ctrl-C at the prompt and Ctrl-C cancelling a running statement. Prints one line per check and "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 bin=${STRATA_BIN:-.build/debug/strata}
@@ -82,7 +82,7 @@ t send-keys -t s C-u C-r '深客'
 check "ctrl-r searches history" "(reverse-i-search)'深客': count 深客"
 t send-keys -t s C-g C-u C-d
 
-# Ctrl-C while a statement runs does not end the session: the key cancels the next input instead,
+# Ctrl-C while data loads does not end the session: loading runs to the end (a load is not cancelled),
 # and keys typed meanwhile are neither echoed nor lost.
 "$bin" gen --customers 150000 --seed 5 --out "$work/big" > /dev/null 2>&1
 start 3
@@ -94,6 +94,25 @@ check "a slow statement finishes after ctrl-c" "loaded 150000 customers"
 t send-keys -t s Enter
 check "the session goes on, type-ahead kept" "150001"
 if screen | grep -qF 'count() + 1^'; then failed=$((failed+1)); echo "FAIL keys typed during a statement were echoed"; else passed=$((passed+1)); echo "ok   no echo while a statement runs"; fi
+
+# Ctrl-C while a long statement runs cancels it: one line says so, the export leaves no temporary file
+# and the old file as it was, and the session goes on with its data and definitions.
+mkdir -p "$work/out"
+echo old > "$work/out/all.json"
+t send-keys -t s 'segment kept where clv > 0' Enter
+t send-keys -t s "export customers to \"$work/out/all.json\"" Enter
+sleep 0.3
+t send-keys -t s C-c
+check "ctrl-c cancels a running export" "^cancelled$" -E
+if [ "$(cat "$work/out/all.json")" = old ] && ! ls -A "$work/out" | grep -q strata-tmp; then
+  passed=$((passed+1)); echo "ok   a cancelled export leaves the old file and no temporary file"
+else
+  failed=$((failed+1)); echo "FAIL a cancelled export left:"; ls -lA "$work/out" | sed 's/^/     | /'
+fi
+t send-keys -t s 'count() + 2' Enter
+check "the session goes on after a cancel" "150002"
+t send-keys -t s 'count(kept) > 0' Enter
+check "definitions made before the cancel stand" "true"
 
 # Shrinking the window reflows the input: one clean copy of it afterwards.
 t send-keys -t s C-l

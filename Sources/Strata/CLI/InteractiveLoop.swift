@@ -19,8 +19,9 @@ extension CLI {
         history.load(from: CLI.historyPath)
         let reader = LineReader(history: history, completer: NameCompleter(session: repl.session))
         // Raw for the whole session, not only while a line is read: statements run with the terminal
-        // raw, so keys typed meanwhile are neither echoed nor lost (the editor reads them next) and
-        // Ctrl-C arrives as a key — it cannot kill the session; it cancels the next input line instead.
+        // raw, so keys typed meanwhile are neither echoed nor lost (the editor reads them next). While an
+        // input runs, Ctrl-C alone is a signal, and it cancels that input's work (`Terminal.interruptible`);
+        // at the prompt it is a key that discards the line. Neither ends the session.
         let raw = Terminal.enableRaw()
         defer { if raw { Terminal.disableRaw() } }
         while true {
@@ -36,7 +37,7 @@ extension CLI {
             case .line(let text):
                 try? reader.history.merge(into: CLI.historyPath)
                 repl.width = Terminal.width
-                if !repl.handle(text) { return 0 }
+                if !Terminal.interruptible({ repl.handle(text) }) { return 0 }
             }
         }
     }

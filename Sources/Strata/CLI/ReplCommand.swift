@@ -5,7 +5,9 @@ extension CLI {
     func repl(_ words: [String]) throws(UsageError) -> Int32 {
         let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii"])
         guard a.positionals.count <= 1 else { throw UsageError(message: "repl takes at most one rule file") }
-        let (options, format) = try runOptions(a)
+        var (options, format) = try runOptions(a)
+        // At a terminal Ctrl-C cancels the running input (piped, SIGINT ends the process as for `run`).
+        if terminal { options.cancellation = .interrupt }
         let session = ReplSession(options: options)
         let repl = Repl(session: session, out: out, err: err)
         repl.format = format

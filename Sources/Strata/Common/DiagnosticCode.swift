@@ -269,6 +269,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case exportOverwritesData = "export-overwrites-data"
     /// An `export` whose file cannot be written.
     case exportWriteFailed = "export-write-failed"
+    /// A statement or export stopped by Ctrl-C in the REPL (or by its caller's cancellation token).
+    case cancelled = "cancelled"
     /// Internal: a checked field missing from the data while evaluating.
     case columnNotFound = "column-not-found"
     /// Internal: a segment read before it was computed.

@@ -26,9 +26,12 @@ struct Evaluator: Sendable {
     var events: [String: LinkedTable] = [:]
     /// Inside an event aggregate: how customer-level values reach the event rows.
     var gather: GatherContext?
+    /// Checked before each node: a kernel is one pass over a column, so Ctrl-C stops a statement within one pass.
+    var cancellation: Cancellation?
     var count: Int { table.rowCount }
 
     func eval(_ e: TypedExpr) throws(EvalError) -> Vector {
+        if let c = cancellation, c.isRequested { throw EvalError(.cancelled, at: e.span) }
         // Over event rows, a customer-level value is computed over the customers and read through each row's customer.
         if let g = gather, e.rowLevel, e.eventTable == nil {
             return try g.customers.eval(e).gathered(g.customerOf)
@@ -107,7 +110,7 @@ struct Evaluator: Sendable {
             throw EvalError(.eventTableNotLoaded(g.table), at: span)
         }
         let rows = Evaluator(table: linked.table, segments: [:], scalars: scalars, events: [:],
-                             gather: GatherContext(customers: self, customerOf: linked.customerOf))
+                             gather: GatherContext(customers: self, customerOf: linked.customerOf), cancellation: cancellation)
         let m = linked.table.rowCount
         var selected = linked.belongs
         if let f = g.filter { selected = selected & (try rows.eval(f).truth(m).isTrue) }

@@ -37,7 +37,7 @@ extension Runner {
                 result.outputs.append(.note("would export \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
                 return
             }
-            try exportWriter(ExportRequest(path: full, headers: headers, rows: values, span: c.span))
+            try exportWriter(ExportRequest(path: full, headers: headers, rows: values, span: c.span, cancellation: options.cancellation))
             result.outputs.append(.note("exported \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
         case .assert(let e, let text, let message, let sides):
             let v = try scalarValue(e, ev)
@@ -95,7 +95,18 @@ extension Runner {
         guard !keys.isEmpty else { return rows }
         var vectors: [(Vector, Bool)] = []
         for (e, d) in keys { vectors.append((try ev.eval(e), d)) }
-        return rows.sorted { a, b in
+        // A million rows take a while to sort: Ctrl-C is heard every 4096 comparisons, and then the sort
+        // runs out quickly on row numbers alone (that order is thrown away).
+        let token = options.cancellation
+        var comparisons = 0
+        var stopped = false
+        let sorted = rows.sorted { a, b in
+            if stopped { return a < b }
+            comparisons &+= 1
+            if comparisons & 0xFFF == 0, let t = token, t.isRequested {
+                stopped = true
+                return a < b
+            }
             for (v, desc) in vectors {
                 let x = v.value(at: a), y = v.value(at: b)
                 if x.isNull != y.isNull { return y.isNull }
@@ -104,6 +115,8 @@ extension Runner {
             }
             return a < b
         }
+        if stopped { throw EvalError(.cancelled, at: keys.first?.0.span ?? .zero) }
+        return sorted
     }
 
     /// Evaluates output columns for the given rows, masking personal data unless revealed.
@@ -115,7 +128,9 @@ extension Runner {
         }
         var out: [[Value]] = []
         out.reserveCapacity(rows.count)
-        for r in rows {
+        for (n, r) in rows.enumerated() {
+            // A million rows take a while to gather: Ctrl-C is heard every 64k of them.
+            if n & 0xFFFF == 0xFFFF, let c = options.cancellation, c.isRequested { throw EvalError(.cancelled, at: cols.first?.expr.span ?? .zero) }
             var row: [Value] = []
             row.reserveCapacity(columns.count)
             for k in columns.indices { row.append(columns[k].value(at: r)) }

@@ -25,6 +25,17 @@ public struct ExportRequest: Sendable {
     public var rows: [[Value]]
     /// The `export` statement, for the message when the file cannot be written.
     public var span: SourceSpan
+    /// Checked between chunks of rows: a cancelled export leaves no temporary file and the old target as it was.
+    public var cancellation: Cancellation?
+
+    /// An export of `rows` under `headers` to `path`, for the `export` statement at `span`.
+    public init(path: String, headers: [String], rows: [[Value]], span: SourceSpan, cancellation: Cancellation? = nil) {
+        self.path = path
+        self.headers = headers
+        self.rows = rows
+        self.span = span
+        self.cancellation = cancellation
+    }
 }
 
 /// Writes an evaluated export; an error stops the run like any evaluation error.
@@ -54,6 +65,9 @@ public struct RunOptions: Sendable {
     public var projectColumns = true
     /// `--reveal-pii`: show personal fields unmasked.
     public var revealPII = false
+    /// Stops evaluation and exports early when requested (the REPL's Ctrl-C: `Cancellation.interrupt`);
+    /// nil: nothing can cancel the run.
+    public var cancellation: Cancellation?
     /// The date used for `as_of` when neither the rules nor the options set it.
     public var today: Int32 = RunOptions.currentDate()
 

@@ -27,6 +27,9 @@ extension DiagnosticMessage {
         Self(code: .exportWriteFailed, text: "cannot write `\(path)`: \(reason)", suggestion: "check that the folder is writable")
     }
 
+    /// Work stopped by Ctrl-C (the REPL shows it as one line; nothing it would have written is left).
+    static var cancelled: Self { Self(code: .cancelled, text: "cancelled") }
+
     /// A checked column missing from the store: the checker and the store disagree, so no help is given.
     static func columnNotFound(_ name: String) -> Self {
         Self(code: .columnNotFound, text: "no column `\(name)` in the data")

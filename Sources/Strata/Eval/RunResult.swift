@@ -34,6 +34,9 @@ public struct RunResult: Sendable {
         public var evalMs = 0.0
     }
 
+    /// Whether the work was cancelled (Ctrl-C in the REPL): a `cancelled` diagnostic ended it.
+    public var cancelled: Bool { diagnostics.contains { $0.code == .cancelled } }
+
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

@@ -36,6 +36,7 @@ public final class Runner {
             let batch = independentRun(statements, from: i)
             let t = RunResult.now()
             do throws(EvalError) {
+                try checkCancelled(at: statements[i].checked.span)
                 if batch.count > 1, options.parallel, rowCount >= 50_000 {
                     try executeInParallel(batch.map { statements[$0].checked })
                 } else {
@@ -71,6 +72,7 @@ public final class Runner {
     @discardableResult
     public func runOne(_ c: CheckedStmt, into result: inout RunResult) -> Bool {
         do throws(EvalError) {
+            try checkCancelled(at: c.span)
             try execute(c, &result)
             return true
         } catch {
@@ -96,7 +98,14 @@ public final class Runner {
 
     var rowCount: Int { table.rowCount }
 
-    var evaluator: Evaluator { Evaluator(table: table, segments: segments, scalars: scalars, events: linked) }
+    var evaluator: Evaluator {
+        Evaluator(table: table, segments: segments, scalars: scalars, events: linked, cancellation: options.cancellation)
+    }
+
+    /// Throws `cancelled` (at the statement) when the run was asked to stop.
+    func checkCancelled(at span: SourceSpan) throws(EvalError) {
+        if let c = options.cancellation, c.isRequested { throw EvalError(.cancelled, at: span) }
+    }
 
     func share(_ n: Int) -> Double { rowCount == 0 ? 0 : Double(n) / Double(rowCount) }
 }

@@ -48,6 +48,8 @@ public final class AtomicFileWriter {
     public let temporaryPath: String
     private var fd: Int32
     private var finished = false
+    /// Where the temporary path is registered for removal by a signal handler.
+    private var slot: Int?
 
     /// Creates missing parent folders and opens a uniquely named temporary file beside `path`.
     public init(path: String) throws {
@@ -65,17 +67,24 @@ public final class AtomicFileWriter {
         } catch {
             throw AtomicFileError(path: path, reason: "cannot create folder \(dir)")
         }
+        // What a killed run (SIGKILL, a crash) left here is removed first: only names that say they are a
+        // Strata temporary file of a process that no longer exists.
+        TemporaryFiles.removeStale(in: dir)
         // O_EXCL makes the name ours alone; the pid, clock and attempt number make a clash unlikely to begin with.
         var attempt = 0
         var opened: Int32 = -1
         var tmp = ""
+        var registered: Int?
         while opened < 0 {
             var ts = timespec()
             clock_gettime(CLOCK_REALTIME, &ts)
-            tmp = dir + "/." + base + ".tmp-\(getpid())-\(ts.tv_nsec)-\(attempt)"
+            tmp = TemporaryFiles.name(dir: dir, base: base, nonce: Int(ts.tv_nsec), attempt: attempt)
+            // Registered before it exists, so there is no moment in which a signal could leave it behind.
+            registered = TemporaryFiles.register(tmp)
             opened = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if opened < 0 {
                 let err = errno
+                TemporaryFiles.unregister(registered)
                 attempt += 1
                 guard err == EEXIST, attempt < 100 else {
                     throw AtomicFileError(path: path, reason: AtomicFileWriter.message(err))
@@ -84,11 +93,13 @@ public final class AtomicFileWriter {
         }
         self.fd = opened
         self.temporaryPath = tmp
+        self.slot = registered
         var st = stat()
         if stat(target, &st) == 0, fchmod(opened, st.st_mode & 0o7777) != 0 {
             let err = errno
             close(opened)
             unlink(tmp)
+            TemporaryFiles.unregister(slot)
             throw AtomicFileError(path: path, reason: "cannot keep the file's permissions: " + AtomicFileWriter.message(err))
         }
     }
@@ -139,6 +150,7 @@ public final class AtomicFileWriter {
         fd = -1
         if rename(temporaryPath, target) != 0 { throw fail(errno) }
         finished = true
+        TemporaryFiles.unregister(slot)
         syncDirectory()
     }
 
@@ -149,6 +161,7 @@ public final class AtomicFileWriter {
         if fd >= 0 { close(fd) }
         fd = -1
         unlink(temporaryPath)
+        TemporaryFiles.unregister(slot)
     }
 
     private func fail(_ err: Int32) -> AtomicFileError {

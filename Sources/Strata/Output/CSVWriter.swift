@@ -4,10 +4,15 @@ public enum CSVWriter {
     public static func render(headers: [String], rows: [[Value]]) -> String {
         var out = ""
         appendRecord(headers, to: &out)
+        appendRows(rows[...], to: &out)
+        return out
+    }
+
+    /// Appends data rows (an export writes its rows a chunk at a time).
+    public static func appendRows(_ rows: ArraySlice<[Value]>, to out: inout String) {
         for row in rows {
             appendRecord(row.map(ValueFormat.text), to: &out)
         }
-        return out
     }
 
     /// One field, quoted when it holds a comma, a double quote, CR or LF (quotes inside are doubled).

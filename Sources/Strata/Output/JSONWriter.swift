@@ -2,9 +2,17 @@
 public enum JSONWriter {
     /// `[\n{...},\n{...}\n]\n`; numbers as `ValueFormat.text`, dates and durations as strings, null as `null`.
     public static func render(headers: [String], rows: [[Value]]) -> String {
-        let keys = headers.map(quote)
         var out = "[\n"
-        for (r, row) in rows.enumerated() {
+        appendRows(rows, rows.indices, keys: headers.map(quote), to: &out)
+        out += "]\n"
+        return out
+    }
+
+    /// Appends the objects of `rows[range]` (an export writes a chunk at a time); each but the very last
+    /// row of `rows` ends with a comma. `keys` are the headers, quoted.
+    public static func appendRows(_ rows: [[Value]], _ range: Range<Int>, keys: [String], to out: inout String) {
+        for r in range {
+            let row = rows[r]
             out += "{"
             for (i, key) in keys.enumerated() {
                 if i > 0 { out += "," }
@@ -14,8 +22,6 @@ public enum JSONWriter {
             }
             out += r == rows.count - 1 ? "}\n" : "},\n"
         }
-        out += "]\n"
-        return out
     }
 
     /// One value as a JSON literal.

@@ -3,13 +3,12 @@ import Foundation
 /// Reads the data a program's load plan names and describes it to the compiler: the bridge from the
 /// store (tables of columns) to the language (a catalog of typed fields), in one place for every front end.
 enum DataBinding {
-    /// Loads the planned table; with `sample` only the first rows, enough to learn the fields (`strata check`).
-    /// `columns` limits a full load to the columns of those names (`strata run`'s projection); `encoding`
-    /// is the one the `load` names, nil to detect it.
-    static func load(table name: String, path: String, sample: Bool, parallel: Bool, columns: Set<String>? = nil,
+    /// Loads the planned table, every row (`strata check` too: a bad row past the first ones fails `check`
+    /// as it fails `run`). `columns` limits the load to the columns of those names (`strata run`'s
+    /// projection); `encoding` is the one the `load` names, nil to detect it.
+    static func load(table name: String, path: String, parallel: Bool, columns: Set<String>? = nil,
                      encoding: TextEncoding? = nil) throws(LoadError) -> Table {
-        try sample ? TableLoader.loadSample(path: path, tableName: name, encoding: encoding)
-            : TableLoader.load(path: path, tableName: name, parallel: parallel, columns: columns, encoding: encoding)
+        try TableLoader.load(path: path, tableName: name, parallel: parallel, columns: columns, encoding: encoding)
     }
 
     /// What every front end says about a table once read: the note that it was not UTF-8, at the data file.

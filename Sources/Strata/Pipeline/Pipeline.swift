@@ -68,11 +68,12 @@ public struct Pipeline: Sendable {
     }
 
     /// Parses and type-checks a source without evaluating it, with the warnings of `strata check`. A
-    /// `schema` block stands in for the data; without one the data's first rows give the fields.
-    public func check(_ source: SourceFile) -> RunResult { compile(source, forCheck: true).rendered() }
+    /// `schema` block stands in for the data; without one the data is read, every row, for its fields —
+    /// only the columns the rules use when that gives the same answer (`projected`), as `run` reads it.
+    public func check(_ source: SourceFile) -> RunResult { (projected(source, lint: true) ?? compile(source, forCheck: true)).rendered() }
 
     /// The shared front half: read the sources, make the catalog (from a schema or the data), compile.
-    /// `forCheck` reads around syntax errors, samples the data, and adds warnings.
+    /// `forCheck` reads around syntax errors and adds warnings; the data, when read, is read whole as `run` reads it.
     public func compile(_ source: SourceFile, forCheck: Bool) -> Compilation {
         var c = Compilation()
         var clock = RunResult.now()
@@ -99,7 +100,9 @@ public struct Pipeline: Sendable {
         clock = RunResult.now()
         var catalog = Catalog()
         var loadedAt: (file: String, span: SourceSpan)?
-        if forCheck, preloaded == nil, !declared.isEmpty, let tables = Pipeline.declaredCatalog(set.statements, declared) {
+        // A schema stands in for the data, unless data is named on the command line: `check --data` checks that data.
+        if forCheck, preloaded == nil, options.dataOverrides.isEmpty, !declared.isEmpty,
+           let tables = Pipeline.declaredCatalog(set.statements, declared) {
             catalog = tables
         } else {
             let plan: LoadPlan
@@ -125,7 +128,7 @@ public struct Pipeline: Sendable {
                 }
             case .files(let tables):
                 do throws(BoundTables.Failure) {
-                    let bound = try BoundTables.bind(tables, preloaded: preloaded, declared: declared, sample: forCheck,
+                    let bound = try BoundTables.bind(tables, preloaded: preloaded, declared: declared,
                                                      parallel: options.parallel, root: source.name)
                     c.table = bound.customers
                     c.linked = bound.linked

@@ -4,10 +4,12 @@ import Foundation
 /// each file's first rows (its header and a sample), which say what every column is; then only the
 /// columns it reads are loaded in full. When anything could make that differ from reading everything —
 /// a `schema`, an error, a column whose full type is not its sample's — the ordinary path runs instead,
-/// so the answers and the messages are always those of a full load.
+/// so the answers and the messages are always those of a full load. `strata check` goes the same way
+/// (with its warnings): it reads every row of the columns the program uses, as cheaply as `run` does.
 extension Pipeline {
-    /// The compilation over projected tables, or nil when the ordinary path must run.
-    func projected(_ source: SourceFile) -> Compilation? {
+    /// The compilation over projected tables, or nil when the ordinary path must run; `lint` adds the
+    /// warnings of `strata check`.
+    func projected(_ source: SourceFile, lint: Bool = false) -> Compilation? {
         guard preloaded == nil, options.projectColumns else { return nil }
         let base = SourceSet.folder(of: source.name, fallback: baseDirectory)
         let set = SourceSet.read(source, baseDirectory: base)
@@ -26,7 +28,7 @@ extension Pipeline {
         guard let catalog = Pipeline.sampleCatalog(tables, samples) else { return nil }
         var compiler = Compiler(baseDirectory: base)
         let loadedAt = tables.first { $0.link == nil }?.place
-        let program = compiler.compileProgram(set, catalog: catalog, loadedAt: loadedAt)
+        let program = compiler.compileProgram(set, catalog: catalog, loadedAt: loadedAt, lint: lint)
         guard program.isValid else { return nil }
         // The columns read, plus what ties the tables together: the customer key and each link field.
         let read = program.fieldsRead
@@ -43,7 +45,7 @@ extension Pipeline {
         }
         let bound: BoundTables
         do throws(BoundTables.Failure) {
-            bound = try BoundTables.bind(tables, preloaded: nil, declared: [], sample: false, parallel: options.parallel,
+            bound = try BoundTables.bind(tables, preloaded: nil, declared: [], parallel: options.parallel,
                                          root: source.name, columns: columns)
         } catch {
             return nil

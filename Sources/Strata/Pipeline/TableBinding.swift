@@ -21,18 +21,15 @@ struct BoundTables {
         var exitCode: Int32
     }
 
-    /// Reads every planned table. `sample` reads only the first rows (`strata check`).
-    static func bind(_ plan: [PlannedTable], preloaded: Table?, declared: [SchemaDeclaration], sample: Bool, parallel: Bool,
+    /// Reads every planned table, every row.
+    static func bind(_ plan: [PlannedTable], preloaded: Table?, declared: [SchemaDeclaration], parallel: Bool,
                      root: String, columns: [String: Set<String>]? = nil) throws(Failure) -> BoundTables {
         var out = BoundTables()
         var loaded: [(PlannedTable, Table)] = []
-        // Keys and the rows that name no customer are only right over every row: with linked or matched
-        // tables even `strata check` reads the files whole.
-        let sample = sample && !plan.contains { $0.link != nil }
         for p in plan {
             var t: Table
             do throws(LoadError) {
-                t = try DataBinding.load(table: p.name, path: p.path, sample: sample, parallel: parallel, columns: columns?[p.name],
+                t = try DataBinding.load(table: p.name, path: p.path, parallel: parallel, columns: columns?[p.name],
                                          encoding: p.encoding)
             } catch {
                 let base = p.fromCommandLine ? "the current folder" : "the rule file"

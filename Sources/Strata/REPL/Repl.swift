@@ -41,7 +41,8 @@ public final class Repl {
           .quit                  leave (also Ctrl-D)
 
         Keys: arrows, Home/End, Ctrl-A/E/B/F, Alt-B/F, Ctrl-K/U/W/Y, Ctrl-L clear, Ctrl-R search history,
-        Tab completes names, Ctrl-C cancels the input. Pasted text waits for Enter.
+        Tab completes names, Ctrl-C discards the input (while a statement runs: cancels it).
+        Pasted text waits for Enter.
 
         """
 
@@ -101,6 +102,8 @@ public final class Repl {
             out(Report.render(item, format: format))
         }
         if !result.renderedDiagnostics.isEmpty { note(result.renderedDiagnostics) }
+        // Ctrl-C: one line; what the input had done before it stands, the rest did not run.
+        if result.cancelled { note("cancelled\n") }
     }
 
     /// Writes to stderr. Piped, a held count table is written first, so the two streams read in order when they

@@ -65,6 +65,11 @@ extension ReplSession {
     /// After new data is loaded every definition is computed again on it. One that fails is set aside
     /// with a note, and comes back by itself when a later `.load` makes it hold again.
     func recomputeAll(_ result: inout RunResult) {
+        // Once new data is in, every definition must be computed on it: a Ctrl-C here would leave the
+        // rest set aside, so loading runs to the end.
+        let cancellation = runner.options.cancellation
+        runner.options.cancellation = nil
+        defer { runner.options.cancellation = cancellation }
         let all = definitionList.map { Sourced(stmt: $0.stmt, source: $0.source) } + suspended
         suspended = []
         var redone = 0
@@ -83,7 +88,7 @@ extension ReplSession {
     func load(name: String, path: String, encoding: TextEncoding?, at place: (file: String, span: SourceSpan)?, fromCommandLine: Bool,
               _ result: inout RunResult) -> Diagnostic? {
         do throws(LoadError) {
-            var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel, encoding: encoding)
+            var t = try DataBinding.load(table: name, path: path, parallel: options.parallel, encoding: encoding)
             if let d = declared {
                 if let mismatch = DataBinding.verify(&t, against: d).first { return mismatch }
             }

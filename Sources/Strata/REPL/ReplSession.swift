@@ -140,10 +140,15 @@ public final class ReplSession {
             compiler.expectDefinitions([:])
             runner.options.showLimit = maxRows > 0 ? maxRows : nil
             defer { runner.options.showLimit = nil }
-            for s in set.statements { step(s, &result) }
+            for s in set.statements {
+                step(s, &result)
+                // Ctrl-C stops the whole input, not only the statement it landed in.
+                if result.cancelled { break }
+            }
         }
         if result.failedAssertions > 0 { result.exitCode = 1 }
-        result.renderedDiagnostics = renderer.render(result.diagnostics)
+        // A cancellation is one line, said by the front end (`Repl`), not a message pointing into the input.
+        result.renderedDiagnostics = renderer.render(result.diagnostics.filter { $0.code != .cancelled })
         return result
     }
 
@@ -219,7 +224,8 @@ public final class ReplSession {
             return
         }
         guard replacing, let n = name else {
-            _ = executeAndRecord(c, &result)
+            // A definition that did not evaluate (cancelled, say) leaves no name behind in the compiler.
+            if !executeAndRecord(c, &result) { restore(saved) }
             return
         }
         if previous != nil, c.checked.dependencies.contains(n) {
@@ -236,6 +242,10 @@ public final class ReplSession {
         var redone: [String] = []
         for d in dependents {
             if let why = recomputeOne(Sourced(stmt: d.stmt, source: d.source)) {
+                if runner.options.cancellation?.isRequested == true {
+                    restore(saved)
+                    return result.fail([Diagnostic(.cancelled, file: source.name, span: stmt.span)], exitCode: 1)
+                }
                 return refuse(.redefinitionBreaksDependent(n, dependent: d.name ?? "", why: why))
             }
             redone.append(d.name ?? "")

@@ -15,7 +15,7 @@ extension ReplSession {
         }
         let t: Table
         do throws(LoadError) {
-            t = try DataBinding.load(table: plan.name, path: plan.path, sample: false, parallel: options.parallel, encoding: plan.encoding)
+            t = try DataBinding.load(table: plan.name, path: plan.path, parallel: options.parallel, encoding: plan.encoding)
         } catch {
             let base = ReplSession.pathBase(file: place.file, fromCommandLine: plan.fromCommandLine)
             result.fail([DataBinding.diagnostic(error, at: place, root: place.file, relativeTo: base)], exitCode: 3)

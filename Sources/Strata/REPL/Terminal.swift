@@ -23,8 +23,16 @@ private func restoreTerminalSignalSafe() {
 
 private func restoreAndReraise(_ sig: Int32) {
     restoreTerminalSignalSafe()
+    TemporaryFiles.removeAllSignalSafe()
     signal(sig, SIG_DFL)
     raise(sig)
+}
+
+/// The session's SIGINT: at the prompt the terminal is raw and Ctrl-C arrives as a key, so a SIGINT
+/// comes only while a statement runs (`Terminal.interruptible`) — or from `kill`; either way it asks
+/// the running work to stop and never ends the session.
+private func requestCancellation(_ sig: Int32) {
+    Cancellation.interruptFromSignalHandler()
 }
 
 /// The controlling terminal: raw mode on and off (always restored: on return, at exit and on a fatal
@@ -40,9 +48,12 @@ public enum Terminal {
     /// Installs handlers that restore the terminal before the process dies (then die by the same signal),
     /// the resize flag, and an exit hook that restores it too.
     public static func installSignalHandlers() {
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE] {
+        _ = Cancellation.interrupt
+        TemporaryFiles.prepare()
+        for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE] {
             signal(sig) { restoreAndReraise($0) }
         }
+        signal(SIGINT) { requestCancellation($0) }
         signal(SIGWINCH) { _ in windowChanged = 1 }
         atexit { restoreTerminalSignalSafe() }
     }
@@ -51,7 +62,7 @@ public enum Terminal {
     ///
     /// Calls nest: the interactive loop holds raw mode for the whole session and the line reader takes
     /// it again per input, so there is never a moment between reading a statement and running it in
-    /// which the terminal is cooked and a Ctrl-C would become SIGINT and end the session.
+    /// which the terminal is cooked and a Ctrl-C would end the session or land nowhere.
     public static func enableRaw() -> Bool {
         if rawModeOn != 0 {
             rawHolders += 1
@@ -84,6 +95,30 @@ public enum Terminal {
         rawModeOn = 1
         write("\u{1B}[?2004h")
         return true
+    }
+
+    /// Runs `body` (one input) with Ctrl-C as SIGINT, so the key cancels the work (`Cancellation.interrupt`)
+    /// instead of waiting in the input; the terminal stays raw otherwise (no echo, keys typed ahead kept).
+    /// Only Ctrl-C becomes a signal: Ctrl-\ and Ctrl-Z stay keys for the editor. NOFLSH keeps the output
+    /// already written and the keys typed before the Ctrl-C. The request is withdrawn before and after.
+    public static func interruptible<T>(_ body: () -> T) -> T {
+        Cancellation.interrupt.reset()
+        var t = termios()
+        let signalling = rawModeOn != 0 && tcgetattr(0, &t) == 0
+        var cooked = t
+        if signalling {
+            cooked.c_lflag |= tcflag_t(ISIG | NOFLSH)
+            withUnsafeMutableBytes(of: &cooked.c_cc) { cc in
+                cc[Int(VQUIT)] = 0  // _POSIX_VDISABLE
+                cc[Int(VSUSP)] = 0
+            }
+            _ = tcsetattr(0, TCSADRAIN, &cooked)
+        }
+        defer {
+            if signalling, rawModeOn != 0 { _ = tcsetattr(0, TCSADRAIN, &t) }
+            Cancellation.interrupt.reset()
+        }
+        return body()
     }
 
     /// Columns of the terminal: TIOCGWINSZ, else `$COLUMNS`, else 80.

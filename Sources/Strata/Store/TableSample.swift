@@ -1,7 +1,8 @@
 import Foundation
 
 extension TableLoader {
-    /// `strata check` learns the fields from the header and the first rows, not the whole export.
+    /// `strata run`'s projection learns the fields from the header and the first rows before it reads the
+    /// columns the program uses (`strata check` reads every row, as `run` does without a projection).
     static let sampleRows = 4096
     /// Files up to this size are read whole: that is quick, and the types are then exactly `run`'s.
     static let sampleBytes = 4 << 20
