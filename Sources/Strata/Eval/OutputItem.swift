@@ -54,6 +54,9 @@ public struct RunOptions: Sendable {
     public var projectColumns = true
     /// `--reveal-pii`: show personal fields unmasked.
     public var revealPII = false
+    /// `--strict`: a warning about the data (cells read as null, rows that name no customer) is an
+    /// error: nothing runs, exit 3.
+    public var strict = false
     /// The date used for `as_of` when neither the rules nor the options set it.
     public var today: Int32 = RunOptions.currentDate()
 

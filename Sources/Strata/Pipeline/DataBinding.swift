@@ -4,10 +4,32 @@ import Foundation
 /// store (tables of columns) to the language (a catalog of typed fields), in one place for every front end.
 enum DataBinding {
     /// Loads the planned table; with `sample` only the first rows, enough to learn the fields (`strata check`).
-    /// `columns` limits a full load to the columns of those names (`strata run`'s projection).
-    static func load(table name: String, path: String, sample: Bool, parallel: Bool, columns: Set<String>? = nil) throws(LoadError) -> Table {
-        try sample ? TableLoader.loadSample(path: path, tableName: name)
-            : TableLoader.load(path: path, tableName: name, parallel: parallel, columns: columns)
+    /// `columns` limits a full load to the columns of those names (`strata run`'s projection). The types
+    /// `declared` gives its fields are how those columns are parsed: a schema type forces the parse.
+    static func load(table name: String, path: String, sample: Bool, parallel: Bool, columns: Set<String>? = nil,
+                     declared: SchemaDeclaration? = nil) throws(LoadError) -> Table {
+        let types = Dictionary(declared?.fields.map { ($0.name, $0.type) } ?? [], uniquingKeysWith: { a, _ in a })
+        return try sample ? TableLoader.loadSample(path: path, tableName: name, types: types)
+            : TableLoader.load(path: path, tableName: name, parallel: parallel, columns: columns, types: types)
+    }
+
+    /// What the load says about a table's cells: one warning per column whose cells were not all of its
+    /// type (read as null), and a note per column read as text for holding integers beyond 2⁵³. The
+    /// cell quoted is masked when its field is personal, as in every message.
+    static func cellWarnings(_ t: Table, path: String, in schema: TableSchema) -> (warnings: [Diagnostic], notes: [String]) {
+        var warnings: [Diagnostic] = []
+        for c in t.columns {
+            guard let u = t.unreadCells[c.name] else { continue }
+            let cell = shown(u.cell, field: c.name, in: schema)
+            warnings.append(Diagnostic(.cellsReadAsNull(c.name, path: path, count: u.count, type: u.type, line: u.line, cell: cell,
+                                                        declared: u.declared), file: path, span: .wholeFile))
+        }
+        let notes = t.columns.compactMap { c in
+            t.wideIntegers[c.name].map { w in
+                "`\(c.name)` in \(path) is read as text: it holds integers beyond 2^53 (line \(w.line): `\(shown(w.cell, field: c.name, in: schema))`), which no number holds exactly"
+            }
+        }
+        return (warnings, notes)
     }
 
     /// A load error as the diagnostic every front end shows: at the `load` statement's path, or at the
@@ -26,9 +48,14 @@ enum DataBinding {
             s.personal = Set(d.fields.filter(\.pii).map(\.name))
             s.notPersonal = Set(d.fields.filter(\.notPersonal).map(\.name))
         }
+        let declaredTypes = Dictionary(declared?.fields.map { ($0.name, $0.type) } ?? [], uniquingKeysWith: { a, _ in a })
         s.fields = t.columns.map { c in
-            let why = t.typeNotes[c.name].map { note in note.text(showing: shown(note.cell, field: c.name, in: s)) }
-            return FieldSchema(name: c.name, type: c.type, textBecause: why)
+            let wide = t.wideIntegers[c.name].map { w in "line \(w.line) has `\(shown(w.cell, field: c.name, in: s))`, an integer beyond 2^53, which no number holds exactly" }
+            let why = t.typeNotes[c.name].map { note in note.text(showing: shown(note.cell, field: c.name, in: s)) } ?? wide
+            // A column with no value (or a header-only file) has no type of its own: it is null in every
+            // row and takes the type of its use, as the literal `null` does; a schema gives it one.
+            let open = c.nullCount == c.count && t.unreadCells[c.name] == nil
+            return FieldSchema(name: c.name, type: declaredTypes[c.name] ?? (open ? .null : c.type), textBecause: why)
         }
         if let d = declared { s.undeclared = d.undeclared(in: s.fields) }
         return s
@@ -48,6 +75,11 @@ enum DataBinding {
             guard let c = t.column(named: f.name) else {
                 let near = Suggest.nearest(f.name, in: t.columns.map(\.name))
                 out.append(Diagnostic(.dataMissingField(f.name, source: t.source, nearest: near), file: f.file, span: f.span))
+                continue
+            }
+            // A declared type is how the column was parsed; a column in which no cell is of it is the wrong one.
+            if let u = t.unreadCells[f.name], u.declared, let found = u.found {
+                out.append(Diagnostic(.dataTypeMismatch(f.name, declared: f.type, found: found), file: f.file, span: f.span))
                 continue
             }
             guard c.type != f.type else { continue }

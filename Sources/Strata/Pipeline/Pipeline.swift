@@ -133,6 +133,10 @@ public struct Pipeline: Sendable {
                     c.dataFile = bound.customerFile
                     catalog = bound.catalog
                     loadedAt = tables.first { $0.link == nil }?.place
+                    if options.strict, !bound.warnings.isEmpty {
+                        c.result.fail(set.diagnostics + bound.warnings.map(\.asError), exitCode: 3)
+                        return c
+                    }
                     c.result.diagnostics += bound.warnings
                     c.result.outputs += bound.notes.map(OutputItem.note)
                 } catch {

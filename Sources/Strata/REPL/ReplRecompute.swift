@@ -81,16 +81,21 @@ extension ReplSession {
         if redone > 0 { result.outputs.append(.note("recomputed \(redone) definition\(redone == 1 ? "" : "s") on the new data")) }
     }
 
-    /// Loads a table in place of the current one; the error instead of throwing.
-    func load(name: String, path: String, at place: (file: String, span: SourceSpan)?) -> Diagnostic? {
+    /// Loads a table in place of the current one (a session's schema types forcing the parse); the
+    /// error instead of throwing. What the load says about the cells goes into `result`.
+    func load(name: String, path: String, at place: (file: String, span: SourceSpan)?, _ result: inout RunResult) -> Diagnostic? {
         do throws(LoadError) {
-            var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel)
+            var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel, declared: declared)
             if let d = declared {
                 if let mismatch = DataBinding.verify(&t, against: d).first { return mismatch }
             }
             runner.replaceTable(t)
             loadedFrom = (name, path)
-            compiler.use(DataBinding.schema(of: t, declared: declared), at: place)
+            let schema = DataBinding.schema(of: t, declared: declared)
+            compiler.use(schema, at: place)
+            let cells = DataBinding.cellWarnings(t, path: path, in: schema)
+            result.diagnostics += cells.warnings
+            result.outputs += cells.notes.map(OutputItem.note)
             return nil
         } catch {
             // A path typed in the session is relative to the working folder, and the message says so.

@@ -140,7 +140,7 @@ public final class ReplSession {
                 if loadSideTable(plan, &result) { recomputeAll(&result) }
                 return
             }
-            if let error = load(name: t.text, path: path, at: (s.source.name, p.span)) {
+            if let error = load(name: t.text, path: path, at: (s.source.name, p.span), &result) {
                 result.fail([error], exitCode: 3)
             } else {
                 customerKey = key?.text ?? "id"

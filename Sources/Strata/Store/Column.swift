@@ -59,6 +59,10 @@ public struct Table: Sendable {
     public var typeNotes: [String: TypeNote] = [:]
     /// Date columns whose cells had a time of day, dropped on load (`2026-06-30 10:00` is 2026-06-30).
     public var timesDropped: [String] = []
+    /// Number, date and bool columns with cells that are not of the type, read as null: how many, the first.
+    public var unreadCells: [String: UnreadCells] = [:]
+    /// Columns read as text because they hold integers beyond 2⁵³ (no number holds them exactly), with the first.
+    public var wideIntegers: [String: TypeNote] = [:]
     private var indexByName: [String: Int]
 
     public init(name: String, columns: [Column], rowCount: Int, source: String) {

@@ -10,29 +10,29 @@ extension TableLoader {
     /// whole file would be typed from them. A JSON array, a file without a record break in the first
     /// megabytes, or a sample in which some column is entirely empty (its type would be a guess) is
     /// read whole.
-    static func loadSample(path: String, tableName: String) throws(LoadError) -> Table {
+    static func loadSample(path: String, tableName: String, types: [String: ValueType] = [:]) throws(LoadError) -> Table {
         let lower = path.lowercased()
         let delimiter: UInt8? = lower.hasSuffix(".csv") ? UInt8(ascii: ",") : lower.hasSuffix(".tsv") ? UInt8(ascii: "\t") : nil
         let lines = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
         guard delimiter != nil || lines, size > sampleBytes, let handle = FileHandle(forReadingAtPath: path),
               let head = try? handle.read(upToCount: sampleBytes) else {
-            return try TableLoader.load(path: path, tableName: tableName)
+            return try TableLoader.load(path: path, tableName: tableName, types: types)
         }
         try? handle.close()
         let bytes = [UInt8](head)
         guard let cut = recordsEnd(bytes, records: sampleRows + (lines ? 0 : 1), quoted: !lines) else {
-            return try TableLoader.load(path: path, tableName: tableName)
+            return try TableLoader.load(path: path, tableName: tableName, types: types)
         }
         let prefix = Array(bytes[..<cut])
         let table: Table
         if let d = delimiter {
-            table = try TableLoader.loadCSV(bytes: prefix, name: path, tableName: tableName, delimiter: d)
+            table = try TableLoader.loadCSV(bytes: prefix, name: path, tableName: tableName, delimiter: d, types: types)
         } else {
-            table = try TableLoader.loadJSON(bytes: prefix, name: path, tableName: tableName, lines: true)
+            table = try TableLoader.loadJSON(bytes: prefix, name: path, tableName: tableName, lines: true, types: types)
         }
         if table.columns.contains(where: { $0.nullCount == $0.count }) {
-            return try TableLoader.load(path: path, tableName: tableName)
+            return try TableLoader.load(path: path, tableName: tableName, types: types)
         }
         return table
     }
