@@ -312,3 +312,23 @@ import Testing
         #expect(ok.err.contains("`card` in") && ok.err.contains("is read as text: it holds integers beyond 2^53 (line 2: `6222021234567890123`)"))
     }
 }
+
+extension WideIntegerTests {
+    @Test func jsonNamesTheFirstWideIntegerWithItsLine() throws {
+        let json = "[\n{\"order\": 5},\n{\"order\": 12345678901234567}\n]"
+        let t = try TableLoader.loadJSON(bytes: Array(json.utf8), name: "t.json", tableName: "c", lines: false)
+        #expect(t.column(named: "order")?.type == .string)
+        #expect(t.wideIntegers["order"]?.cell == "12345678901234567")
+        #expect(t.wideIntegers["order"]?.line == 3)
+    }
+}
+
+extension CellWarningTests {
+    @Test func aLoadAtTheREPLPromptWarnsToo() {
+        let dir = Repo.tempDir()
+        let path = CLITests.write(Self.data, "c.csv", in: dir)
+        let r = CLIRun(["repl"], input: "load customers from \"\(path)\"\ncount v > 1000\n")
+        #expect(r.err.contains("2 cells of `v` are not a number and are read as null"), "\(r.err)")
+        #expect(r.out.contains("v > 1000     99"), "\(r.out)")
+    }
+}
