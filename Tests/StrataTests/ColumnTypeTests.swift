@@ -332,3 +332,25 @@ extension CellWarningTests {
         #expect(r.out.contains("v > 1000     99"), "\(r.out)")
     }
 }
+
+extension DeclaredTypeTests {
+    /// A table already in memory (an embedding app's, or the REPL's when a schema is typed after the
+    /// data) is read as its declared types the way a load would be.
+    @Test func aLoadedTextColumnIsReadAsItsDeclaredType() {
+        let t = TestData.table([("id", [.string("C1"), .string("C2"), .string("C3")]), ("clv", [.string("¥1,200"), .string("n/a"), .string("300")])])
+        let (s, r) = TestData.run("schema customers {\n  id: string key\n  clv: number\n}\nsegment big where clv > 500\n", on: t)
+        #expect(r.exitCode == 0, "\(r.renderedDiagnostics)")
+        #expect(s.segments["big"]?.indices == [0])
+        #expect(r.diagnostics.map(\.code) == [.cellsReadAsNull])
+        let repl = CLIRun(["repl"], input: "load customers from \"\(CellWarningTests.textFile())\"\nschema customers {\n  id: string key\n  v: number\n}\ncount v > 1000\n")
+        #expect(repl.err.contains("1 cell of `v` is not a number and is read as null (first: "), "\(repl.err)")
+        #expect(repl.out.contains("v > 1000      2"), "\(repl.out)")
+    }
+}
+
+extension CellWarningTests {
+    /// A small file whose `v` is text (a stray word among too few numbers to excuse it).
+    static func textFile() -> String {
+        CLITests.write("id,v\nC1,500\nC2,n/a\nC3,1500\nC4,2000\n", "t.csv", in: Repo.tempDir())
+    }
+}

@@ -68,7 +68,10 @@ enum DataBinding {
     }
 
     /// Data that does not match the rule file's schema is refused before any rule runs; each message
-    /// points at the field's own line in the schema. An all-empty column takes its declared type.
+    /// points at the field's own line in the schema. An all-empty column takes its declared type. A
+    /// text column already loaded (a table handed in, or a schema typed at the REPL after its data) is
+    /// read as its declared number, date or bool as a load would: cells that are not of it are null
+    /// and listed in the table's `unreadCells`; one in which no cell is of it is the wrong column.
     static func verify(_ t: inout Table, against schema: SchemaDeclaration) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for f in schema.fields {
@@ -86,6 +89,15 @@ enum DataBinding {
             // An all-empty column loads as string; it cannot contradict a declared type, and takes it.
             if c.nullCount == c.count {
                 t.put(Vector.broadcast(.null, type: f.type, count: c.count).column(named: f.name, type: f.type, count: c.count))
+                continue
+            }
+            if let (read, misses, first) = c.reading(as: f.type), read.valid.cardinality > 0 {
+                t.put(read)
+                if let first, misses > 0 {
+                    // Rows are lines below the header (a CSV's line, unless a cell spans lines).
+                    t.unreadCells[f.name] = UnreadCells(count: misses, line: first.row + 2, cell: String(first.cell.prefix(40)), type: f.type,
+                                                        declared: true)
+                }
                 continue
             }
             out.append(Diagnostic(.dataTypeMismatch(f.name, declared: f.type, found: c.type), file: f.file, span: f.span))

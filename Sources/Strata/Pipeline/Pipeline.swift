@@ -121,7 +121,9 @@ public struct Pipeline: Sendable {
                         }
                     }
                     c.table = t
-                    catalog.tables = [DataBinding.schema(of: t, declared: customerDeclared)]
+                    let schema = DataBinding.schema(of: t, declared: customerDeclared)
+                    catalog.tables = [schema]
+                    c.result.diagnostics += DataBinding.cellWarnings(t, path: t.source, in: schema).warnings
                 }
             case .files(let tables):
                 do throws(BoundTables.Failure) {

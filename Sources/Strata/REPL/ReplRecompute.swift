@@ -122,7 +122,12 @@ extension ReplSession {
             }
             declared = d
             runner.table = verified
-            compiler.use(DataBinding.schema(of: verified, declared: d), at: nil)
+            let schema = DataBinding.schema(of: verified, declared: d)
+            compiler.use(schema, at: nil)
+            // The declared types read text columns again: say which cells were not of them.
+            var fresh = verified
+            fresh.unreadCells = verified.unreadCells.filter { t.unreadCells[$0.key] == nil }
+            result.diagnostics += DataBinding.cellWarnings(fresh, path: loadedFrom?.path ?? t.source, in: schema).warnings
             result.outputs.append(.note("the data matches schema `\(d.table)` (\(d.fields.count) field\(d.fields.count == 1 ? "" : "s"))"))
         } else {
             declared = d
