@@ -50,6 +50,40 @@ struct CLIRun {
         #expect(fmt.code == 0 && fmt.out.contains("or id == \"C\(ParserState.maxChain - 1)\""))
     }
 
+    @Test func consecutiveSegmentCountsAreOneTableAndAnythingElseStartsANewOne() {
+        // docs/cli.md: a run of `count`s of segments or conditions is one table (one CSV block, one JSON array);
+        // a `count` of a field, or any other output, ends it.
+        let dir = Repo.tempDir()
+        _ = Self.write(Self.csv, "c.csv", in: dir)
+        let rules = Self.write("""
+            load customers from "c.csv"
+            segment a where clv > 1e6
+            segment b where referrals >= 1
+            count a
+            count b
+            count a and b
+            show a columns id
+            count b
+            count city
+            count a
+
+            """, "counts.strata", in: dir)
+        let csv = CLIRun(["run", rules, "--format", "csv"])
+        #expect(csv.code == 0, "\(csv.err)")
+        let blocks = csv.out.components(separatedBy: "\n\n")
+        #expect(blocks.count == 5)
+        #expect(blocks.first == "segment,count,share\na,2,0.5\nb,3,0.75\na and b,2,0.5")
+        #expect(blocks.dropFirst().first == "id\nC1\nC4")
+        #expect(blocks.dropFirst(2).first == "segment,count,share\nb,3,0.75")
+        #expect(blocks.dropFirst(3).first?.hasPrefix("city,count,share\n深圳,2,0.5\n") == true)
+        #expect(blocks.last == "segment,count,share\na,2,0.5\n")
+        let json = CLIRun(["run", rules, "--format", "json"])
+        #expect(json.out.hasPrefix("[\n[\n{\"segment\":\"a\",\"count\":2,\"share\":0.5},\n{\"segment\":\"b\""))
+        #expect(json.out.components(separatedBy: "\n[\n").count == 6, "five arrays in one: \(json.out)")
+        let table = CLIRun(["run", rules])
+        #expect(table.out.hasPrefix("segment  count  share\n-------  -----  -----\na            2  50.0%\nb            3  75.0%\n"), "\(table.out)")
+    }
+
     @Test func aColumnThatIsTextBecauseOfOneCellSaysWhichCell() {
         let dir = Repo.tempDir()
         _ = Self.write("id,f,n,city\n1,2026-02-28,5,深圳\n2,2026-02-30,6,广州\n3,2026-03-01,N/A,上海\n", "bd.csv", in: dir)

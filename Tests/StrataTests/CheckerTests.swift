@@ -64,6 +64,17 @@ import Testing
         #expect(r.diagnostics.isEmpty, "\(r.renderedDiagnostics)")
         #expect(r.exitCode == 0)
     }
+
+    @Test func unknownNamesOfferFieldsAsTheyMustBeWritten() {
+        // `Order` is the keyword `order` when bare, and `last visit` has a space: both need backticks.
+        let t = TestData.table([("id", [.string("C1")]), ("Order", [.number(1)]), ("last visit", [.date(20000)])])
+        let (_, typo) = TestData.run("segment a where `Ordr` > 1", on: t)
+        #expect(typo.diagnostics.first?.suggestion == "did you mean `` `Order` ``?")
+        let (_, far) = TestData.run("segment a where zzzzzz > 1", on: t)
+        #expect(far.diagnostics.first?.suggestion == "known fields: id, `Order`, `last visit`")
+        let (_, plain) = TestData.run("segment a where idd > 1", on: t)
+        #expect(plain.diagnostics.first?.suggestion == "did you mean `id`?")
+    }
 }
 
 /// `as_of` has one value per program, fixed by its one `set as_of` before any use.

@@ -344,6 +344,15 @@ enum Shape {
         #expect(r.err.contains("\(path):1:"))
         #expect(r.err.contains("^"))
         #expect(Self.read(path) == "segment vip where clv > > 1\n")
+        // A syntax error is a failure (exit 1, as docs/rules-as-code.md's table says), but it does not stop the
+        // other files: they are still formatted and listed.
+        let messy = Self.file("count  vip\n", "messy.strata")
+        let both = Run(["-w", path, messy])
+        #expect(both.code == 1)
+        #expect(both.out == "\(messy)\n")
+        #expect(Self.read(messy) == "count vip\n")
+        #expect(Self.read(path) == "segment vip where clv > > 1\n")
+        #expect(Run(["--check", path]).code == 1)
     }
 
     @Test func usageAndUnreadableFiles() {

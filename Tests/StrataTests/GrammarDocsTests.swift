@@ -7,24 +7,7 @@ import Testing
     static var examples: [String] { Repo.files(in: "examples", ext: "strata") }
 
     /// (origin, code) for each ```strata block in README.md and docs/*.md.
-    static var docBlocks: [(String, String)] {
-        var out: [(String, String)] = []
-        for file in [Repo.path("README.md")] + Repo.files(in: "docs", ext: "md") {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
-            var inBlock = false, start = 0, lines: [String] = []
-            for (i, line) in text.components(separatedBy: "\n").enumerated() {
-                if !inBlock, line.trimmingCharacters(in: .whitespaces) == "```strata" {
-                    inBlock = true; start = i + 1; lines = []
-                } else if inBlock, line.trimmingCharacters(in: .whitespaces) == "```" {
-                    inBlock = false
-                    out.append(("\((file as NSString).lastPathComponent):\(start)", lines.joined(separator: "\n")))
-                } else if inBlock {
-                    lines.append(line)
-                }
-            }
-        }
-        return out
-    }
+    static var docBlocks: [(String, String)] { DocBlock.all.filter(\.isRules).map { ($0.origin, $0.code) } }
 
     @Test func thereAreExamplesAndDocBlocks() {
         #expect(Self.examples.count >= 3)

@@ -179,6 +179,16 @@ import Testing
         #expect(Render.program("segment a where limit > 1").diagnostics == ["t.strata:1:17: error: expected an expression, found `limit`"])
     }
 
+    @Test func aKeywordInAnotherCaseIsOfferedAsWritten() {
+        // A column headed `Order` is the keyword `order` when bare; the help writes the name as it is spelt.
+        let (_, inExpr) = Parser.parse(SourceFile(name: "t", text: "segment q where Order > 1"))
+        #expect(inExpr.first?.suggestion == "write `` `Order` `` to use it as a name")
+        let (_, asName) = Parser.parse(SourceFile(name: "t", text: "segment LIMIT where x"))
+        #expect(asName.first?.message == "`LIMIT` is a keyword")
+        #expect(asName.first?.suggestion == "write `` `LIMIT` `` to use it as a name")
+        #expect(Render.program("let Order = 1").statements == ["let Order = 1"])
+    }
+
     @Test func callFilterMustFollowFirstArgument() {
         #expect(Render.program("let p = percentile(clv, 0.9 where vip)").diagnostics == [
             "t.strata:1:29: error: expected `,` or `)`, found `where`",
@@ -217,12 +227,25 @@ import Testing
 
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = "let x = " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
-        #expect(Render.program(deep).diagnostics == ["t.strata:1:73: error: expression is nested too deeply"])
+        #expect(Render.program(deep).diagnostics == ["t.strata:1:73: error: expression is nested more than 64 deep (brackets, `-` and `not`)"])
         let negs = "let x = " + String(repeating: "- ", count: 5000) + "1"
         #expect(Render.program(negs).diagnostics.count == 1)
         let nots = "segment x where " + String(repeating: "not ", count: 5000) + "a"
         #expect(Render.program(nots).diagnostics.count == 1)
         #expect(Self.one("let x = " + String(repeating: "(", count: 30) + "1" + String(repeating: ")", count: 30)).hasPrefix("let x"))
+    }
+
+    /// docs/language.md: 64 levels are accepted and the 65th is refused, whatever makes the level.
+    @Test(arguments: [
+        ("(", ")", "1"), ("abs(", ")", "1"), ("- ", "", "1"), ("not ", "", "a"),
+    ])
+    func nestingIsAcceptedExactlyToSixtyFourLevels(_ open: String, _ close: String, _ inner: String) {
+        func nested(_ n: Int) -> String {
+            (inner == "a" ? "segment s where " : "let x = ") + String(repeating: open, count: n) + inner + String(repeating: close, count: n)
+        }
+        #expect(Render.program(nested(64)).diagnostics == [], "64 × \(open)")
+        let refused = Render.program(nested(65)).diagnostics
+        #expect(refused.count == 1 && refused[0].contains("nested more than 64 deep"), "65 × \(open): \(refused)")
     }
 
     @Test func longChainsAreBoundedWithAMessage() {

@@ -69,6 +69,31 @@ import Testing
         #expect(data.err.contains("relative to the current folder"))
     }
 
+    @Test func aDataPathFromTheCommandLineIsRelativeToTheWorkingFolderEverywhere() {
+        // `--data` replaces the path of a `load` in a rule file; the path given is relative to where strata runs,
+        // and every command says so, also the REPL when an included file's `load` takes it.
+        let dir = Self.folder(["c.csv": "id,clv\nC1,10\n", "v.csv": "customer_id,minutes\nC1,5\n",
+                               "r.strata": "load customers from \"c.csv\"\nload visits from \"v.csv\" linked by customer_id\ncount clv > 0\n"])
+        for command in ["run", "check", "test"] {
+            for table in ["customers", "visits"] {
+                let r = CLIRun([command, dir + "/r.strata", "--data", "\(table)=nowhere.csv"])
+                #expect(r.err.contains("nowhere.csv: cannot read the file"), "\(command) \(table): \(r.err)")
+                #expect(r.err.contains("(relative to the current folder)"), "\(command) \(table): \(r.err)")
+                #expect(!r.err.contains("relative to the rule file"))
+            }
+        }
+        for table in ["customers", "visits"] {
+            let r = CLIRun(["repl", "--data", "\(table)=nowhere.csv"], input: "include \"\(dir)/r.strata\"\n")
+            #expect(r.err.contains("(relative to the folder strata was started in)"), "\(table): \(r.err)")
+            #expect(!r.err.contains("relative to the rule file"), "\(table): \(r.err)")
+        }
+        // Without `--data` the included file's own path is relative to that file.
+        let own = CLIRun(["repl"], input: "include \"\(dir)/r.strata\"\nload visits from \"\(dir)/nowhere.csv\" linked by customer_id\n")
+        #expect(own.err.contains("relative to the folder strata was started in"))
+        let inFile = Self.folder(["r.strata": "load customers from \"nowhere.csv\"\n"])
+        #expect(CLIRun(["repl"], input: "include \"\(inFile)/r.strata\"\n").err.contains("(relative to the rule file)"))
+    }
+
     @Test func aDateDeclaredPersonalIsMasked() {
         let dir = Self.folder(["c.csv": "id,birthday,clv\nC1,1985-03-14,10\nC2,,20\n",
                                "r.strata": "schema customers {\n  id: string key\n  birthday: date pii\n  clv: number\n}\nload customers from \"c.csv\"\nshow clv > 0 columns id, birthday\n"])

@@ -96,3 +96,42 @@ import Testing
         for d in diags { #expect(d.suggestion != nil, "\(d.message)") }
     }
 }
+
+/// The deepest expressions the parser accepts (64 levels, docs/language.md) go through every later pass
+/// — check, run, fmt — on the stack the CLI runs on; the 65th level is a message, never a crash.
+@Suite struct DeepestExpressionTests {
+    static func nested(_ n: Int, _ open: String, _ close: String, _ inner: String) -> String {
+        String(repeating: open, count: n) + inner + String(repeating: close, count: n)
+    }
+
+    @Test func sixtyFourLevelsRunCheckAndFormat() throws {
+        let dir = Repo.tempDir()
+        try "id,clv\nC1,5\n".write(toFile: dir + "/c.csv", atomically: true, encoding: .utf8)
+        let rules = """
+            load customers from "c.csv"
+            let a = \(Self.nested(64, "(", ")", "1"))
+            let b = \(Self.nested(64, "abs(", ")", "2"))
+            let c = \(Self.nested(64, "- ", "", "3"))
+            let d = \(Self.nested(64, "not ", "", "true"))
+            let e = \(Self.nested(32, "round(", ", 0)", Self.nested(32, "(", ")", "2.5")))
+            assert a == 1 and b == 2 and c == 3 and d and e == 3, "deep expressions evaluate"
+            """
+        let path = dir + "/deep.strata"
+        try rules.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = CLIRun(["run", path])
+        #expect(run.code == 0, "\(run.err)")
+        #expect(CLIRun(["check", path]).code == 0)
+        let fmt = CLIRun(["fmt", path])
+        #expect(fmt.code == 0, "\(fmt.err)")
+        #expect(fmt.out.contains("let a = " + Self.nested(64, "(", ")", "1")))
+    }
+
+    @Test func theSixtyFifthLevelIsAMessage() throws {
+        let dir = Repo.tempDir()
+        let path = dir + "/deeper.strata"
+        try ("let a = " + Self.nested(65, "(", ")", "1") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let run = CLIRun(["run", path])
+        #expect(run.code == 1)
+        #expect(run.err.contains("deeper.strata:1:73: error: expression is nested more than 64 deep"), "\(run.err)")
+    }
+}

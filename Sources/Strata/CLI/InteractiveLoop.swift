@@ -8,10 +8,13 @@ extension CLI {
         return (env["HOME"] ?? NSHomeDirectory()) + "/.strata_history"
     }
 
+    /// The line a terminal session opens with (docs/repl.md shows it; the docs test compares it).
+    static let replBanner = "\(CLI.version) — .help for help, .quit or Ctrl-D to leave\n"
+
     /// The terminal session: the line editor with history and completion, run until `.quit` or Ctrl-D.
     func interactiveLoop(_ repl: Repl) -> Int32 {
         Terminal.installSignalHandlers()
-        err("\(CLI.version) — .help for help, .quit or Ctrl-D to leave\n")
+        err(CLI.replBanner)
         var history = History()
         history.load(from: CLI.historyPath)
         let reader = LineReader(history: history, completer: NameCompleter(session: repl.session))

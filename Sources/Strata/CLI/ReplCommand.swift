@@ -20,7 +20,7 @@ extension CLI {
                 if result.exitCode == 3 { err("the session starts without that data; load a file with .load PATH\n") }
             }
         } else if options.dataOverrides.count == 1, let (name, path) = options.dataOverrides.first {
-            repl.handle(".load \(path) as \(name)")
+            repl.loadAtStart(path: path, name: name)
         }
         guard terminal else { return repl.runPiped(readLine: readLine) }
         return interactiveLoop(repl)

@@ -32,4 +32,8 @@ public enum Value: Sendable, Hashable {
     }
 
     public var isNull: Bool { if case .null = self { return true } else { return false } }
+
+    /// A number, or null when it is not finite. Strata's one rule for overflow, infinities and NaN: such
+    /// a result is as unknown as a division by zero, so it prints as null *and* `is null` says so.
+    public static func finite(_ d: Double) -> Value { d.isFinite ? .number(d) : .null }
 }

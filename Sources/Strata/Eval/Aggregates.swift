@@ -1,5 +1,6 @@
 /// Aggregates over the selected rows, skipping nulls, with SQL's answers for empty input
-/// (sum, avg, min, max, median, percentile of nothing are null; stddev needs two values).
+/// (sum, avg, min, max, median, percentile of nothing are null; stddev needs two values). A result
+/// that overflows (`sum` past 1.8e308, or a step of `stddev` or a percentile's interpolation) is null.
 enum Aggregates {
     static func compute(_ f: AggregateFunction, _ v: Vector, selection: Bitset, p: Double, count: Int) -> Value {
         let sel = selection & v.validity(count)
@@ -10,7 +11,7 @@ enum Aggregates {
             guard !x.isNull, n > 0 else { return f == .count ? .number(0) : .null }
             if case .number(let d) = x {
                 switch f {
-                case .sum: return .number(d * Double(n))
+                case .sum: return .finite(d * Double(n))
                 case .stddev: return n < 2 ? .null : .number(0)
                 default: return .number(d)
                 }
@@ -52,7 +53,7 @@ enum Aggregates {
         case .sum, .avg:
             var s = 0.0
             sel.forEach { s += xs[$0] }
-            return .number(f == .sum ? s : s / Double(n))
+            return .finite(f == .sum ? s : s / Double(n))
         case .min, .max:
             var best = f == .min ? Double.infinity : -Double.infinity
             sel.forEach { best = f == .min ? min(best, xs[$0]) : max(best, xs[$0]) }
@@ -66,12 +67,12 @@ enum Aggregates {
                 mean += d / k
                 m2 += d * (xs[i] - mean)
             }
-            return .number((m2 / (k - 1)).squareRoot())
+            return .finite((m2 / (k - 1)).squareRoot())
         case .median, .percentile:
             var vals: [Double] = []
             vals.reserveCapacity(n)
             sel.forEach { vals.append(xs[$0]) }
-            return .number(selectQuantile(&vals, f == .median ? 0.5 : p))
+            return .finite(selectQuantile(&vals, f == .median ? 0.5 : p))
         }
     }
 

@@ -1,7 +1,7 @@
 /// Aggregates over event rows, grouped by customer in one pass over the rows (never a scan per
 /// customer): `groupOf[r]` is row r's group (its customer, or 0 for all rows in a `let`), −1 for none.
 /// A group with no selected rows gets 0 from `count` and null from everything else, as SQL's
-/// LEFT JOIN + GROUP BY gives.
+/// LEFT JOIN + GROUP BY gives. A group's result that overflows is null (`Value.finite`'s rule).
 enum EventAggregates {
     /// The aggregate of `arg` (and `by`) over the selected rows of each group: a vector of `groups` values.
     static func compute(_ f: EventAggregateFunction, arg: Vector?, by: Vector?, type: ValueType, p: Double,
@@ -27,7 +27,7 @@ enum EventAggregates {
                 ns[g] += 1
             }
             if f == .avg { for g in 0..<groups where ns[g] > 0 { sums[g] /= Double(ns[g]) } }
-            return .number(sums, valid: Bitset.build(count: groups) { ns[$0] > 0 })
+            return .number(sums, valid: Bitset.build(count: groups) { ns[$0] > 0 && sums[$0].isFinite })
         case .min, .max:
             return extreme(f == .min, a, sel, groupOf: groupOf, groups: groups)
         case .first, .last:
@@ -75,7 +75,7 @@ enum EventAggregates {
                         slice.sort()
                         out[g] = quantile(slice, f == .median ? 0.5 : p)
                     }
-                    present[g] = true
+                    present[g] = out[g].isFinite
                 }
             }
             return .number(out, valid: Bitset.build(count: groups) { present[$0] })

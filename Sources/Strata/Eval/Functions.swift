@@ -134,11 +134,23 @@ enum Functions {
         }
     }
 
-    /// Rounds half away from zero to `digits` decimals, as DuckDB's `round` does.
+    /// Rounds to `digits` decimals exactly as DuckDB rounds a double (`RoundOperatorPrecision`): the value
+    /// scaled by 10^digits is rounded half away from zero and scaled back, so `round(2.675, 2)` is 2.68
+    /// like DuckDB's although the stored double is 2.67499…; negative digits divide by 10^−digits.
+    /// A scaled result that is not finite gives back the value, and rounding to more than 308 tens gives 0,
+    /// as DuckDB does. The scalar and the vector paths both call this, so the two cannot drift apart.
     static func roundHalfAway(_ x: Double, _ digits: Double) -> Double {
-        let d = max(-15, min(15, digits.rounded(.towardZero)))
-        let scale = Foundation.pow(10.0, d)
-        let r = (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+        // A fraction of a digit is cut off; beyond ±400 the power of ten is infinite (or 0) either way,
+        // so clamping there changes no answer and keeps the conversion to Int from trapping.
+        let d = digits.isNaN ? 0 : Int(Swift.max(-400, Swift.min(400, digits.rounded(.towardZero))))
+        if d < 0 {
+            let m = Foundation.pow(10.0, Double(-d))
+            guard m.isFinite else { return 0 }
+            let r = (x / m).rounded(.toNearestOrAwayFromZero) * m
+            return r.isFinite ? r : x
+        }
+        let m = Foundation.pow(10.0, Double(d))
+        let r = (x * m).rounded(.toNearestOrAwayFromZero) / m
         return r.isFinite ? r : x
     }
 

@@ -39,14 +39,15 @@ enum Kernels {
         }
     }
 
-    /// Applies `f` to every valid number; a nil result (division by zero) becomes null.
+    /// Applies `f` to every valid number; a nil result (division by zero) or one that is not finite becomes
+    /// null — `Value.finite`'s rule, held here for every numeric kernel, present and future.
     static func numberMap(_ xs: [Double], _ valid: Bitset, _ n: Int, _ f: (Double) -> Double?) -> Vector {
         var out = [Double](repeating: 0, count: n)
         var v = valid
         out.withUnsafeMutableBufferPointer { o in
             xs.withUnsafeBufferPointer { x in
                 for i in 0..<min(n, x.count) {
-                    if let r = f(x[i]) { o[i] = r } else { v[i] = false }
+                    if let r = f(x[i]), r.isFinite { o[i] = r } else { v[i] = false }
                 }
             }
         }

@@ -55,7 +55,7 @@ enum Scoring {
     }
 
     /// ABC (Pareto) grade: by x descending, ties in load order, "A" while the share of the total held by
-    /// the customers before this one is < a, "B" while < b, else "C". Null x → null; a non-positive total → null.
+    /// the customers before this one is < a, "B" while < b, else "C". Null x → null; a non-positive or overflowing total → null.
     static func abc(_ v: Vector, a: Double, b: Double, count: Int) -> Vector {
         let labels = ["A", "B", "C"]
         var codes = [Int32](repeating: 0, count: count)
@@ -70,7 +70,8 @@ enum Scoring {
         let rows = sortedRows(vec, count: count, descending: true)
         var total = 0.0
         for r in rows { total += xs[r] }
-        guard total > 0 else { return .string(codes: codes, dictionary: labels, valid: valid) }
+        // A total that overflows has no shares: every grade is null, as for a total that is not positive.
+        guard total > 0, total.isFinite else { return .string(codes: codes, dictionary: labels, valid: valid) }
         var before = 0.0
         for r in rows {
             let share = before / total

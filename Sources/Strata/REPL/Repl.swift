@@ -69,10 +69,25 @@ public final class Repl {
             return dot(trimmed)
         }
         inputCount += 1
-        let result = session.interactive(SourceFile(name: "<repl:\(inputCount)>", text: input))
+        run(SourceFile(name: "<repl:\(inputCount)>", text: input))
+        return true
+    }
+
+    /// Loads the file `--data NAME=PATH` named when the session started. It is not something typed, so
+    /// it takes no input number (what is typed first is `<repl:1>`); a message about it names `<--data>`.
+    public func loadAtStart(path: String, name: String) {
+        run(SourceFile(name: "<--data>", text: Repl.loadStatement(path: path, name: name)))
+    }
+
+    func run(_ source: SourceFile) {
+        let result = session.interactive(source)
         emit(result)
         if result.exitCode != 0 { failures += 1 }
-        return true
+    }
+
+    /// The `load` statement that reads `path` as table `name` (what `.load` runs).
+    static func loadStatement(path: String, name: String) -> String {
+        "load \(name) from \"\(path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
     }
 
     func emit(_ result: RunResult) {
@@ -179,7 +194,7 @@ public final class Repl {
             let keep = timer
             timer = false
             defer { timer = keep }
-            return handle("load \(name) from \"\(path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
+            return handle(Repl.loadStatement(path: path, name: name))
         case ".save":
             guard args.count == 1 else { return fail(".save takes a file name") }
             let path = args[0]

@@ -10,13 +10,12 @@ extension ReplSession {
         var scalars: [String: Value]
         var compiler: Compiler
         var definitionList: [Definition]
-        var asOfText: String?
         var options: RunOptions
     }
 
     func snapshot() -> Snapshot {
         Snapshot(table: runner.table, segments: runner.segments, scalars: runner.scalars, compiler: compiler,
-                 definitionList: definitionList, asOfText: asOfText, options: options)
+                 definitionList: definitionList, options: options)
     }
 
     func restore(_ s: Snapshot) {
@@ -26,7 +25,6 @@ extension ReplSession {
         runner.options = s.options
         compiler = s.compiler
         definitionList = s.definitionList
-        asOfText = s.asOfText
         options = s.options
     }
 
@@ -43,8 +41,8 @@ extension ReplSession {
 
     /// Re-checks and re-evaluates one definition; nil when it holds again, else why it failed (and
     /// then it is gone from the compiler and the store, so nothing later can read a stale value).
-    func recomputeOne(_ d: Definition) -> String? {
-        guard let name = d.name else { return nil }
+    func recomputeOne(_ d: Sourced) -> String? {
+        guard let name = d.stmt.kind.definedName?.text else { return nil }
         runner.forget(name)
         definitionList.removeAll { $0.name == name }
         compiler.undefine(name)
@@ -67,13 +65,13 @@ extension ReplSession {
     /// After new data is loaded every definition is computed again on it. One that fails is set aside
     /// with a note, and comes back by itself when a later `.load` makes it hold again.
     func recomputeAll(_ result: inout RunResult) {
-        let all = definitionList + suspended
+        let all = definitionList.map { Sourced(stmt: $0.stmt, source: $0.source) } + suspended
         suspended = []
         var redone = 0
         for d in all {
             if let why = recomputeOne(d) {
                 suspended.append(d)
-                result.outputs.append(.note("set aside `\(d.name ?? "")`: \(why) (it comes back when data it fits is loaded)"))
+                result.outputs.append(.note("set aside `\(d.stmt.kind.definedName?.text ?? "")`: \(why) (it comes back when data it fits is loaded)"))
             } else {
                 redone += 1
             }
@@ -83,7 +81,8 @@ extension ReplSession {
 
     /// Loads a table in place of the current one (a session's schema types forcing the parse); the
     /// error instead of throwing. What the load says about the cells goes into `result`.
-    func load(name: String, path: String, at place: (file: String, span: SourceSpan)?, _ result: inout RunResult) -> Diagnostic? {
+    func load(name: String, path: String, at place: (file: String, span: SourceSpan)?, fromCommandLine: Bool = false,
+              _ result: inout RunResult) -> Diagnostic? {
         do throws(LoadError) {
             var t = try DataBinding.load(table: name, path: path, sample: false, parallel: options.parallel, declared: declared)
             if let d = declared {
@@ -98,10 +97,8 @@ extension ReplSession {
             result.outputs += cells.notes.map(OutputItem.note)
             return nil
         } catch {
-            // A path typed in the session is relative to the working folder, and the message says so.
-            let typed = place.map { $0.file.hasPrefix("<") } ?? true
             return DataBinding.diagnostic(error, at: place, root: place?.file ?? "<repl>",
-                                          relativeTo: typed ? "the folder strata was started in" : "the rule file")
+                                          relativeTo: ReplSession.pathBase(file: place?.file ?? "<repl>", fromCommandLine: fromCommandLine))
         }
     }
 
@@ -143,8 +140,9 @@ extension ReplSession {
             let p = (dataPath ?? path).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             lines.append("load \(name) from \"\(p)\"")
         }
-        // The date in force, however it was given (`set as_of` or `--as-of`), so the file reproduces the session.
-        if asOfText != nil || options.asOf != nil, case .date(let d)? = runner.scalars["as_of"] {
+        // The date in force, however it came (`set as_of`, `--as-of`, or today's date when neither was given):
+        // without it the saved file would take the day it is run on, and its numbers would drift from the session's.
+        if case .date(let d)? = runner.scalars["as_of"] {
             lines.append("set as_of = \(CivilDate.format(d))")
         }
         for d in definitionList { lines.append(d.text) }

@@ -12,11 +12,11 @@ public final class ReplSession {
     let runner: Runner
     /// Definitions in the order they hold, for recomputing dependents, `.segments` and `.save`.
     public internal(set) var definitionList: [Definition] = []
-    /// Definitions that stopped checking after a `.load`; tried again after the next one.
-    var suspended: [Definition] = []
-    /// The `load` and `set as_of` in force, as written, for `.save`.
+    /// Definitions waiting for data they fit, as written: ones that stopped checking after a `.load`, and a
+    /// rule file's when its data did not load. Each load checks them again, in order.
+    var suspended: [Sourced] = []
+    /// The `load` in force, for `.save` (which writes the date in force from the store).
     var loadedFrom: (name: String, path: String)?
-    var asOfText: String?
     /// A `schema` typed in the session: the data loaded next is verified against it.
     var declared: SchemaDeclaration?
     /// Linked and matched tables loaded in the session, read again against each new customer table.
@@ -85,6 +85,7 @@ public final class ReplSession {
                 // does not hold a session to its schema's fields); `pii` and `key` still hold.
                 compiler.use(DataBinding.schema(of: t, declared: c.declared.first { $0.table == t.name }), at: nil)
             }
+            if c.table == nil, c.result.exitCode == 3 { keepUntilData(source, &c.result) }
             return c.rendered()
         }
         comp.becomeInteractive()
@@ -97,11 +98,27 @@ public final class ReplSession {
         loadedFrom = c.dataFile.map { ($0.table, $0.path) }
         declared = c.declared.first { $0.table == c.table?.name }
         runner.run(program, into: &c.result)
-        for s in program.statements {
-            if s.name != nil { definitionList.append(s) }
-            if case .setAsOf = s.checked.kind { asOfText = s.text }
-        }
+        for s in program.statements where s.name != nil { definitionList.append(s) }
         return c.rendered()
+    }
+
+    /// A rule file whose data did not load keeps its definitions: they wait, as the ones a `.load` breaks do,
+    /// and the next load checks them against its table and computes those that fit. `set as_of` needs no
+    /// data and holds at once (unless `--as-of` was given, which wins over the file as in `strata run`).
+    func keepUntilData(_ source: SourceFile, _ result: inout RunResult) {
+        let set = SourceSet.read(source, baseDirectory: SourceSet.folder(of: source.name, fallback: baseDirectory))
+        for s in set.sources { renderer.add(s) }
+        var kept = 0
+        for s in set.statements {
+            if s.stmt.kind.definedName != nil {
+                suspended.append(s)
+                kept += 1
+            } else if s.stmt.kind.setting?.text == "as_of", options.asOf == nil {
+                define(s, &result)
+            }
+        }
+        guard kept > 0 else { return }
+        result.outputs.append(.note("kept \(kept) definition\(kept == 1 ? "" : "s") of \(source.name); they are checked and computed when data is loaded"))
     }
 
     /// Uses an already loaded table as the session's data (tests, embedding apps).
@@ -140,7 +157,7 @@ public final class ReplSession {
                 if loadSideTable(plan, &result) { recomputeAll(&result) }
                 return
             }
-            if let error = load(name: t.text, path: path, at: (s.source.name, p.span), &result) {
+            if let error = load(name: t.text, path: path, at: (s.source.name, p.span), fromCommandLine: options.dataOverrides[t.text] != nil, &result) {
                 result.fail([error], exitCode: 3)
             } else {
                 customerKey = key?.text ?? "id"
@@ -193,8 +210,8 @@ public final class ReplSession {
                 result.outputs += scratch.outputs
                 record(c)
             } else {
-                suspended.removeAll { $0.name == c.name }
-                suspended.append(c)
+                suspended.removeAll { $0.stmt.kind.definedName?.text == c.name }
+                suspended.append(Sourced(stmt: c.stmt, source: c.source))
                 result.outputs.append(.note("checked `\(c.name ?? "")`; it is computed when data is loaded"))
             }
             return
@@ -216,7 +233,7 @@ public final class ReplSession {
         guard executeAndRecord(c, &result) else { return restore(saved) }
         var redone: [String] = []
         for d in dependents {
-            if let why = recomputeOne(d) {
+            if let why = recomputeOne(Sourced(stmt: d.stmt, source: d.source)) {
                 return refuse(.redefinitionBreaksDependent(n, dependent: d.name ?? "", why: why))
             }
             redone.append(d.name ?? "")
@@ -232,10 +249,11 @@ public final class ReplSession {
         return true
     }
 
-    /// Remembers a definition (replacing one of the same name in place) and the `set as_of` text.
+    /// Remembers a definition, replacing one of the same name in place; one of that name still waiting for
+    /// data is dropped (typed after it, this one is the newer).
     func record(_ c: CompiledStatement) {
-        if case .setAsOf = c.checked.kind { asOfText = c.text }
         guard let name = c.name else { return }
+        suspended.removeAll { $0.stmt.kind.definedName?.text == name }
         if let i = definitionList.firstIndex(where: { $0.name == name }) {
             definitionList[i] = c
         } else {

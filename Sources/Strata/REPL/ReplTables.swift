@@ -1,6 +1,12 @@
 /// Tables beside the customers in a session: `load visits from "…" linked by customer_id` typed at the
 /// prompt, read against the current customer table and read again when a new one is loaded.
 extension ReplSession {
+    /// What a data path that could not be read was relative to, for the message: one typed at the prompt or given
+    /// with `--data` to the working folder, one written in a rule file (an `include`d one) to that file's folder.
+    static func pathBase(file: String, fromCommandLine: Bool) -> String {
+        fromCommandLine || file.hasPrefix("<") ? "the folder strata was started in" : "the rule file"
+    }
+
     /// Loads a linked or matched table and links it to the customers; false (with the error) when it cannot.
     func loadSideTable(_ plan: PlannedTable, _ result: inout RunResult) -> Bool {
         guard table != nil, let place = plan.place else {
@@ -11,9 +17,8 @@ extension ReplSession {
         do throws(LoadError) {
             t = try DataBinding.load(table: plan.name, path: plan.path, sample: false, parallel: options.parallel)
         } catch {
-            let typed = place.file.hasPrefix("<")
-            result.fail([DataBinding.diagnostic(error, at: place, root: place.file, relativeTo: typed ? "the folder strata was started in" : "the rule file")],
-                        exitCode: 3)
+            let base = ReplSession.pathBase(file: place.file, fromCommandLine: plan.fromCommandLine)
+            result.fail([DataBinding.diagnostic(error, at: place, root: place.file, relativeTo: base)], exitCode: 3)
             return false
         }
         let before = sideTables

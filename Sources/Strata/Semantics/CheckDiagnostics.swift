@@ -84,11 +84,17 @@ extension DiagnosticMessage {
     // MARK: - Names
 
     /// A name not in scope: `nearest` is a name it resembles; else up to ten `fields` are listed.
+    /// Names are offered as they must be written, so following the help parses: a column headed `Order`
+    /// (a keyword in any case) or `last visit` in backticks.
     static func unknownName(_ name: String, nearest: String?, fields: [String]) -> Self {
         let known = fields.isEmpty ? "define it first with `let`, `derive` or `segment`"
-            : "known fields: " + fields.prefix(10).joined(separator: ", ") + (fields.count > 10 ? ", …" : "")
-        return Self(code: .unknownName, text: "unknown name `\(name)`", suggestion: didYouMean(nearest) ?? known)
+            : "known fields: " + fields.prefix(10).map(asWritten).joined(separator: ", ") + (fields.count > 10 ? ", …" : "")
+        let near = nearest.map { Lexer.isBareName($0) ? "did you mean `\($0)`?" : "did you mean `` `\($0)` ``?" }
+        return Self(code: .unknownName, text: "unknown name `\(name)`", suggestion: near ?? known)
     }
+
+    /// A name as a rule must write it: bare, or in backticks when it is not a plain name.
+    static func asWritten(_ name: String) -> String { Lexer.isBareName(name) ? name : "`\(name)`" }
 
     static func functionWithoutCall(_ name: String) -> Self {
         Self(code: .functionWithoutCall, text: "`\(name)` is a function", suggestion: "call it: `\(name)(…)`")

@@ -12,13 +12,11 @@ public struct LoadError: Error, Sendable, Equatable {
         self.message = message
     }
 
-    /// What to do about it: a file that could not be opened wants another path, anything else a look at the file.
-    public var advice: String { advice(pathsRelativeTo: "the rule file") }
-
     /// Whether the file could not be opened or read at all (rather than read and found wanting).
     public var isUnreadable: Bool { line == nil && message.hasPrefix("cannot read the file") }
 
-    /// The advice, naming what the path was relative to ("the rule file", "the current folder").
+    /// What to do about it: a file that could not be opened wants another path (the advice names what the path was
+    /// relative to: "the rule file", "the current folder"), anything else a look at the file.
     public func advice(pathsRelativeTo base: String) -> String {
         isUnreadable
             ? "check the path (relative to \(base)) and that the file is a CSV, JSON or JSON Lines export"

@@ -74,7 +74,9 @@ enum NumberParser {
             value = Swift.abs(d)
         }
         if negative { value = -value }
-        return value.isFinite ? value * scale : nil
+        // `1e305亿` overflows only once scaled: a cell is a number only when the number it means is finite.
+        let scaled = value * scale
+        return scaled.isFinite ? scaled : nil
     }
 
     /// Whether the cell (trimmed) is an integer with a leading zero ("007") or of 11+ digits (phones, IDs),

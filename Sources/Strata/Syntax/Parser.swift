@@ -291,10 +291,11 @@ struct ParserState {
         case .identifier(let s):
             advance()
             return Name(s, t.span)
-        case .keyword(let k) where peek(1).kind == follow:
-            report(.keywordAsName(k), at: t.span)
+        case .keyword where peek(1).kind == follow:
+            // Taken as the name it was written as: names keep their case (`let Order = 1` defines `Order`).
+            report(.keywordAsName(written: t.text), at: t.span)
             advance()
-            return Name(k.rawValue, t.span)
+            return Name(t.text, t.span)
         default:
             throw expected(what)
         }

@@ -5,11 +5,13 @@ extension ParserState {
         "month": .month, "months": .month, "year": .year, "years": .year,
     ]
 
-    /// Counts nesting so hostile input (thousands of `(` or `-`) ends in a message, not a stack overflow.
+    /// Counts one level of nesting — a bracket (grouping, a call's, a list's) or a prefix `-` / `not` — so
+    /// hostile input (thousands of `(` or `-`) ends in a message, not a stack overflow. Every way the
+    /// expression parser recurses passes through one of them, so this alone bounds its depth.
     mutating func enter() throws(SyntaxError) {
         depth += 1
         if depth > Self.maxDepth {
-            throw SyntaxError(diagnostic: diagnostic(.nestedTooDeeply, at: current.span))
+            throw SyntaxError(diagnostic: diagnostic(.nestedTooDeeply(maxDepth: Self.maxDepth), at: current.span))
         }
     }
 
@@ -23,9 +25,8 @@ extension ParserState {
 
     mutating func parseExpression() throws(SyntaxError) -> Expr {
         // Operators are counted over the whole top-level expression: their number bounds the tree's depth.
+        // The expression itself is no level of nesting: `((1))` is two deep, as docs/language.md counts.
         if depth == 0 { chain = 0 }
-        try enter()
-        defer { depth -= 1 }
         return try parseOr()
     }
 
@@ -211,6 +212,9 @@ extension ParserState {
             advance()
             return try parseCall(Name("count", t.span))
         case .symbol(.lparen):
+            // Counted before it is taken, so the message points at the `(` one too deep.
+            try enter()
+            defer { depth -= 1 }
             advance()
             open(t, .rparen)
             defer { self.close() }
@@ -219,7 +223,7 @@ extension ParserState {
             return Expr(.paren(inner), t.span.merged(with: close.span))
         case .keyword(let k):
             let structural: Set<Keyword> = Keyword.statementStarts.union([.where, .otherwise, .from, .to, .by, .and, .or, .in, .is, .between, .asc, .desc])
-            throw expected(structural.contains(k) ? .expression : .expressionNotKeyword(k))
+            throw expected(structural.contains(k) ? .expression : .expressionNotKeyword(written: t.text))
         case .symbol(.lbracket):
             throw expected(.expressionNotList)
         default:

@@ -82,9 +82,9 @@ extension DiagnosticMessage {
              suggestion: didYouMean(nearest) ?? Expectation.statementKeywordsHint)
     }
 
-    /// A keyword where a name is written; it is taken as the name.
-    static func keywordAsName(_ keyword: Keyword) -> Self {
-        Self(code: .keywordAsName, text: "`\(keyword.rawValue)` is a keyword", suggestion: useAsName(keyword))
+    /// A keyword where a name is written (`written`, as it stands in the source); it is taken as the name.
+    static func keywordAsName(written: String) -> Self {
+        Self(code: .keywordAsName, text: "`\(written)` is a keyword", suggestion: useAsName(written))
     }
 
     static func emptyTiers(_ name: String) -> Self {
@@ -101,8 +101,10 @@ extension DiagnosticMessage {
         Self(code: .repeatedClause, text: "`\(clause)` appears twice in one `show`", suggestion: "keep one `\(clause)` clause")
     }
 
-    static var nestedTooDeeply: Self {
-        Self(code: .nestedTooDeeply, text: "expression is nested too deeply", suggestion: "split it with `let` or `derive`")
+    /// Brackets, `-` or `not` nested past the parser's limit (docs/language.md states the same number).
+    static func nestedTooDeeply(maxDepth: Int) -> Self {
+        Self(code: .nestedTooDeeply, text: "expression is nested more than \(maxDepth) deep (brackets, `-` and `not`)",
+             suggestion: "split it with `let` or `derive`")
     }
 
     static func expressionTooLong(maxOperators: Int) -> Self {
@@ -184,8 +186,9 @@ extension DiagnosticMessage {
     }
 }
 
-/// How to write a keyword as a name.
-private func useAsName(_ k: Keyword) -> String { "write `` `\(k.rawValue)` `` to use it as a name" }
+/// How to write a keyword as a name: in backticks, in the case it was written (names keep their case, so
+/// a column headed `Order` is `` `Order` ``, not `` `order` ``).
+private func useAsName(_ written: String) -> String { "write `` `\(written)` `` to use it as a name" }
 
 /// What the parser looked for where it found something else: the phrase after "expected", the kind of
 /// message it makes, and a hint when "write … here" would not help.
@@ -234,7 +237,7 @@ enum Expectation: Sendable {
     case statementEnd(keyword: String?)
     case expression
     /// An expression where a keyword stands that could be meant as a name (not one that shapes statements).
-    case expressionNotKeyword(Keyword)
+    case expressionNotKeyword(written: String)
     /// An expression where a `[...]` list stands.
     case expressionNotList
     /// The field after `visits.`.
@@ -292,7 +295,7 @@ enum Expectation: Sendable {
         case .assign(_, _, let doubled): return doubled ? "use a single `=` to define a name" : nil
         case .argumentAfterFilter: return "a `where` filter must follow the first argument, e.g. `percentile(clv where vip, 0.9)`"
         case .statementKeyword: return Self.statementKeywordsHint
-        case .expressionNotKeyword(let k): return useAsName(k)
+        case .expressionNotKeyword(let written): return useAsName(written)
         case .expressionNotList: return "a `[...]` list may only follow `in`"
         case .memberField: return "write `table.field`, e.g. `visits.date`"
         case .loadClauseOnce(let c): return "give `\(c)` once"
