@@ -92,8 +92,8 @@ struct CLIRun {
         #expect(r.code == 1)
         #expect(r.err.contains("= help: `f` was read as text: line 3 has `2026-02-30`, which is not a valid date (the 1 cell above it is)"))
         #expect(r.err.contains("= help: `n` was read as text: line 4 has `N/A`, which is not a number (the 2 cells above it are)"))
-        // A column that never looked like numbers gets the ordinary advice.
-        #expect(r.err.contains("= help: `city` is text; quote the value: \"1\""))
+        // A column that never looked like numbers is converted, never compared as text (`city > "1"`).
+        #expect(r.err.contains("= help: `city` is text; convert it: `number(city)` (null where it is no number)"))
     }
 
     @Test func exportHeadersAreFieldNamesAndEmptyDeclaredColumnsTakeTheirType() throws {

@@ -284,10 +284,18 @@ enum Load {
     }
 
     @Test func lateTextMakesAStringColumn() throws {
-        let t = try Self.table(6000) { $0 == 5500 ? "unknown" : String($0) }
+        // A run of words late in the file: more than one per hundred numbers, so the column is text.
+        let t = try Self.table(6000) { (5500..<5600).contains($0) ? "unknown" : String($0) }
         #expect(t.column(named: "x")?.type == .string)
         #expect(Load.values(t, "x")[5500] == .string("unknown"))
         #expect(Load.values(t, "x")[12] == .string("12"))
+    }
+
+    @Test func aLateStrayWordIsNull() throws {
+        let t = try Self.table(6000) { $0 == 5500 ? "unknown" : String($0) }
+        #expect(t.column(named: "x")?.type == .number)
+        #expect(Load.values(t, "x")[5500] == .null)
+        #expect(t.unreadCells["x"] == UnreadCells(count: 1, line: 5502, cell: "unknown", type: .number, declared: false))
     }
 
     @Test func lateLeadingZeroMakesAnIdentifier() throws {
@@ -304,8 +312,11 @@ enum Load {
     }
 
     @Test func lateNonDateAndNonBool() throws {
-        let d = try Self.table(5000) { $0 == 4999 ? "2026-02-30" : "2026-01-01" }
+        let d = try Self.table(5000) { $0 >= 4900 ? "2026-02-30" : "2026-01-01" }
         #expect(d.column(named: "x")?.type == .string)
+        let one = try Self.table(5000) { $0 == 4999 ? "2026-02-30" : "2026-01-01" }
+        #expect(one.column(named: "x")?.type == .date)
+        #expect(Load.values(one, "x")[4999] == .null)
         let b = try Self.table(5000) { $0 == 4500 ? "maybe" : ($0 % 2 == 0 ? "true" : "false") }
         #expect(b.column(named: "x")?.type == .string)
         #expect(Load.values(b, "x")[4500] == .string("maybe"))

@@ -76,6 +76,8 @@ import Testing
         // Names that are not bare identifiers come with their backticks; after a typed backtick it is closed.
         ("count(where la", 12, ["`last visit`", "last"]), ("show `la", 5, ["`last visit`"]), ("show `cou", 5, ["`count`"]),
         ("segment s where last_visit < as_of - 90 da", 40, ["date", "day", "days", "days_between"]),
+        // Functions come from the checker's closed list: `number` is offered as soon as it exists.
+        ("count numb", 6, ["number"]),
     ] as [(String, Int, [String])])
     func nameCompleterCandidates(_ line: String, _ start: Int, _ expected: [String]) {
         let (s, c) = NameCompleter(session: Self.makeSession()).completions(for: line, cursor: line.count)

@@ -130,6 +130,7 @@ import Testing
         .matchedRowDuplicate: tables("count clv > 1", matched: "id,z\nC1,1\nC1,2\n"),
         .linkFieldMissing: tables("count clv > 1", linkedBy: "cust"),
         .rowsNameNoCustomer: tables("count clv > 1", visits: "customer_id,x,clv\nC9,1,2\n"),
+        .cellsReadAsNull: tables("count clv > 1", customers: "id,clv\n" + (0..<150).map { "C\($0),\($0 == 3 ? "n/a" : "5")" }.joined(separator: "\n") + "\n"),
         .unknownTableField: tables("derive d = count(v.nope)"),
         .eventFieldOutsideAggregate: tables("derive d = v.x"),
         .eventFieldOfOtherTable: tables("derive d = count(v where w.y > 1)"),

@@ -20,7 +20,7 @@ public struct CLI {
     public static let usage = """
         usage: strata <command> [options]
 
-          run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings]
+          run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings] [--strict]
                                    run a rule file on its data and print the results
           repl [RULES] [--data NAME=PATH] [--as-of DATE] [--format F]
                                    an interactive session (reads statements from stdin when piped)
@@ -59,10 +59,11 @@ public struct CLI {
 
     /// Usage of `strata run`, printed by `strata run --help`.
     public static let runUsage = """
-        usage: strata run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings]
+        usage: strata run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings] [--strict]
 
         Runs a rule file on its data and prints the results: each output statement's, or, when there is none,
         a summary of the segments and tiers. --data replaces a table's file, --as-of sets today's date.
+        --strict refuses data the load warns about (cells read as null, rows naming no customer): exit 3.
 
         """
 
@@ -79,7 +80,8 @@ public struct CLI {
     public static let checkUsage = """
         usage: strata check RULES... [--data NAME=PATH]... [--format text|json] [--strict]
 
-        Parses and type-checks without evaluating; prints errors and warnings. --strict exits 1 on warnings.
+        Parses and type-checks without evaluating; prints errors and warnings. --strict exits 1 on warnings,
+        3 on a warning about the data (as `run --strict`).
 
         """
 
@@ -138,11 +140,12 @@ public struct CLI {
     }
 
     func run(_ words: [String]) throws(UsageError) -> Int32 {
-        let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii", "timings"])
+        let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii", "timings", "strict"])
         guard a.positionals.count == 1, let rules = a.positionals.first else {
             throw UsageError(message: a.positionals.isEmpty ? "run needs a rule file" : "run takes one rule file, found \(a.positionals.count)")
         }
-        let (options, format) = try runOptions(a)
+        var (options, format) = try runOptions(a)
+        options.strict = a.flag("strict")
         let result = Pipeline(options: options).run(path: rules)
         emit(result, format: format)
         if a.flag("timings") {

@@ -9,7 +9,9 @@ extension CLI {
             guard f == "text" || f == "json" else { throw UsageError(message: "--format for check is text or json, found `\(f)`") }
             return f == "json"
         } ?? false
-        let (options, _) = try runOptions(Arguments(a.all("data").flatMap { ["--data", $0] }, valueOptions: ["data"], flagOptions: []))
+        var (options, _) = try runOptions(Arguments(a.all("data").flatMap { ["--data", $0] }, valueOptions: ["data"], flagOptions: []))
+        // A warning about the data is an error with --strict, exit 3 as in `run --strict`.
+        options.strict = a.flag("strict")
         var all: [Diagnostic] = []
         var worst: Int32 = 0
         for path in a.positionals {

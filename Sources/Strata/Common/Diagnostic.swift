@@ -25,6 +25,13 @@ public struct Diagnostic: Error, Sendable, Hashable {
         self.suggestion = suggestion
     }
 
+    /// The same message as an error (`--strict` makes warnings about the data errors).
+    public var asError: Diagnostic {
+        var d = self
+        d.severity = .error
+        return d
+    }
+
     /// Short form `file:line:col: severity: message`, for logs and JSON-less tooling.
     public var headline: String {
         let place = span.start.line == 0 ? file : span.start.column == 0 ? "\(file):\(span.start.line)" : "\(file):\(span.start.line):\(span.start.column)"

@@ -142,6 +142,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case linkFieldMissing = "link-field-missing"
     /// Rows of a linked or matched table whose key names no customer (a warning).
     case rowsNameNoCustomer = "rows-name-no-customer"
+    /// Cells of a number, date or bool column that are not of its type, read as null (a warning).
+    case cellsReadAsNull = "cells-read-as-null"
     /// A `--data NAME=PATH` for a table the rules do not load.
     case dataNamesNoTable = "data-names-no-table"
     /// A `load` when the embedding program supplies the table itself.

@@ -43,6 +43,9 @@ struct Evaluator: Sendable {
             guard let c = table.column(named: name) else {
                 throw EvalError(.columnNotFound(name), at: e.span)
             }
+            // A field with no value has no type of its own (the catalog's null): it is null, whatever
+            // type its use gave it, and its stored text column must not meet a number kernel.
+            if e.type == .null { return .scalar(.null) }
             return Vector(c)
         case .segment(let name):
             guard let s = segments[name] else {
@@ -98,6 +101,7 @@ struct Evaluator: Sendable {
             guard gather != nil, let c = table.column(named: field) else {
                 throw EvalError(.eventFieldOutsideItsRows(field), at: e.span)
             }
+            if e.type == .null { return .scalar(.null) }
             return Vector(c)
         case .eventAggregate(let g):
             return try eventAggregate(g, type: e.type, span: e.span)

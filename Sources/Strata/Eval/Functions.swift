@@ -47,6 +47,18 @@ enum Functions {
             }
         case .if:
             if a.count == 3, let v = SelectKernel.select(a[0], a[1], a[2], type: resultType, count: n) { return v }
+        case .number:
+            if case .number = a[0] { return a[0] }
+            // Each distinct text is parsed once.
+            guard case .string(let codes, let dict, let v) = a[0] else { break }
+            let parsed = dict.map(NumberParser.number(in:))
+            var out = [Double](repeating: 0, count: n)
+            var valid = Bitset(count: n)
+            for i in 0..<n where v[i] {
+                let c = Int(codes[i])
+                if c >= 0, c < parsed.count, let x = parsed[c] { out[i] = x; valid[i] = true }
+            }
+            return .number(out, valid: valid)
         default:
             break
         }
@@ -103,6 +115,9 @@ enum Functions {
             if case .bool(true) = a[0] { return a[1] }
             return a[2]
         case .date: return str(0).flatMap { CivilDate.parse($0) }.map(Value.date) ?? .null
+        case .number:
+            if let x = num(0) { return .number(x) }
+            return str(0).flatMap(NumberParser.number(in:)).map(Value.number) ?? .null
         }
     }
 

@@ -68,6 +68,9 @@ public struct RunOptions: Sendable {
     /// Stops evaluation and exports early when requested (the REPL's Ctrl-C: `Cancellation.interrupt`);
     /// nil: nothing can cancel the run.
     public var cancellation: Cancellation?
+    /// `--strict`: a warning about the data (cells read as null, rows that name no customer) is an
+    /// error: nothing runs, exit 3.
+    public var strict = false
     /// The date used for `as_of` when neither the rules nor the options set it.
     public var today: Int32 = RunOptions.currentDate()
 

@@ -5,15 +5,41 @@ import Foundation
 enum DataBinding {
     /// Loads the planned table, every row (`strata check` too: a bad row past the first ones fails `check`
     /// as it fails `run`). `columns` limits the load to the columns of those names (`strata run`'s
-    /// projection); `encoding` is the one the `load` names, nil to detect it.
+    /// projection); `encoding` is the one the `load` names, nil to detect it. The types `declared` gives
+    /// its fields are how those columns are parsed: a schema type forces the parse.
     static func load(table name: String, path: String, parallel: Bool, columns: Set<String>? = nil,
-                     encoding: TextEncoding? = nil) throws(LoadError) -> Table {
-        try TableLoader.load(path: path, tableName: name, parallel: parallel, columns: columns, encoding: encoding)
+                     encoding: TextEncoding? = nil, declared: SchemaDeclaration? = nil) throws(LoadError) -> Table {
+        try TableLoader.load(path: path, tableName: name, parallel: parallel, columns: columns, encoding: encoding,
+                             types: declaredTypes(declared))
+    }
+
+    /// The types a `schema` declares, by field: how those columns are parsed.
+    static func declaredTypes(_ declared: SchemaDeclaration?) -> [String: ValueType] {
+        Dictionary(declared?.fields.map { ($0.name, $0.type) } ?? [], uniquingKeysWith: { a, _ in a })
     }
 
     /// What every front end says about a table once read: the note that it was not UTF-8, at the data file.
     static func notices(_ t: Table, path: String) -> [Diagnostic] {
         t.detectedEncoding.map { [Diagnostic(.dataEncodingDetected($0), file: path, span: .wholeFile)] } ?? []
+    }
+
+    /// What the load says about a table's cells: one warning per column whose cells were not all of its
+    /// type (read as null), and a note per column read as text for holding integers beyond 2⁵³. The
+    /// cell quoted is masked when its field is personal, as in every message.
+    static func cellWarnings(_ t: Table, path: String, in schema: TableSchema) -> (warnings: [Diagnostic], notes: [String]) {
+        var warnings: [Diagnostic] = []
+        for c in t.columns {
+            guard let u = t.unreadCells[c.name] else { continue }
+            let cell = shown(u.cell, field: c.name, in: schema)
+            warnings.append(Diagnostic(.cellsReadAsNull(c.name, path: path, count: u.count, type: u.type, line: u.line, cell: cell,
+                                                        declared: u.declared), file: path, span: .wholeFile))
+        }
+        let notes = t.columns.compactMap { c in
+            t.wideIntegers[c.name].map { w in
+                "`\(c.name)` in \(path) is read as text: it holds integers beyond 2^53 (line \(w.line): `\(shown(w.cell, field: c.name, in: schema))`), which no number holds exactly"
+            }
+        }
+        return (warnings, notes)
     }
 
     /// A load error as the diagnostic every front end shows: at the `load` statement's path, or at the
@@ -32,9 +58,14 @@ enum DataBinding {
             s.personal = Set(d.fields.filter(\.pii).map(\.name))
             s.notPersonal = Set(d.fields.filter(\.notPersonal).map(\.name))
         }
+        let declaredTypes = Dictionary(declared?.fields.map { ($0.name, $0.type) } ?? [], uniquingKeysWith: { a, _ in a })
         s.fields = t.columns.map { c in
-            let why = t.typeNotes[c.name].map { note in note.text(showing: shown(note.cell, field: c.name, in: s)) }
-            return FieldSchema(name: c.name, type: c.type, textBecause: why)
+            let wide = t.wideIntegers[c.name].map { w in "line \(w.line) has `\(shown(w.cell, field: c.name, in: s))`, an integer beyond 2^53, which no number holds exactly" }
+            let why = t.typeNotes[c.name].map { note in note.text(showing: shown(note.cell, field: c.name, in: s)) } ?? wide
+            // A column with no value (or a header-only file) has no type of its own: it is null in every
+            // row and takes the type of its use, as the literal `null` does; a schema gives it one.
+            let open = c.nullCount == c.count && t.unreadCells[c.name] == nil
+            return FieldSchema(name: c.name, type: declaredTypes[c.name] ?? (open ? .null : c.type), textBecause: why)
         }
         if let d = declared { s.undeclared = d.undeclared(in: s.fields) }
         return s
@@ -47,7 +78,10 @@ enum DataBinding {
     }
 
     /// Data that does not match the rule file's schema is refused before any rule runs; each message
-    /// points at the field's own line in the schema. An all-empty column takes its declared type.
+    /// points at the field's own line in the schema. An all-empty column takes its declared type. A
+    /// text column already loaded (a table handed in, or a schema typed at the REPL after its data) is
+    /// read as its declared number, date or bool as a load would: cells that are not of it are null
+    /// and listed in the table's `unreadCells`; one in which no cell is of it is the wrong column.
     static func verify(_ t: inout Table, against schema: SchemaDeclaration) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for f in schema.fields {
@@ -56,10 +90,24 @@ enum DataBinding {
                 out.append(Diagnostic(.dataMissingField(f.name, source: t.source, nearest: near), file: f.file, span: f.span))
                 continue
             }
+            // A declared type is how the column was parsed; a column in which no cell is of it is the wrong one.
+            if let u = t.unreadCells[f.name], u.declared, let found = u.found {
+                out.append(Diagnostic(.dataTypeMismatch(f.name, declared: f.type, found: found), file: f.file, span: f.span))
+                continue
+            }
             guard c.type != f.type else { continue }
             // An all-empty column loads as string; it cannot contradict a declared type, and takes it.
             if c.nullCount == c.count {
                 t.put(Vector.broadcast(.null, type: f.type, count: c.count).column(named: f.name, type: f.type, count: c.count))
+                continue
+            }
+            if let (read, misses, first) = c.reading(as: f.type), read.valid.cardinality > 0 {
+                t.put(read)
+                if let first, misses > 0 {
+                    // Rows are lines below the header (a CSV's line, unless a cell spans lines).
+                    t.unreadCells[f.name] = UnreadCells(count: misses, line: first.row + 2, cell: String(first.cell.prefix(40)), type: f.type,
+                                                        declared: true)
+                }
                 continue
             }
             out.append(Diagnostic(.dataTypeMismatch(f.name, declared: f.type, found: c.type), file: f.file, span: f.span))

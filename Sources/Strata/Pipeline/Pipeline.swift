@@ -124,7 +124,9 @@ public struct Pipeline: Sendable {
                         }
                     }
                     c.table = t
-                    catalog.tables = [DataBinding.schema(of: t, declared: customerDeclared)]
+                    let schema = DataBinding.schema(of: t, declared: customerDeclared)
+                    catalog.tables = [schema]
+                    c.result.diagnostics += DataBinding.cellWarnings(t, path: t.source, in: schema).warnings
                 }
             case .files(let tables):
                 do throws(BoundTables.Failure) {
@@ -136,6 +138,10 @@ public struct Pipeline: Sendable {
                     c.dataFile = bound.customerFile
                     catalog = bound.catalog
                     loadedAt = tables.first { $0.link == nil }?.place
+                    if options.strict, !bound.warnings.isEmpty {
+                        c.result.fail(set.diagnostics + bound.warnings.map(\.asError), exitCode: 3)
+                        return c
+                    }
                     c.result.diagnostics += bound.warnings
                     c.result.outputs += bound.notes.map(OutputItem.note)
                 } catch {

@@ -50,6 +50,8 @@ extension Pipeline {
         } catch {
             return nil
         }
+        // `--strict` refuses data with warnings; the ordinary path says so.
+        if options.strict, !bound.warnings.isEmpty { return nil }
         // A column whose full type differs from its sample's (a late cell that is no number) means the
         // program must be compiled against the whole data.
         for full in bound.catalog.tables {

@@ -30,7 +30,7 @@ struct BoundTables {
             var t: Table
             do throws(LoadError) {
                 t = try DataBinding.load(table: p.name, path: p.path, parallel: parallel, columns: columns?[p.name],
-                                         encoding: p.encoding)
+                                         encoding: p.encoding, declared: declared.first { $0.table == p.name })
             } catch {
                 let base = p.fromCommandLine ? "the current folder" : "the rule file"
                 throw Failure(diagnostics: [DataBinding.diagnostic(error, at: p.place, root: root, relativeTo: base)], exitCode: 3)
@@ -43,6 +43,9 @@ struct BoundTables {
             for column in t.timesDropped {
                 out.notes.append("`\(column)` in \(p.path) has times of day; a date column keeps only the day")
             }
+            let cells = DataBinding.cellWarnings(t, path: p.path, in: DataBinding.schema(of: t, declared: declared.first { $0.table == p.name }))
+            out.warnings += cells.warnings
+            out.notes += cells.notes
             loaded.append((p, t))
         }
         let customerPlan = loaded.first { $0.0.link == nil }

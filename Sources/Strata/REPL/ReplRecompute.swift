@@ -84,18 +84,23 @@ extension ReplSession {
         if redone > 0 { result.outputs.append(.note("recomputed \(redone) definition\(redone == 1 ? "" : "s") on the new data")) }
     }
 
-    /// Loads a table in place of the current one (its notices into `result`); the error instead of throwing.
+    /// Loads a table in place of the current one (a session's schema types forcing the parse; its
+    /// notices into `result`); the error instead of throwing. What the load says about the cells goes into `result`.
     func load(name: String, path: String, encoding: TextEncoding?, at place: (file: String, span: SourceSpan)?, fromCommandLine: Bool,
               _ result: inout RunResult) -> Diagnostic? {
         do throws(LoadError) {
-            var t = try DataBinding.load(table: name, path: path, parallel: options.parallel, encoding: encoding)
+            var t = try DataBinding.load(table: name, path: path, parallel: options.parallel, encoding: encoding, declared: declared)
             if let d = declared {
                 if let mismatch = DataBinding.verify(&t, against: d).first { return mismatch }
             }
             result.diagnostics += DataBinding.notices(t, path: path)
             runner.replaceTable(t)
             loadedFrom = (name, path, encoding)
-            compiler.use(DataBinding.schema(of: t, declared: declared), at: place)
+            let schema = DataBinding.schema(of: t, declared: declared)
+            compiler.use(schema, at: place)
+            let cells = DataBinding.cellWarnings(t, path: path, in: schema)
+            result.diagnostics += cells.warnings
+            result.outputs += cells.notes.map(OutputItem.note)
             return nil
         } catch {
             return DataBinding.diagnostic(error, at: place, root: place?.file ?? "<repl>",
@@ -120,7 +125,12 @@ extension ReplSession {
             }
             declared = d
             runner.table = verified
-            compiler.use(DataBinding.schema(of: verified, declared: d), at: nil)
+            let schema = DataBinding.schema(of: verified, declared: d)
+            compiler.use(schema, at: nil)
+            // The declared types read text columns again: say which cells were not of them.
+            var fresh = verified
+            fresh.unreadCells = verified.unreadCells.filter { t.unreadCells[$0.key] == nil }
+            result.diagnostics += DataBinding.cellWarnings(fresh, path: loadedFrom?.path ?? t.source, in: schema).warnings
             result.outputs.append(.note("the data matches schema `\(d.table)` (\(d.fields.count) field\(d.fields.count == 1 ? "" : "s"))"))
         } else {
             declared = d

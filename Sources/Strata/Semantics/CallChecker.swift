@@ -40,7 +40,10 @@ extension Checker {
 
     mutating func argType(_ fn: Name, _ t: TypedExpr, _ allowed: [ValueType], position: Int) -> Bool {
         if t.type == .null || allowed.contains(t.type) { return true }
-        report(.argumentType(fn.text, position: position, allowed: allowed, found: t.type, written: text(t.span)), at: t.span)
+        // Text where only numbers or dates will do: how to read it as one.
+        let wanted: ValueType? = allowed.contains(.string) ? nil : allowed.contains(.number) ? .number : allowed.contains(.date) ? .date : nil
+        report(.argumentType(fn.text, position: position, allowed: allowed, found: t.type, written: text(t.span),
+                             conversion: wanted.flatMap { conversion(t, to: $0) }), at: t.span)
         return false
     }
 
@@ -102,6 +105,10 @@ extension Checker {
                 return TypedExpr(.constant(.date(d)), .date, rowLevel: false, s)
             }
             return make(.date)
+        case .number:
+            // Text read as the loader reads a cell; a number is itself (the same rules on either export).
+            guard arity(fn, a.count, 1...1, s), argType(fn, a[0], [.string, .number], position: 1) else { return nil }
+            return make(.number)
         }
     }
 

@@ -9,6 +9,7 @@ extension DiagnosticMessage {
         "contains": "contains(text, part)", "starts_with": "starts_with(text, prefix)", "ends_with": "ends_with(text, suffix)",
         "days_between": "days_between(from, to)", "months_between": "months_between(from, to)", "years_between": "years_between(from, to)",
         "year": "year(date)", "month": "month(date)", "if": "if(condition, then, else)", "date": "date(\"2026-06-30\")",
+        "number": "number(text), e.g. number(\"1,200\")",
         "count": "count(), count(segment), count(where condition)", "sum": "sum(x [where condition])", "avg": "avg(x [where condition])",
         "median": "median(x [where condition])", "stddev": "stddev(x [where condition])",
         "percentile": "percentile(x [where condition], p) with p between 0 and 1",
@@ -46,10 +47,11 @@ extension DiagnosticMessage {
     }
 
     /// Argument `position` (1-based) is of type `found` where one of `allowed` is needed.
-    static func argumentType(_ function: String, position: Int, allowed: [ValueType], found: ValueType, written: String) -> Self {
+    static func argumentType(_ function: String, position: Int, allowed: [ValueType], found: ValueType, written: String,
+                             conversion: TextConversion? = nil) -> Self {
         Self(code: .argumentType,
              text: "argument \(position) of `\(function)` must be a \(allowed.map(\.name).joined(separator: " or ")), found \(found.name) `\(written)`",
-             suggestion: usageHint(function))
+             suggestion: conversion?.text ?? usageHint(function))
     }
 
     /// `min`, `max` or `coalesce` whose argument `position` is of type `found`, argument 1 of type `first`.

@@ -11,6 +11,8 @@ public enum TableGrain: Sendable, Hashable {
 /// One field of a table as the compiler sees it: a name and a type, nothing of the values.
 public struct FieldSchema: Sendable, Hashable {
     public var name: String
+    /// `null` for a column with no value (all empty, or a header-only file): it has no type of its own,
+    /// so the checker lets it meet any type as the literal `null` does, and every row of it is null.
     public var type: ValueType
     /// Why a text field is text when it looked like numbers or dates (the cell that made it text), for messages.
     public var textBecause: String?

@@ -165,9 +165,34 @@ extension DiagnosticMessage {
              suggestion: "write a duration: `\(date) \(op.rawValue) 30 days`")
     }
 
-    static func arithmeticType(_ op: BinaryOp, found: ValueType, written: String) -> Self {
+    static func arithmeticType(_ op: BinaryOp, found: ValueType, written: String, conversion: TextConversion?) -> Self {
         Self(code: .arithmeticType, text: "`\(op.rawValue)` needs numbers, found \(found.name) `\(written)`",
-             suggestion: found == .string ? "strings cannot be used in arithmetic" : "use number fields or literals")
+             suggestion: conversion?.text ?? (found == .string ? "strings cannot be used in arithmetic" : "use number fields or literals"))
+    }
+
+    /// Text used where a number or date is needed: how to read it as one. Never "quote the value":
+    /// `age > "30"` would compare text, so "100" < "30". A field read as text because of a cell says
+    /// which cell, and that a schema type reads it as numbers (the cells that are not become null).
+    struct TextConversion {
+        /// The text expression as written.
+        var written: String
+        /// The field it is, if it is one, and why that field is text when its cells looked like numbers or dates.
+        var field: String?
+        var why: String?
+        /// What it should have been: number or date.
+        var wanted: ValueType
+        /// The customer table's name, for the schema example.
+        var table: String?
+
+        var text: String {
+            let convert = wanted == .date ? "date(\(written))" : "number(\(written))"
+            let nulls = wanted == .date ? "null where it is no date" : "null where it is no number"
+            // Text that never looked like numbers (a city): converting is the one way; a field that is text
+            // because of some cells can also be declared, which reads the rest and makes those null.
+            guard let f = field, let why else { return "`\(written)` is text; convert it: `\(convert)` (\(nulls))" }
+            let schema = "`schema \(table ?? "customers") { \(Lexer.isBareName(f) ? f : "`\(f)`"): \(wanted.name) }`"
+            return "`\(f)` was read as text: \(why); read it as \(wanted == .date ? "dates" : "numbers") with \(schema) (cells that are not become null), or convert it: `\(convert)`"
+        }
     }
 
     static var durationComparison: Self {
@@ -188,8 +213,8 @@ extension DiagnosticMessage {
         /// A quoted number or bool, compared with a number or bool field.
         case removeQuotes(String)
         case dateWithoutQuotes(String)
-        /// A text field compared with an unquoted number.
-        case quoteValue(field: String, value: String)
+        /// Text compared with a number or date: read it as one.
+        case convertText(TextConversion)
         /// A field that is text because of a cell that was not a number or date; `why` says which.
         case readAsText(field: String, why: String)
 
@@ -198,7 +223,7 @@ extension DiagnosticMessage {
             case .sameType(let w, let t): return "`\(w)` is a \(t.name); compare it with a \(t.name)"
             case .removeQuotes(let s): return "remove the quotes: \(s)"
             case .dateWithoutQuotes(let s): return "write the date without quotes: \(s)"
-            case .quoteValue(let f, let v): return "`\(f)` is text; quote the value: \"\(v)\""
+            case .convertText(let c): return c.text
             case .readAsText(let f, let why): return "`\(f)` was read as text: \(why)"
             }
         }

@@ -167,7 +167,7 @@ extension Checker {
         let okL = lt == .number || lt == .null, okR = rt == .number || rt == .null
         guard okL, okR else {
             let bad = okL ? r : l
-            report(.arithmeticType(op, found: bad.type, written: text(bad.span)), at: bad.span)
+            report(.arithmeticType(op, found: bad.type, written: text(bad.span), conversion: conversion(bad, to: .number)), at: bad.span)
             return nil
         }
         let a = ArithOp(rawValue: op.rawValue) ?? .add
@@ -175,6 +175,17 @@ extension Checker {
             return TypedExpr(.constant(Arithmetic.apply(a, p, q).map(Value.number) ?? .null), .number, rowLevel: false, s)
         }
         return TypedExpr(.arith(a, l, r), .number, rowLevel: row, s)
+    }
+
+    /// How text used as a number or date can be read as one, for the message; nil when it is not text,
+    /// or is a string written out (its own hints say to drop the quotes or compare like with like).
+    func conversion(_ t: TypedExpr, to wanted: ValueType) -> DiagnosticMessage.TextConversion? {
+        guard t.type == .string else { return nil }
+        if case .constant = t.kind { return nil }
+        var field: String?
+        if case .column(let n) = t.kind { field = n }
+        return DiagnosticMessage.TextConversion(written: text(t.span), field: field, why: field.flatMap { fieldNotes[$0] }, wanted: wanted,
+                                                table: tableName)
     }
 
     /// Whether two operands can be compared; reports an error with a hint when not.
@@ -193,11 +204,13 @@ extension Checker {
                 if a.type == .date, CivilDate.parse(str) != nil { hint = .dateWithoutQuotes(str) }
                 if a.type == .bool, str == "true" || str == "false" { hint = .removeQuotes(str) }
             }
-            if case .constant(.number) = b.kind, a.type == .string { hint = .quoteValue(field: text(a.span), value: text(b.span)) }
+            if a.type == .string, b.type == .number || b.type == .date, let c = conversion(a, to: b.type) { hint = .convertText(c) }
         }
         // A field that is text only because of one cell: say which, so the data can be fixed.
-        for a in [l, r] {
-            if case .column(let name) = a.kind, let why = fieldNotes[name] { hint = .readAsText(field: name, why: why) }
+        if case .convertText = hint {} else {
+            for a in [l, r] {
+                if case .column(let name) = a.kind, let why = fieldNotes[name] { hint = .readAsText(field: name, why: why) }
+            }
         }
         report(.comparisonTypeMismatch(op, left: (l.type, text(l.span)), right: (r.type, text(r.span)), hint: hint), at: l.span.merged(with: r.span))
         return false

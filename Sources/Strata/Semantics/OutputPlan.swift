@@ -119,7 +119,7 @@ extension Compiler {
                 // The condition chooses; only the two branches are shown.
                 return PII.Kind.combined(of(args.dropFirst().first), of(args.dropFirst(2).first))
             case .abs, .round, .floor, .ceil, .min, .max, .coalesce, .lower, .upper, .days_between, .months_between,
-                 .years_between, .year, .month, .date:
+                 .years_between, .year, .month, .date, .number:
                 return args.reduce(nil) { PII.Kind.combined($0, of($1)) }
             }
         case .aggregate(let f, let argument, _, _):

@@ -91,7 +91,8 @@ public struct SchemaDeclaration: Sendable {
         guard let last = fields.last else { return [:] }
         var out: [String: String] = [:]
         for c in data where !declared.contains(c.name) {
-            let line = (Lexer.isBareName(c.name) ? c.name : "`\(c.name)`") + ": " + c.type.name
+            // An all-empty column has no type of its own; text is the declaration that keeps any value.
+            let line = (Lexer.isBareName(c.name) ? c.name : "`\(c.name)`") + ": " + (c.type == .null ? ValueType.string : c.type).name
             out[c.name] = DiagnosticMessage.declareField(line, after: (last.file, last.span.start.line))
         }
         return out

@@ -59,6 +59,23 @@ extension DiagnosticMessage {
                     suggestion: nil)
     }
 
+    /// Cells of a number, date or bool column that are not of its type (inferred from the other cells,
+    /// or declared), read as null: one warning per column.
+    static func cellsReadAsNull(_ field: String, path: String, count: Int, type: ValueType, line: Int, cell: String, declared: Bool) -> Self {
+        let (one, many): (String, String)
+        switch type {
+        case .number: (one, many) = ("a number", "numbers")
+        case .date: (one, many) = ("a date", "dates")
+        case .bool: (one, many) = ("true or false", "true or false")
+        case .string, .duration, .null: (one, many) = ("a " + type.name, type.name)
+        }
+        let cells = "\(ValueFormat.grouped(count)) cell\(count == 1 ? "" : "s")", verb = count == 1 ? "is" : "are"
+        let why = declared ? "the schema declares `\(field): \(type.name)`" : "the other cells are \(many)"
+        return Self(code: .cellsReadAsNull, severity: .warning,
+                    text: "\(cells) of `\(field)` \(verb) not \(one) and \(verb) read as null (first: \(path):\(line), `\(cell)`); \(why)",
+                    suggestion: "fix \(count == 1 ? "that cell" : "those cells") in the export; `--strict` refuses to run on data with such cells")
+    }
+
     // MARK: - Event fields and aggregates
 
     static func unknownTableField(_ table: String, field: String, nearest: String?, fields: [String]) -> Self {

@@ -40,7 +40,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
 public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
     case abs, round, floor, ceil, min, max, coalesce, lower, upper, length
     case contains, starts_with, ends_with, days_between, months_between, years_between
-    case year, month, `if`, date
+    case year, month, `if`, date, number
 }
 
 /// What an event aggregate computes over the rows of a linked table.

@@ -14,6 +14,8 @@ struct CSVReader: @unchecked Sendable {
     var releaseBehind = false
     /// The columns to read, by header name; nil reads every column. The others are not parsed at all.
     var wanted: Set<String>?
+    /// Types a `schema` declares, by header name: those columns are parsed as that type, not inferred.
+    var declared: [String: ValueType] = [:]
 
     /// Boundaries of the fields of one record, reused from record to record. Plain fixed buffers:
     /// this is touched for every cell, where array copy-on-write checks would show.
@@ -155,6 +157,10 @@ struct CSVReader: @unchecked Sendable {
         var rows: Int
         /// Why columns that looked like numbers or dates were read as text (`ColumnStats.textNote`).
         var notes: [String: TypeNote] = [:]
+        /// Cells of number, date and bool columns that were not of the type, read as null.
+        var unread: [String: UnreadCells] = [:]
+        /// Columns read as text because they hold integers beyond 2⁵³, with the first one.
+        var wide: [String: TypeNote] = [:]
 
         /// Joins the ranges column by column on all cores. Each column's builders are handed to the
         /// task that merges it and freed when it is done, so the peak holds a few columns twice
@@ -172,6 +178,8 @@ struct CSVReader: @unchecked Sendable {
             }
             var table = Table(name: name, columns: columns, rowCount: rows, source: source)
             table.typeNotes = notes
+            table.unreadCells = unread
+            table.wideIntegers = wide
             table.timesDropped = dropped.map { header[$0] }
             return table
         }
@@ -211,11 +219,20 @@ struct CSVReader: @unchecked Sendable {
         }
         let sample = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: read,
                           maxRows: CSVReader.sampleRows, firstLine: 1 + headerLines)
-        var notes: [String: TypeNote] = [:]
-        for k in read { if let n = sample.stats[k].textNote { notes[header[k]] = n } }
+        var notes: [String: TypeNote] = [:], wide: [String: TypeNote] = [:]
+        for k in read where declared[header[k]] == nil {
+            if let n = sample.stats[k].textNote { notes[header[k]] = n }
+            if let w = sample.stats[k].wideNote { wide[header[k]] = w }
+        }
         // A column not wanted is skipped like one the sample could not type, but never read again.
-        let plan = sample.stats.enumerated().map { k, s -> (ValueType, Bool, Bool) in
-            (s.type, s.nearlyUnique, s.nonEmpty == 0 || !(keep?.contains(k) ?? true))
+        let plan = sample.stats.enumerated().map { k, s -> ColumnPlan in
+            let unwanted = !(keep?.contains(k) ?? true)
+            if let t = declared[header[k]] {
+                return ColumnPlan(type: t, unique: s.nearlyUnique, skip: unwanted, misses: .decided(declared: true))
+            }
+            let t = s.type
+            return ColumnPlan(type: t, unique: s.nearlyUnique, skip: unwanted || s.nonEmpty == 0 || s.undecided,
+                              misses: t == .bool ? .none : .guessed(limit: CSVReader.missesPerRange))
         }
         let ranges = splits(from: dataStart)
         var chunks = ranges
@@ -228,25 +245,45 @@ struct CSVReader: @unchecked Sendable {
             built = [build(chunks[0], width: width, plan: plan)]
         }
         var lineBefore = 1 + headerLines
+        var firstLines: [Int] = []
         for b in built {
             if var e = b.error {
                 e.line = e.line.map { $0 + lineBefore - 1 }
                 throw e
             }
+            firstLines.append(lineBefore)
             lineBefore += b.lines
         }
         var parts = built.map(\.builders)
         let rows = built.reduce(0) { $0 + $1.rows }
-        // Columns the sample got wrong (or could not tell) are inferred over every row and read again.
-        let redo = read.filter { k in parts.contains { $0[k].failed } }
+        // Columns the sample got wrong (or could not tell) are inferred over every row and read again;
+        // so are those whose cells not of the guessed type are too many by the rule over the whole column.
+        var redo = read.filter { k in parts.contains { $0[k].failed } }
+        var unread: [String: UnreadCells] = [:]
+        for k in read where !redo.contains(k) {
+            let builders = parts.map { $0[k] }
+            let count = builders.reduce(0) { $0 + $1.missCount }
+            guard count > 0 else { continue }
+            if case .guessed = plan[k].misses, !CSVReader.tolerated(builders) {
+                redo.append(k)
+                continue
+            }
+            guard let i = built.indices.first(where: { built[$0].firstMiss[k] != nil }), let m = built[i].firstMiss[k] else { continue }
+            unread[header[k]] = UnreadCells(count: count, line: m.line + firstLines[i] - 1, cell: m.cell, type: plan[k].type,
+                                            declared: declared[header[k]] != nil,
+                                            found: builders.allSatisfy { $0.values == 0 } ? sample.stats[k].type : nil)
+        }
         mark("checks; columns to read again: \(redo.count)")
         if !redo.isEmpty {
             let full = scan(dataStart..<p.count, width: width, identifierNames: identifierNames, columns: redo, maxRows: Int.max,
                             firstLine: 1 + headerLines)
             var replan = plan
             for k in redo {
-                replan[k] = (full.stats[k].type, full.stats[k].nearlyUnique, false)
-                notes[header[k]] = full.stats[k].textNote
+                let s = full.stats[k]
+                replan[k] = ColumnPlan(type: s.type, unique: s.nearlyUnique, skip: false, misses: .decided(declared: false))
+                notes[header[k]] = s.textNote
+                wide[header[k]] = s.wideNote
+                unread[header[k]] = s.unread
             }
             let again = build(dataStart..<p.count, width: width, plan: replan, only: Set(redo))
             for k in redo {
@@ -254,8 +291,35 @@ struct CSVReader: @unchecked Sendable {
                 parts[0][k] = again.builders[k]
             }
         }
-        guard keep != nil else { return Parsed(header: header, parts: parts, rows: rows, notes: notes) }
-        return Parsed(header: read.map { header[$0] }, parts: parts.map { row in read.map { row[$0] } }, rows: rows, notes: notes)
+        guard keep != nil else { return Parsed(header: header, parts: parts, rows: rows, notes: notes, unread: unread, wide: wide) }
+        return Parsed(header: read.map { header[$0] }, parts: parts.map { row in read.map { row[$0] } }, rows: rows, notes: notes,
+                      unread: unread, wide: wide)
+    }
+
+    /// How many cells not of a guessed type one range keeps before its builder gives up on the type.
+    static let missesPerRange = 64
+
+    /// Whether the cells not of their column's guessed type are few enough, judged as one scan down
+    /// the file would (`ColumnStats.tolerates`): the ranges' misses in order, each after the values before it.
+    static func tolerated(_ builders: [ColumnBuilder]) -> Bool {
+        var misses = 0, values = 0
+        for b in builders {
+            for before in b.valuesBeforeMiss {
+                misses += 1
+                guard ColumnStats.tolerates(misses: misses, seen: values + before) else { return false }
+            }
+            values += b.values
+        }
+        return values >= ColumnStats.leastValues
+    }
+
+    /// How one column is read in the build pass: its type, whether its text is near-unique, whether it
+    /// is skipped (not wanted, or to be read on its own), and what becomes of cells not of the type.
+    struct ColumnPlan {
+        var type: ValueType
+        var unique: Bool
+        var skip: Bool
+        var misses: ColumnBuilder.Misses
     }
 
     /// Row ranges starting at line starts, one per core for files big enough to be worth it.
@@ -304,13 +368,16 @@ struct CSVReader: @unchecked Sendable {
         var lines = 0
         var end = 0
         var error: LoadError?
+        /// Per column, the first cell not of its type: its line (counted from the range's start) and text.
+        var firstMiss: [Int: (line: Int, cell: String)] = [:]
     }
 
-    /// `plan[k]` is (type, near-unique, skip); `only` limits the pass to some columns.
-    func build(_ range: Range<Int>, width: Int, plan: [(ValueType, Bool, Bool)], only: Set<Int>? = nil) -> Built {
+    /// One pass with each column read as `plan` says; `only` limits the pass to some columns.
+    func build(_ range: Range<Int>, width: Int, plan: [ColumnPlan], only: Set<Int>? = nil) -> Built {
         let estimate = max(16, range.count / max(1, averageRowBytes))
-        var out = Built(builders: plan.enumerated().map { k, t in
-            ColumnBuilder(type: t.0, capacity: estimate, unique: t.1, skip: t.2 || (only.map { !$0.contains(k) } ?? false))
+        var out = Built(builders: plan.enumerated().map { k, c in
+            ColumnBuilder(type: c.type, capacity: estimate, unique: c.unique, skip: c.skip || (only.map { !$0.contains(k) } ?? false),
+                          misses: c.misses)
         })
         let f = Fields()
         var pos = range.lowerBound
@@ -336,8 +403,8 @@ struct CSVReader: @unchecked Sendable {
                     if f.quoted[k], out.builders[k].type == .string, UnsafeBufferPointer(rebasing: p[s..<e]).contains(CSVReader.quote) {
                         scratch = CSVReader.unescape(UnsafeBufferPointer(rebasing: p[s..<e]))
                         scratch.withUnsafeBufferPointer { q in out.builders[k].add(q, 0, q.count) }
-                    } else {
-                        out.builders[k].add(p, s, e)
+                    } else if !out.builders[k].add(p, s, e), out.firstMiss[k] == nil {
+                        out.firstMiss[k] = (start, String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]).prefix(40), as: UTF8.self))
                     }
                 }
                 out.rows += 1

@@ -61,6 +61,10 @@ public struct Table: Sendable {
     public var timesDropped: [String] = []
     /// The encoding the file was found to be in when that was not UTF-8 and its load named none (a notice says so).
     public var detectedEncoding: TextEncoding?
+    /// Number, date and bool columns with cells that are not of the type, read as null: how many, the first.
+    public var unreadCells: [String: UnreadCells] = [:]
+    /// Columns read as text because they hold integers beyond 2⁵³ (no number holds them exactly), with the first.
+    public var wideIntegers: [String: TypeNote] = [:]
     private var indexByName: [String: Int]
 
     public init(name: String, columns: [Column], rowCount: Int, source: String) {

@@ -44,3 +44,33 @@ struct StringEncoder {
     }
 }
 
+
+extension Column {
+    /// A text column read as `type` (number, date or bool) the way the loader reads a declared column's
+    /// cells: each distinct text parsed once, cells that are not of the type null. Also the count of
+    /// those cells and the first one's row; nil for a column that is not text or a type that is not one of those.
+    func reading(as type: ValueType) -> (column: Column, misses: Int, first: (row: Int, cell: String)?)? {
+        guard case .string(let codes, let dict) = storage else { return nil }
+        let parse: (String) -> Value
+        switch type {
+        case .number: parse = { NumberParser.number(in: $0).map(Value.number) ?? .null }
+        case .date: parse = { CivilDate.parse($0).map(Value.date) ?? .null }
+        case .bool: parse = { s in Array(s.utf8).withUnsafeBufferPointer { ColumnStats.isBool($0, 0, $0.count) }.map(Value.bool) ?? .null }
+        case .string, .duration, .null: return nil
+        }
+        let values = dict.map(parse)
+        var misses = 0
+        var first: (row: Int, cell: String)?
+        let column = Column.build(named: name, type: type, count: count) { r in
+            guard valid[r] else { return .null }
+            let c = Int(codes[r])
+            guard c >= 0, c < values.count else { return .null }
+            if values[c].isNull {
+                misses += 1
+                if first == nil { first = (r, dict[c]) }
+            }
+            return values[c]
+        }
+        return (column, misses, first)
+    }
+}

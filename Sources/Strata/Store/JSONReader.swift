@@ -5,6 +5,8 @@ struct JSONReader {
     let file: String
     var i = 0
     var line = 1
+    /// Types a `schema` declares, by field name: those columns are read as that type, not inferred.
+    var declared: [String: ValueType] = [:]
 
     init(p: UnsafeBufferPointer<UInt8>, file: String) {
         self.p = p
@@ -41,6 +43,8 @@ struct JSONReader {
         var index: [String: Int] = [:]
         var columns: [[Cell]] = []
         var rows = 0
+        // The line each row starts on, for the load's warning about cells not of their column's type.
+        var rowLines: [Int] = []
         func add(_ object: [(String, Cell)]) {
             for (key, cell) in object {
                 let k: Int
@@ -62,6 +66,7 @@ struct JSONReader {
             while true {
                 skipSpace()
                 if i >= p.count { break }
+                rowLines.append(line)
                 add(try object())
                 skipSpace(newlines: false)
                 if i < p.count, p[i] != 0x0A { throw fail("expected the end of the line after the object") }
@@ -77,6 +82,7 @@ struct JSONReader {
             } else {
                 while true {
                     skipSpace()
+                    rowLines.append(line)
                     add(try object())
                     skipSpace()
                     guard i < p.count else { throw fail("the array is never closed with `]`") }
@@ -88,8 +94,13 @@ struct JSONReader {
             skipSpace()
             if i < p.count { throw fail("unexpected text after the closing `]`") }
         }
-        let built = zip(names, columns).map { JSONReader.column($0, $1, rows: rows) }
+        let read = zip(names, columns).map { JSONReader.column($0, $1, rows: rows, declared: declared[$0], lines: rowLines) }
+        let built = read.map(\.column)
         var table = Table(name: tableName, columns: built, rowCount: rows, source: file)
+        for r in read {
+            if let u = r.unread { table.unreadCells[r.column.name] = u }
+            if let w = r.wide { table.wideIntegers[r.column.name] = w }
+        }
         table.timesDropped = zip(built, columns).compactMap { column, cells in
             column.type == .date && cells.contains { cell in
                 guard case .string(let s) = cell else { return false }
@@ -198,33 +209,136 @@ struct JSONReader {
         return v
     }
 
-    /// A typed column from JSON cells, by the same rules as CSV columns.
-    static func column(_ name: String, _ cells: [Cell], rows: Int) -> Column {
-        var numbers = true, bools = true, dates = true, any = false
-        for c in cells {
+    /// A column read from JSON cells: the column, the cells not of its type read as null, and the first
+    /// integer beyond 2⁵³ when that made it text.
+    struct Read {
+        var column: Column
+        var unread: UnreadCells?
+        var wide: TypeNote?
+    }
+
+    /// Whether a JSON number, as written, is an integer beyond 2⁵³ (17–19 digit order and account
+    /// numbers): no Double holds it exactly. 2⁵³ + 1 rounds down to 2⁵³, so the text is compared, not the Double.
+    static func isWide(_ text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { NumberParser.beyondExact($0, 0, $0.count) }
+    }
+
+    /// A typed column from JSON cells, by the same rules as CSV columns: JSON numbers make a number
+    /// column, strings that are dates a date column, each allowing a few cells that are not
+    /// (`ColumnStats.tolerates`); a declared type reads every cell as that type.
+    static func column(_ name: String, _ cells: [Cell], rows: Int, declared: ValueType?, lines: [Int]) -> Read {
+        if let t = declared { return declaredColumn(name, cells, rows: rows, type: t, lines: lines) }
+        var numbers = 0, numberMisses = 0, dates = 0, dateMisses = 0
+        var maybeNumber = true, maybeDate = true, bools = true, any = false
+        var wide: TypeNote?
+        var firstNumberMiss: Int?, firstDateMiss: Int?
+        for (r, c) in cells.enumerated() {
+            var isNumber = false, isDate = false
             switch c {
             case .null: continue
-            case .number(let d, let text):
-                bools = false; dates = false
-                // An integer past 2^53 (order and account numbers of 17–19 digits) has no exact Double:
-                // the column is read as its text rather than silently rounded.
-                // 2^53 + 1 rounds down to 2^53, so the written integer, not the Double, is compared.
-                if Swift.abs(d) >= 9_007_199_254_740_992, !text.utf8.contains(where: { $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }),
-                   Int(text).map({ $0.magnitude }) != 9_007_199_254_740_992 { numbers = false }
-            case .bool: numbers = false; dates = false
-            case .string(let s): numbers = false; bools = false; if dates, CivilDate.parse(s) == nil { dates = false }
+            case .number(_, let text):
+                isNumber = true
+                bools = false
+                if wide == nil, isWide(text) { wide = TypeNote(line: r < lines.count ? lines[r] : 0, cell: text, expected: "an exact number", seen: 0) }
+            case .bool: break
+            case .string(let s):
+                bools = false
+                isDate = CivilDate.parse(s) != nil
             }
             any = true
+            if maybeNumber {
+                if isNumber { numbers += 1 } else {
+                    numberMisses += 1
+                    if firstNumberMiss == nil { firstNumberMiss = r }
+                    maybeNumber = ColumnStats.tolerates(misses: numberMisses, seen: numbers)
+                }
+            }
+            if maybeDate {
+                if isDate { dates += 1 } else {
+                    dateMisses += 1
+                    if firstDateMiss == nil { firstDateMiss = r }
+                    maybeDate = ColumnStats.tolerates(misses: dateMisses, seen: dates)
+                }
+            }
         }
-        let type: ValueType = !any ? .string : numbers ? (ColumnStats.isIdentifierName(name) ? .string : .number) : bools ? .bool : dates ? .date : .string
-        return Column.build(named: name, type: type, count: rows) { r in
+        let numberFits = maybeNumber && numbers > 0 && (numberMisses == 0 || numbers >= ColumnStats.leastValues)
+        let dateFits = maybeDate && dates > 0 && (dateMisses == 0 || dates >= ColumnStats.leastValues)
+        let type: ValueType = !any ? .string
+            : numberFits ? (wide != nil || ColumnStats.isIdentifierName(name) ? .string : .number)
+            : bools ? .bool : dateFits ? .date : .string
+        let column = Column.build(named: name, type: type, count: rows) { r in
             guard r < cells.count else { return .null }
             switch cells[r] {
             case .null: return .null
-            case .bool(let b): return type == .bool ? .bool(b) : .string(b ? "true" : "false")
-            case .number(let d, let text): return type == .number ? .number(d) : .string(text)
-            case .string(let s): return type == .date ? (CivilDate.parse(s).map(Value.date) ?? .null) : .string(s)
+            case .bool(let b): return type == .bool ? .bool(b) : type == .string ? .string(b ? "true" : "false") : .null
+            case .number(let d, let text): return type == .number ? .number(d) : type == .string ? .string(text) : .null
+            case .string(let s): return type == .date ? (CivilDate.parse(s).map(Value.date) ?? .null) : type == .string ? .string(s) : .null
             }
+        }
+        let miss = type == .number ? (numberMisses, firstNumberMiss) : type == .date ? (dateMisses, firstDateMiss) : (0, nil)
+        var unread: UnreadCells?
+        if miss.0 > 0, let r = miss.1 {
+            unread = UnreadCells(count: miss.0, line: r < lines.count ? lines[r] : 0, cell: text(cells[r]), type: type, declared: false)
+        }
+        return Read(column: column, unread: unread, wide: type == .string && !ColumnStats.isIdentifierName(name) ? wide : nil)
+    }
+
+    /// A cell as written, for messages.
+    static func text(_ c: Cell) -> String {
+        switch c {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(_, let t): return t
+        case .string(let s): return String(s.prefix(40))
+        }
+    }
+
+    /// A column of the type a `schema` declares: each cell read as that type (text through the loader's
+    /// number, date and yes/no forms), null and counted when it is not one.
+    static func declaredColumn(_ name: String, _ cells: [Cell], rows: Int, type: ValueType, lines: [Int]) -> Read {
+        var misses = 0
+        var first: Int?
+        var values = [Value](repeating: .null, count: rows)
+        for (r, c) in cells.enumerated() where r < rows {
+            let v: Value
+            switch (type, c) {
+            case (_, .null): continue
+            case (.number, .number(let d, let text)): v = isWide(text) ? .null : .number(d)
+            case (.number, .string(let s)): v = NumberParser.number(in: s).map(Value.number) ?? .null
+            case (.date, .string(let s)): v = CivilDate.parse(s).map(Value.date) ?? .null
+            case (.bool, .bool(let b)): v = .bool(b)
+            case (.bool, .string(let s)):
+                let bytes = Array(s.utf8)
+                v = bytes.withUnsafeBufferPointer { ColumnStats.isBool($0, 0, $0.count) }.map(Value.bool) ?? .null
+            case (.string, _), (.duration, _), (.null, _): v = .string(c.string)
+            case (.number, .bool), (.date, .number), (.date, .bool), (.bool, .number): v = .null
+            }
+            if v.isNull {
+                misses += 1
+                if first == nil { first = r }
+            }
+            values[r] = v
+        }
+        let t: ValueType = type == .duration || type == .null ? .string : type
+        let column = Column.build(named: name, type: t, count: rows) { values[$0] }
+        var unread: UnreadCells?
+        if misses > 0, let r = first {
+            // When no cell is of the type, the message says what they are.
+            let found = values.allSatisfy(\.isNull) ? JSONReader.column(name, cells, rows: rows, declared: nil, lines: lines).column.type : nil
+            unread = UnreadCells(count: misses, line: r < lines.count ? lines[r] : 0, cell: text(cells[r]), type: t, declared: true, found: found)
+        }
+        return Read(column: column, unread: unread, wide: nil)
+    }
+}
+
+extension JSONReader.Cell {
+    /// The cell as text, in full: a string field reads numbers and truth values as they were written.
+    var string: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(_, let t): return t
+        case .string(let s): return s
         }
     }
 }

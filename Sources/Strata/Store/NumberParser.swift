@@ -79,13 +79,14 @@ enum NumberParser {
         return scaled.isFinite ? scaled : nil
     }
 
-    /// Whether the cell (trimmed) is an integer with a leading zero ("007") or of 11+ digits (phones, IDs):
-    /// such values are identifiers, not quantities.
+    /// Whether the cell (trimmed) is an integer with a leading zero ("007") or of 11+ digits (phones, IDs),
+    /// or a negative integer beyond 2⁵³: such values are identifiers, not quantities, or have no exact number.
     static func looksLikeIdentifier(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var i = start, e = end
         while i < e, p[i] == 0x20 { i += 1 }
         while e > i, p[e - 1] == 0x20 { e -= 1 }
         guard i < e else { return false }
+        if p[i] == 0x2D { return beyondExact(p, i, e) }
         if p[i] == 0x2B { i += 1 }  // +86…
         var n = 0
         var j = i
@@ -94,13 +95,33 @@ enum NumberParser {
         return (n >= 2 && p[i] == 0x30) || n >= 11
     }
 
+    /// Whether the cell (trimmed) is an integer, written without point or exponent, whose magnitude is
+    /// beyond 2⁵³ = 9007199254740992: no Double holds every such integer, so 17–19 digit member and card
+    /// numbers would be rounded (two of them comparing equal).
+    static func beyondExact(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start, e = end
+        while i < e, p[i] == 0x20 { i += 1 }
+        while e > i, p[e - 1] == 0x20 { e -= 1 }
+        if i < e, p[i] == 0x2D || p[i] == 0x2B { i += 1 }
+        while i < e - 1, p[i] == 0x30 { i += 1 }
+        let n = e - i
+        guard n >= 16 else { return false }
+        for k in i..<e where p[k] &- 0x30 >= 10 { return false }
+        guard n == 16 else { return true }
+        let limit: StaticString = "9007199254740992"
+        let l = limit.utf8Start
+        for k in 0..<16 where p[i + k] != l[k] { return p[i + k] > l[k] }
+        return false
+    }
+
     /// The number forms of analysts' exports that `parse` refuses: a currency sign (`¥`, `￥`, `$`),
     /// thousands separators in properly grouped form (`1,234,567`), a percent sign (`85%` is 0.85) and
     /// full-width digits and point (`１２３．５`). Called only after `parse` failed, so plain numbers pay nothing.
     /// The cell is rewritten to the plain form and parsed by `parse`, so the value is exactly the one
     /// the plain spelling gives. `identifier` tells whether the plain form is identifier-like
-    /// (`０１２`); a cell with a currency sign, separators or percent is a quantity.
-    static func parseLoose(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (value: Double, identifier: Bool)? {
+    /// (`０１２`); a cell with a currency sign, separators or percent is a quantity, unless it is an
+    /// integer beyond 2⁵³ (`wide`), which would be rounded.
+    static func parseLoose(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (value: Double, identifier: Bool, wide: Bool)? {
         var i = start, e = end
         while i < e, p[i] == 0x20 || p[i] == 0x09 { i += 1 }
         while e > i, p[e - 1] == 0x20 || p[e - 1] == 0x09 { e -= 1 }
@@ -166,7 +187,19 @@ enum NumberParser {
         }
         return plain.withUnsafeBufferPointer { q in
             guard let v = parse(q, 0, q.count) else { return nil }
-            return (v, !quantity && !percent && looksLikeIdentifier(q, 0, q.count))
+            let wide = !percent && beyondExact(q, 0, q.count)
+            return (v, wide || (!quantity && !percent && looksLikeIdentifier(q, 0, q.count)), wide)
+        }
+    }
+
+    /// Text read as a number the way the loader reads a cell (`1,200`, `¥3万`, `85%`, `１２３`, `007` is 7),
+    /// for a declared number field and the `number(x)` function; nil when it is none, or an integer
+    /// beyond 2⁵³, which no number holds exactly.
+    static func number(in text: String) -> Double? {
+        Array(text.utf8).withUnsafeBufferPointer { q -> Double? in
+            if let v = parse(q, 0, q.count) { return beyondExact(q, 0, q.count) ? nil : v }
+            guard let loose = parseLoose(q, 0, q.count), !loose.wide else { return nil }
+            return loose.value
         }
     }
 }

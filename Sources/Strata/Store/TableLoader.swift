@@ -4,16 +4,17 @@ import Foundation
 public enum TableLoader {
     /// Loads a file; the error says what and where when it cannot. `columns` limits a CSV file to the
     /// columns of those names (the others are not parsed); nil, and JSON, read every column. `encoding`
-    /// is the one the `load` names; nil detects it from the whole file.
+    /// is the one the `load` names; nil detects it from the whole file. `types` are the types a `schema`
+    /// declares: those columns are parsed as that type, cells that are not of it null.
     public static func load(path: String, tableName: String, parallel: Bool = true, columns: Set<String>? = nil,
-                            encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+                            encoding: TextEncoding? = nil, types: [String: ValueType] = [:]) throws(LoadError) -> Table {
         guard let kind = Kind(path: path) else {
             throw LoadError(file: path, message: "unknown file type: use a .csv, .tsv, .txt (tab-separated), .json (array of objects) or .jsonl (JSON Lines) file")
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
         // UTF-8, named or (the common case) found, is parsed where it lies.
         if case .csv(let d) = kind, encoding == nil || encoding == .utf8,
-           let parsed = try parseMapped(path, delimiter: d, parallel: parallel, columns: columns) {
+           let parsed = try parseMapped(path, delimiter: d, parallel: parallel, columns: columns, types: types) {
             return parsed.table(name: tableName, source: path)
         }
         var bytes = try read(path)
@@ -24,8 +25,9 @@ public enum TableLoader {
         case .csv(let d):
             let owned = bytes
             bytes = []
-            return try loadCSV(owned: owned, name: path, tableName: tableName, delimiter: d, parallel: parallel, columns: columns, encoding: encoding)
-        case .json(let lines): return try loadJSON(bytes: bytes, name: path, tableName: tableName, lines: lines, encoding: encoding)
+            return try loadCSV(owned: owned, name: path, tableName: tableName, delimiter: d, parallel: parallel, columns: columns,
+                               encoding: encoding, types: types)
+        case .json(let lines): return try loadJSON(bytes: bytes, name: path, tableName: tableName, lines: lines, encoding: encoding, types: types)
         }
     }
 
@@ -77,18 +79,18 @@ public enum TableLoader {
 
     /// Parses CSV bytes; `name` is used in messages.
     public static func loadCSV(bytes: [UInt8], name: String, tableName: String, delimiter: UInt8 = UInt8(ascii: ","),
-                               encoding: TextEncoding? = nil) throws(LoadError) -> Table {
-        try loadCSV(owned: bytes, name: name, tableName: tableName, delimiter: delimiter, parallel: true, encoding: encoding)
+                               encoding: TextEncoding? = nil, types: [String: ValueType] = [:]) throws(LoadError) -> Table {
+        try loadCSV(owned: bytes, name: name, tableName: tableName, delimiter: delimiter, parallel: true, encoding: encoding, types: types)
     }
 
     /// Takes the only reference to the file's bytes, so they can be freed before the columns are joined.
     static func loadCSV(owned: consuming [UInt8], name: String, tableName: String, delimiter: UInt8, parallel: Bool,
-                        columns: Set<String>? = nil, encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+                        columns: Set<String>? = nil, encoding: TextEncoding? = nil, types: [String: ValueType] = [:]) throws(LoadError) -> Table {
         let decoded = try TextDecoding.decode(owned, name: name, encoding: encoding)
         var text: [UInt8]? = decoded.bytes
         owned = []
         let parsed = try (text ?? []).withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(LoadError) -> CSVReader.Parsed in
-            try parseCSV(p, name: name, delimiter: delimiter, parallel: parallel, columns: columns)
+            try parseCSV(p, name: name, delimiter: delimiter, parallel: parallel, columns: columns, types: types)
         }
         // The text is no longer needed once both passes are done; joining the columns needs the room.
         text = nil
@@ -104,29 +106,33 @@ public enum TableLoader {
     /// Valid UTF-8, the common case, is parsed where it lies without a copy; the mapping is gone before
     /// the columns are joined. Nil when the file cannot be mapped or needs converting (UTF-16 without a
     /// byte order mark can be valid UTF-8 too: its zero bytes are).
-    static func parseMapped(_ path: String, delimiter: UInt8, parallel: Bool, columns: Set<String>?) throws(LoadError) -> CSVReader.Parsed? {
+    static func parseMapped(_ path: String, delimiter: UInt8, parallel: Bool, columns: Set<String>?,
+                            types: [String: ValueType]) throws(LoadError) -> CSVReader.Parsed? {
         guard let mapped = MappedFile(path: path), TextDecoding.utf16WithoutMark(mapped.bytes) == nil,
               firstInvalidUTF8(inParallel: mapped.bytes) == nil else { return nil }
-        return try parseCSV(mapped.bytes, name: path, delimiter: delimiter, parallel: parallel, mapped: true, columns: columns)
+        return try parseCSV(mapped.bytes, name: path, delimiter: delimiter, parallel: parallel, mapped: true, columns: columns, types: types)
     }
 
     /// Both passes of the CSV reader over UTF-8 text; a leading BOM is skipped.
     static func parseCSV(_ p: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, parallel: Bool, mapped: Bool = false,
-                         columns: Set<String>? = nil) throws(LoadError) -> CSVReader.Parsed {
+                         columns: Set<String>? = nil, types: [String: ValueType] = [:]) throws(LoadError) -> CSVReader.Parsed {
         let skip = p.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var reader = CSVReader(p: UnsafeBufferPointer(rebasing: p[skip...]), file: name, delimiter: delimiter, parallel: parallel)
         reader.releaseBehind = mapped
         reader.wanted = columns
+        reader.declared = types
         return try reader.parse()
     }
 
     /// Parses a JSON array of objects (`lines: false`) or JSON Lines; `name` is used in messages.
-    public static func loadJSON(bytes: [UInt8], name: String, tableName: String, lines: Bool, encoding: TextEncoding? = nil) throws(LoadError) -> Table {
+    public static func loadJSON(bytes: [UInt8], name: String, tableName: String, lines: Bool, encoding: TextEncoding? = nil,
+                                types: [String: ValueType] = [:]) throws(LoadError) -> Table {
         let decoded = try TextDecoding.decode(bytes, name: name, encoding: encoding)
         var table = try decoded.bytes.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Table in
             // Editors on Windows put a BOM in front of JSON too.
             let p = UnsafeBufferPointer(rebasing: all[(all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...])
             var reader = JSONReader(p: p, file: name)
+            reader.declared = types
             return try reader.read(tableName: tableName, lines: lines)
         }
         table.detectedEncoding = decoded.detected

@@ -13,8 +13,9 @@ extension TableLoader {
     /// that is not UTF-8 throughout (its encoding is decided on the whole file) is read whole. `strata run`'s
     /// projection passes `prefixOnly`: it reads the file whole next, and falls back to the ordinary path
     /// when the whole file's fields differ from the sample's, so it need not pay for a look at every byte.
-    static func loadSample(path: String, tableName: String, encoding: TextEncoding? = nil, prefixOnly: Bool = false) throws(LoadError) -> Table {
-        func whole() throws(LoadError) -> Table { try TableLoader.load(path: path, tableName: tableName, encoding: encoding) }
+    static func loadSample(path: String, tableName: String, encoding: TextEncoding? = nil, types: [String: ValueType] = [:],
+                           prefixOnly: Bool = false) throws(LoadError) -> Table {
+        func whole() throws(LoadError) -> Table { try TableLoader.load(path: path, tableName: tableName, encoding: encoding, types: types) }
         let kind = Kind(path: path)
         let delimiter: UInt8? = if case .csv(let d)? = kind { d } else { nil }
         let lines = kind == .json(lines: true)
@@ -29,9 +30,9 @@ extension TableLoader {
         let prefix = Array(bytes[..<cut])
         let table: Table
         if let d = delimiter {
-            table = try TableLoader.loadCSV(bytes: prefix, name: path, tableName: tableName, delimiter: d)
+            table = try TableLoader.loadCSV(bytes: prefix, name: path, tableName: tableName, delimiter: d, types: types)
         } else {
-            table = try TableLoader.loadJSON(bytes: prefix, name: path, tableName: tableName, lines: true)
+            table = try TableLoader.loadJSON(bytes: prefix, name: path, tableName: tableName, lines: true, types: types)
         }
         if table.columns.contains(where: { $0.nullCount == $0.count }) { return try whole() }
         return table
