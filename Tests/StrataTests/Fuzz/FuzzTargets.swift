@@ -93,8 +93,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         }
         let (_, parseDiagnostics) = Parser.parse(source)
         require(parseDiagnostics, inside: source)
-        let formatted = Formatter.format(source)
-        require(formatted.diagnostics, inside: source)
+        if let problem = formatterProblem(source) { fatalError(problem) }
         let pipeline = Pipeline(options: options, preloaded: customers)
         let checked = pipeline.check(source)
         require(checked.diagnostics, inside: source)
@@ -191,6 +190,22 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             for item in Report.merged(r.outputs) where Report.note(item) == nil { _ = Report.render(item, format: format) }
         }
         _ = DiagnosticJSON.render(r.diagnostics)
+    }
+
+    /// What is wrong with `strata fmt` on a source, or nil: a file that parses must format (the formatter's
+    /// own check must not refuse its output), and formatting the result again must change nothing.
+    static func formatterProblem(_ source: SourceFile) -> String? {
+        let formatted = Formatter.format(source)
+        if let d = formatted.diagnostics.first(where: { $0.code == .formatterChangedMeaning }) {
+            return "the formatter refused its own output: \(d.message)"
+        }
+        if let d = formatted.diagnostics.first(where: { $0.file == source.name && spanProblem($0.span, in: source) != nil }) {
+            return "diagnostic \(d.code) '\(d.message)' has a bad span: \(spanProblem(d.span, in: source) ?? "")"
+        }
+        guard let text = formatted.text else { return nil }
+        let again = Formatter.format(SourceFile(name: source.name, text: text))
+        guard again.text == text else { return "formatting is not idempotent:\n\(text)\n--- became ---\n\(again.text ?? "nil")" }
+        return nil
     }
 
     /// Every diagnostic about `source` has a span inside it whose line and column agree with its offset.

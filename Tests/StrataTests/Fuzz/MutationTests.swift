@@ -53,6 +53,8 @@ import Testing
                 outcomes["not UTF-8", default: 0] += 1
                 continue
             }
+            let formatting = FuzzTarget.formatterProblem(source)
+            #expect(formatting == nil, "\(kind) #\(i): \(formatting ?? "")\n--- from ---\n\(source.text)")
             // Run (as `strata run`) every time, check (reading around syntax errors, with warnings) every other time.
             var options = FuzzTarget.options
             options.parallel = i % 3 == 0
