@@ -99,8 +99,10 @@ for target in "${targets[@]}"; do
   echo "== fuzzing $target for $seconds s"
   # libFuzzer stops at a finding; it is started again (on the grown corpus) until the time is used up.
   while [ $((deadline - SECONDS)) -gt 0 ]; do
+    left=$((deadline - SECONDS))
+    [ $left -gt 0 ] || left=1   # 0 would mean no limit to libFuzzer
     STRATA_FUZZ_TARGET=$target "$bin" "$corpus" "$out/seeds/$target" \
-      -max_total_time=$((deadline - SECONDS)) -timeout=10 -rss_limit_mb=3072 -max_len=8192 \
+      -max_total_time=$left -timeout=10 -rss_limit_mb=3072 -max_len=8192 \
       -dict="$dict" -artifact_prefix="$findings/" -print_final_stats=1 > "$out/$target.last.log" 2>&1 || true
     cat "$out/$target.last.log" >> "$log"
     n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$target.last.log" | tail -1)
