@@ -111,8 +111,10 @@ struct ParserState {
         }
         // What is missing belongs at the end of the line the statement stopped on, not on the next line.
         if pos > 0, pos - 1 < tokens.count, tokens[pos - 1].span.end.line < current.span.start.line {
+            // Zero-width at the token's end: the character after it may be a line break or a wide one, so a
+            // one-character span would end at an offset its line and column do not name (the caret is drawn either way).
             let end = tokens[pos - 1].span.end
-            let after = SourceSpan(start: end, end: SourceLocation(line: end.line, column: end.column + 1, offset: end.offset + 1))
+            let after = SourceSpan(start: end, end: end)
             return SyntaxError(diagnostic: diagnostic(.expectedAtEndOfLine(what, found: found, nextLine: atEnd ? nil : current.span.start.line),
                                                       at: after))
         }
