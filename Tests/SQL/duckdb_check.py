@@ -6,7 +6,7 @@ columns and rows in the same order, equal cell by cell: segments, labels, text a
 within a relative 1e-9. A rule file `strata sql` refuses (a construct not yet translated) is listed as
 skipped with the diagnostic, and does not fail the check; pass --strict to make it fail.
 
-usage: python duckdb_check.py --strata PATH [--strict] RULES...
+usage: python duckdb_check.py --strata PATH [--strict] [--data NAME=PATH]... RULES...
 """
 import csv, datetime, io, math, os, subprocess, sys, tempfile
 
@@ -37,14 +37,15 @@ def same(a, b):
     return a == str(b)
 
 
-def check(strata, rules):
+def check(strata, rules, data=()):
     """Returns (compared cells, None) or (0, reason to skip) or raises on a difference."""
     with tempfile.TemporaryDirectory() as tmp:
         membership = os.path.join(tmp, "membership.csv")
-        run = subprocess.run([strata, "run", rules, "--membership", membership], capture_output=True, text=True)
+        extra = [w for d in data for w in ("--data", d)]
+        run = subprocess.run([strata, "run", rules, "--membership", membership] + extra, capture_output=True, text=True)
         if run.returncode not in (0, 1) or not os.path.exists(membership):
             raise SystemExit(f"{rules}: strata run failed ({run.returncode}):\n{run.stderr}")
-        sql = subprocess.run([strata, "sql", rules, "--dialect", "duckdb", "--with-load"], capture_output=True, text=True)
+        sql = subprocess.run([strata, "sql", rules, "--dialect", "duckdb", "--with-load"] + extra, capture_output=True, text=True)
         if sql.returncode != 0:
             return 0, sql.stderr.strip()
         with open(membership, newline="", encoding="utf-8") as f:
@@ -67,11 +68,14 @@ def check(strata, rules):
 
 
 def main(argv):
-    strata, strict, files = None, False, []
+    strata, strict, files, data = None, False, [], []
     i = 0
     while i < len(argv):
         if argv[i] == "--strata":
             strata = argv[i + 1]
+            i += 1
+        elif argv[i] == "--data":
+            data.append(argv[i + 1])
             i += 1
         elif argv[i] == "--strict":
             strict = True
@@ -82,7 +86,7 @@ def main(argv):
         raise SystemExit(__doc__)
     total, skipped = 0, []
     for rules in files:
-        cells, reason = check(strata, rules)
+        cells, reason = check(strata, rules, data)
         if reason:
             skipped.append((rules, reason))
             print(f"   {rules}: skipped")
