@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 strata=.build/debug/strata
 if [[ ${1:-} == --strata ]]; then strata=$2; fi
 python=$(bash Tests/Peers/setup.sh)
-"$python" Tests/SQL/duckdb_check.py --strata "$strata" --strict examples/*.strata Tests/SQL/cases/*.strata
+"$python" Tests/SQL/sql_check.py --strata "$strata" --strict examples/*.strata Tests/SQL/cases/*.strata
 data=.build/sql-check-data
 if [[ ! -f $data/customers.csv ]]; then "$strata" gen --customers 130000 --seed 12 --out "$data" > /dev/null; fi
-"$python" Tests/SQL/duckdb_check.py --strata "$strata" --strict --data "customers=$data/customers.csv" examples/rfm.strata
+"$python" Tests/SQL/sql_check.py --strata "$strata" --strict --data "customers=$data/customers.csv" examples/rfm.strata

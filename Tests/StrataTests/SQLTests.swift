@@ -4,7 +4,7 @@ import Testing
 
 /// `strata sql`: what each dialect gets for each construct, what is refused (and where), and the golden
 /// scripts of the examples. That the scripts give Strata's answers is proven on a real engine by
-/// Tests/SQL/duckdb_check.py (in .ci/run), which these tests cannot run.
+/// Tests/SQL/sql_check.py (in .ci/run), which these tests cannot run.
 @Suite struct SQLTests {
     static let table = TestData.table([
         ("id", [.string("C1"), .string("C2"), .string("C3")]), ("city", [.string("深圳"), .string("广州"), .null]),
@@ -132,6 +132,12 @@ import Testing
         #expect(r.diagnostics.first?.span.start.column == 21)
     }
 
+    @Test func postgresMapsCaseByUnicodeNotTheDatabaseLocale() {
+        // In a C-locale database UPPER changes ASCII letters only; ICU's root locale maps "ß" to "SS" as Strata.
+        #expect(Self.sql("derive u = upper(city)", .postgres).script.contains("UPPER((\"city\") COLLATE \"und-x-icu\")"))
+        #expect(Self.sql("derive u = lower(city)", .duckdb).script.contains("LOWER(\"city\")"))
+    }
+
     @Test func lengthCountsGraphemesOnlyWhereTheEngineCan() {
         #expect(Self.sql("derive n = length(city)", .duckdb).script.contains("LENGTH_GRAPHEME(\"city\")"))
         #expect(Self.sql("derive n = length(city)", .spark).diagnostics.map(\.code) == [.sqlNotTranslated])
@@ -187,6 +193,7 @@ import Testing
         let bad = CLIRun(["sql", rules, "--dialect", "oracle"])
         #expect(bad.code == 2 && bad.err.contains("--dialect is duckdb, postgres or spark, found `oracle`"))
         #expect(CLIRun(["sql", rules, "--dialect", "spark", "--with-load"]).code == 2)
+        #expect(CLIRun(["sql", rules, "--with-load", "--order", "clv"]).code == 2)
         let help = CLIRun(["sql", "--help"])
         #expect(help.code == 0 && help.out == CLI.sqlUsage)
         #expect(CLI.usage.contains("sql RULES [--dialect duckdb|postgres|spark]"))
@@ -199,6 +206,11 @@ import Testing
                 && r.out.contains("'last_visit': 'DATE'") && r.out.contains("'phone': 'VARCHAR'"))
         #expect(r.out.contains("AS \"_row\" FROM read_csv("))
         #expect(r.out.contains("c.\"_row\" AS \"_strata_order\""))
+        // PostgreSQL: a table whose _row counts the rows as psql's \copy adds them; _row is no text to collate.
+        let pg = CLIRun(["sql", Repo.path("examples/vip-program.strata"), "--dialect", "postgres", "--with-load"])
+        #expect(pg.out.contains("\"clv\" DOUBLE PRECISION") && pg.out.contains("\"last_visit\" DATE") && pg.out.contains("\"_row\" BIGSERIAL);"))
+        #expect(pg.out.contains("\\copy \"customers\" (\"id\", "))
+        #expect(pg.out.hasSuffix("ORDER BY \"_strata_order\" ASC;\n"), "\(pg.out)")
     }
 
     @Test func membershipIsTheSameTableFromTheInMemoryRun() throws {
@@ -219,8 +231,9 @@ import Testing
 
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/sql").path
 
-    /// Each example's script per dialect; for `--with-load`, the table creation it puts before DuckDB's
-    /// script (paths relative to the repository), the rest being the script for tables ordered by `_row`.
+    /// Each example's script per dialect; for `--with-load` (DuckDB, PostgreSQL), the table creation it
+    /// puts before the script (paths relative to the repository), the rest being the script for tables
+    /// ordered by `_row`.
     @Test(arguments: GrammarDocsTests.examples)
     func examplesGolden(_ path: String) throws {
         let name = CLITests.exampleName(path)
@@ -232,15 +245,18 @@ import Testing
             Golden.expectEqual(r.out, toFileAt: expected, "\(name) \(d)")
         }
         let loaded = CLIRun(["sql", path, "--with-load"]).out.replacingOccurrences(of: Repo.path("") + "/", with: "")
-        // The same script as for existing tables whose `_row` column stands for load order.
-        let plain = CLIRun(["sql", path, "--order", "_row"]).out
-        let header = plain.components(separatedBy: "\n").prefix(2).joined(separator: "\n") + "\n"
-        let body = String(plain.dropFirst(header.count))
-        #expect(loaded.hasPrefix(header) && loaded.hasSuffix(body), "\(name): --with-load is the script with the tables made first")
-        let load = String(loaded.dropFirst(header.count).dropLast(body.count))
-        let expected = Self.goldens + "/" + name + "/duckdb-load.sql"
-        try Golden.update(load, at: expected)
-        Golden.expectEqual(load, toFileAt: expected, "\(name) --with-load")
+        for d in [SQLDialect.duckdb, .postgres] {
+            let loaded = CLIRun(["sql", path, "--dialect", d.rawValue, "--with-load"]).out.replacingOccurrences(of: Repo.path("") + "/", with: "")
+            // The same script as for existing tables whose `_row` column stands for load order.
+            let plain = CLIRun(["sql", path, "--dialect", d.rawValue, "--order", "_row"]).out
+            let header = plain.components(separatedBy: "\n").prefix(2).joined(separator: "\n") + "\n"
+            let body = String(plain.dropFirst(header.count))
+            #expect(loaded.hasPrefix(header) && loaded.hasSuffix(body), "\(name) \(d): --with-load is the script with the tables made first")
+            let load = String(loaded.dropFirst(header.count).dropLast(body.count))
+            let expected = Self.goldens + "/" + name + "/" + d.rawValue + "-load.sql"
+            try Golden.update(load, at: expected)
+            Golden.expectEqual(load, toFileAt: expected, "\(name) \(d) --with-load")
+        }
     }
 
     @Test func everySQLGoldenHasItsExample() {

@@ -6,9 +6,10 @@ extension CLI {
         usage: strata sql RULES [--dialect duckdb|postgres|spark] [--with-load] [--order FIELD] [--data NAME=PATH]... [--as-of DATE]
 
         Prints one SQL script whose final query returns one row per customer in load order: the key, each
-        segment (true/false), each derived and tiers field. --with-load (duckdb) first creates the tables from
-        the rule file's CSV files with the types Strata inferred and a _row column for load order; without it
-        the tables must exist, and --order names the column that stands for load order (default: the key).
+        segment (true/false), each derived and tiers field. --with-load (duckdb, postgres) first creates the
+        tables from the rule file's CSV files with the types Strata inferred and a _row column for load order
+        (pipe the script to duckdb or psql); without it the tables must exist, and --order names the column
+        that stands for load order (default: the key).
         The dialect is duckdb unless given. A construct not yet translated is an error naming it and its
         position, and no script is printed. See docs/sql.md.
 
@@ -25,8 +26,8 @@ extension CLI {
         guard let dialect = SQLDialect(rawValue: d) else {
             throw UsageError(message: "--dialect is duckdb, postgres or spark, found `\(d)`")
         }
-        if a.flag("with-load"), dialect != .duckdb {
-            throw UsageError(message: "--with-load writes DuckDB's read_csv so far; for \(dialect.rawValue), create the tables first")
+        if a.flag("with-load"), dialect == .spark {
+            throw UsageError(message: "--with-load is for duckdb and postgres so far; for spark, create the tables first")
         }
         if a.flag("with-load"), a.value("order") != nil {
             throw UsageError(message: "--with-load orders customers by their line in the file; --order is for tables that already exist")

@@ -15,13 +15,16 @@ extension Pipeline {
         if withLoad {
             var load: [SQLLoadTable] = []
             for t in c.planned {
-                guard Pipeline.isDelimited(t.path), let schema = program.tables.first(where: { $0.name == t.name }) else {
+                // Every column of the file in its order (a matched table's link field too), typed as Strata read it.
+                let side = c.sides.first { $0.plan.name == t.name }?.table.columns.map { FieldSchema(name: $0.name, type: $0.type) }
+                let fields = side ?? (t.link == nil ? program.customers?.fields : nil)
+                guard Pipeline.isDelimited(t.path), let fields else {
                     let d = Diagnostic(.sqlNotTranslated("`--with-load` of \(t.path)", dialect: dialect, why: "only CSV files are loaded so far"),
                                        file: t.place?.file ?? source.name, span: t.place?.span ?? .zero)
                     c.result.fail([d], exitCode: 1)
                     return (nil, c.rendered())
                 }
-                load.append(SQLLoadTable(name: t.name, path: t.path, fields: schema.fields, link: t.linkField))
+                load.append(SQLLoadTable(name: t.name, path: t.path, fields: fields))
             }
             sqlOptions.load = load
         }

@@ -29,8 +29,8 @@ extension SQLExpressionWriter {
             let parts = zip(a, args).map { dialect.ordered($0, $1.type) }
             return "\(f == .min ? "LEAST" : "GREATEST")(\(parts.joined(separator: ", ")))"
         case .coalesce: return "COALESCE(\(a.joined(separator: ", ")))"
-        case .lower: return "LOWER(\(arg(0)))"
-        case .upper: return "UPPER(\(arg(0)))"
+        case .lower: return dialect.caseMapped("LOWER", arg(0))
+        case .upper: return dialect.caseMapped("UPPER", arg(0))
         case .length:
             guard let s = dialect.graphemeLength(arg(0)) else {
                 throw fail("`length`", "Strata counts characters as people see them (\"👍🏽\" is 1), this engine counts code points (2)", e)

@@ -79,6 +79,16 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         }
     }
 
+    /// `UPPER`/`LOWER` of a text by Unicode's case mapping, as Strata does. PostgreSQL's follow the
+    /// database's LC_CTYPE (in the C locale only ASCII letters change): ICU's root locale is asked instead,
+    /// which also maps "ß" to "SS" as Strata does (DuckDB gives "ẞ"; docs/sql.md).
+    func caseMapped(_ fn: String, _ s: String) -> String {
+        switch self {
+        case .duckdb, .spark: return "\(fn)(\(s))"
+        case .postgres: return "\(fn)((\(s)) COLLATE \"und-x-icu\")"
+        }
+    }
+
     /// Days from date `a` to date `b`, as a double.
     func daysBetween(_ a: String, _ b: String) -> String {
         switch self {

@@ -21,16 +21,4 @@ struct SQLNames {
 
     /// The identifier for a name, quoted.
     func quoted(_ name: String) -> String { dialect.quote(aliasOf[name] ?? name) }
-
-    /// Two names that the engine would take for one, if any (in the order given).
-    static func collision(_ names: [String], caseSensitive: Bool) -> (String, String)? {
-        guard !caseSensitive else { return nil }
-        var seen: [String: String] = [:]
-        for n in names {
-            let k = n.lowercased()
-            if let other = seen[k], other != n { return (other, n) }
-            seen[k] = n
-        }
-        return nil
-    }
 }

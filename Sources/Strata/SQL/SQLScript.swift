@@ -2,15 +2,13 @@
 public struct SQLLoadTable: Sendable {
     public var name: String
     public var path: String
+    /// Every column of the file, in its order.
     public var fields: [FieldSchema]
-    /// The field naming each row's customer (linked and matched tables): compared as text.
-    public var link: String?
 
-    public init(name: String, path: String, fields: [FieldSchema], link: String?) {
+    public init(name: String, path: String, fields: [FieldSchema]) {
         self.name = name
         self.path = path
         self.fields = fields
-        self.link = link
     }
 }
 
@@ -73,9 +71,11 @@ struct SQLScriptWriter {
             }
         }
         definitions.forEach { names.define($0) }
-        collisions(customers, definitions)
+        collisions(customers)
         let orderField = options.order ?? (options.load != nil ? "_row" : keyField.name)
-        let orderType: ValueType = options.order == nil && options.load != nil ? .number : (customers.field(orderField)?.type ?? .string)
+        // A column the rules do not know (`_row`, made by the loading) is taken for a number: only text
+        // needs PostgreSQL's `COLLATE "C"`.
+        let orderType = customers.field(orderField)?.type ?? .number
         let key = dialect.quote(keyField.name)
         var expr = SQLExpressionWriter(dialect: dialect, names: names, asOf: asOf, order: dialect.quote("_strata_order"), orderType: orderType,
                                        tables: program.tables, key: key)
@@ -108,7 +108,7 @@ struct SQLScriptWriter {
     }
 
     /// Names the engine would take for one: reported at the definition that makes the pair.
-    mutating func collisions(_ customers: TableSchema, _ definitions: [String]) {
+    mutating func collisions(_ customers: TableSchema) {
         guard !dialect.caseSensitiveNames else { return }
         var seen: [String: String] = [:]
         for f in customers.fields { seen[f.name.lowercased()] = f.name }
@@ -216,27 +216,43 @@ struct SQLScriptWriter {
         return h
     }
 
-    /// `--with-load` (DuckDB): each CSV file as a table with the types Strata inferred and `_row`, the
-    /// row's place in the file.
+    /// `--with-load`: each CSV file as a table with the types Strata inferred and `_row`, the row's place
+    /// in the file. DuckDB reads it with `read_csv`; PostgreSQL with psql's `\copy` into a table whose
+    /// `_row` counts the rows as they are copied.
     func loading(_ tables: [SQLLoadTable]) -> String {
-        var out = "SET preserve_insertion_order = true;\n"
-        for t in tables {
-            var types = t.fields.map { "\(dialect.string($0.name)): '\(duckType($0.type))'" }
-            if let l = t.link, !t.fields.contains(where: { $0.name == l }) { types.append("\(dialect.string(l)): 'VARCHAR'") }
-            let read = "read_csv(\(dialect.string(t.path)), header = true, delim = ',', quote = '\"', escape = '\"', "
-                + "types = {\(types.joined(separator: ", "))})"
-            out += "CREATE OR REPLACE TABLE \(dialect.quote(t.name)) AS SELECT *, CAST(ROW_NUMBER() OVER () AS DOUBLE) AS "
-                + "\(dialect.quote("_row")) FROM \(read);\n"
+        switch dialect {
+        case .duckdb:
+            var out = "SET preserve_insertion_order = true;\n"
+            for t in tables {
+                let types = t.fields.map { "\(dialect.string($0.name)): '\(columnType($0.type))'" }
+                let read = "read_csv(\(dialect.string(t.path)), header = true, delim = ',', quote = '\"', escape = '\"', "
+                    + "columns = {\(types.joined(separator: ", "))})"
+                out += "CREATE OR REPLACE TABLE \(dialect.quote(t.name)) AS SELECT *, CAST(ROW_NUMBER() OVER () AS DOUBLE) AS "
+                    + "\(dialect.quote("_row")) FROM \(read);\n"
+            }
+            return out
+        case .postgres:
+            var out = ""
+            for t in tables {
+                let columns = t.fields.map { "\(dialect.quote($0.name)) \(columnType($0.type))" } + ["\(dialect.quote("_row")) BIGSERIAL"]
+                out += "DROP TABLE IF EXISTS \(dialect.quote(t.name));\nCREATE TABLE \(dialect.quote(t.name)) (\(columns.joined(separator: ", ")));\n"
+                // psql reads `\copy` to the end of the line: the file's path is one quoted word.
+                out += "\\copy \(dialect.quote(t.name)) (\(t.fields.map { dialect.quote($0.name) }.joined(separator: ", "))) FROM "
+                    + "\(dialect.string(t.path)) WITH (FORMAT csv, HEADER true)\n"
+            }
+            return out
+        case .spark:
+            return ""  // refused before: the command line allows --with-load for DuckDB and PostgreSQL
         }
-        return out
     }
 
-    func duckType(_ t: ValueType) -> String {
+    /// The column type of a Strata type.
+    func columnType(_ t: ValueType) -> String {
         switch t {
-        case .number: return "DOUBLE"
+        case .number: return dialect.doubleType
         case .bool: return "BOOLEAN"
         case .date: return "DATE"
-        case .string, .duration, .null: return "VARCHAR"
+        case .string, .duration, .null: return dialect == .postgres ? "TEXT" : "VARCHAR"
         }
     }
 }
