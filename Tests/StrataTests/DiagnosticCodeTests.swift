@@ -229,12 +229,24 @@ import Testing
         .redefinitionCycle: repl(["segment a where member", "segment b where a", "segment a where b"]),
         .redefinitionBreaksDependent: repl(["let f = 0.5", "let q = percentile(clv, f)", "let f = 1.5"]),
 
+        .sqlNotTranslated: sql("derive r = clv % 2", .postgres),
+        .sqlNameCollision: sql("segment CLV where clv > 1", .spark),
+
         .formatterChangedMeaning: {
             // The guard against a formatter bug: fed a layout that lost a statement, it refuses.
             let original = Parser.parse(SourceFile(name: "f.strata", text: "count member\ncount clv > 1\n")).program
             return Formatter.selfCheck(original: original, formatted: "count member\n", name: "f.strata").map { [$0] } ?? []
         },
     ]
+
+    /// `strata sql` of rules against the table, for one dialect.
+    static func sql(_ rules: String, _ dialect: SQLDialect) -> Trigger {
+        {
+            let c = Pipeline(preloaded: table).compile(SourceFile(name: "rules.strata", text: rules), forCheck: false)
+            guard let program = c.program else { return c.result.diagnostics }
+            return SQLScript.write(program, SQLOptions(dialect: dialect, asOf: 20000)).diagnostics
+        }
+    }
 
     /// What no rule can cause, the checker having ruled it out: evaluating `e` on the table directly.
     static func evaluate(_ e: TypedExpr) -> Trigger {

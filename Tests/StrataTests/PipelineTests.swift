@@ -141,6 +141,8 @@ import Testing
         ("Semantics", ["Store", "Eval", "Output", "Pipeline", "REPL", "CLI"]),
         ("Store", ["Semantics", "Eval", "Output", "Pipeline", "REPL", "CLI"]),
         ("Eval", ["Output", "Pipeline", "REPL", "CLI"]),
+        // The SQL back end takes a checked Program, as the evaluator does, and nothing of the evaluator's.
+        ("SQL", ["Store", "Eval", "Output", "Pipeline", "REPL", "CLI"]),
     ]
 
     static func files(_ folder: String) -> [String] {

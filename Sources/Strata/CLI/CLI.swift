@@ -21,6 +21,7 @@ public struct CLI {
         usage: strata <command> [options]
 
           run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings] [--strict]
+              [--membership FILE.csv]
                                    run a rule file on its data and print the results
           repl [RULES] [--data NAME=PATH] [--as-of DATE] [--format F]
                                    an interactive session (reads statements from stdin when piped)
@@ -28,6 +29,8 @@ public struct CLI {
                                    parse and type-check without evaluating; warnings too
           test RULES... [--data NAME=PATH]... [-v]
                                    run every assertion; ends with "N passed, N failed"
+          sql RULES [--dialect duckdb|postgres|spark] [--with-load] [--order FIELD]
+                                   the rules as one SQL script returning each customer's segments and fields
           fmt RULES... [--check] [-w]
                                    canonical layout; --check prints a diff and exits 1 if not formatted
           gen --customers N [--seed S] --out DIR [--events]
@@ -43,7 +46,7 @@ public struct CLI {
 
     /// The subcommands `dispatch` runs; each has its own usage, printed by `strata COMMAND --help`.
     public enum Subcommand: String, CaseIterable, Sendable {
-        case run, repl, check, test, fmt, gen
+        case run, repl, check, test, fmt, sql, gen
 
         public var usage: String {
             switch self {
@@ -52,6 +55,7 @@ public struct CLI {
             case .check: return CLI.checkUsage
             case .test: return CLI.testUsage
             case .fmt: return CLI.fmtUsage
+            case .sql: return CLI.sqlUsage
             case .gen: return CLI.genUsage
             }
         }
@@ -60,10 +64,13 @@ public struct CLI {
     /// Usage of `strata run`, printed by `strata run --help`.
     public static let runUsage = """
         usage: strata run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings] [--strict]
+                                [--membership FILE.csv]
 
         Runs a rule file on its data and prints the results: each output statement's, or, when there is none,
         a summary of the segments and tiers. --data replaces a table's file, --as-of sets today's date.
         --strict refuses data the load warns about (cells read as null, rows naming no customer): exit 3.
+        --membership also writes one row per customer (key, segments as true/false, derived and tiers fields),
+        the table `strata sql` computes, for comparing the two.
 
         """
 
@@ -120,6 +127,7 @@ public struct CLI {
                 case .check: return try check(rest)
                 case .test: return try test(rest)
                 case .fmt: return try fmt(rest)
+                case .sql: return try sql(rest)
                 }
             }
             switch command {
@@ -140,13 +148,20 @@ public struct CLI {
     }
 
     func run(_ words: [String]) throws(UsageError) -> Int32 {
-        let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii", "timings", "strict"])
+        let a = try Arguments(words, valueOptions: ["data", "as-of", "format", "membership"], flagOptions: ["reveal-pii", "timings", "strict"])
         guard a.positionals.count == 1, let rules = a.positionals.first else {
             throw UsageError(message: a.positionals.isEmpty ? "run needs a rule file" : "run takes one rule file, found \(a.positionals.count)")
         }
         var (options, format) = try runOptions(a)
         options.strict = a.flag("strict")
-        let result = Pipeline(options: options).run(path: rules)
+        var result: RunResult
+        if let membership = a.value("membership") {
+            // Every column is loaded, so the key is there even when no rule reads it.
+            options.projectColumns = false
+            result = runWritingMembership(rules, to: membership, options: options)
+        } else {
+            result = Pipeline(options: options).run(path: rules)
+        }
         emit(result, format: format)
         if a.flag("timings") {
             let t = result.timings

@@ -288,6 +288,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A field whose data is of another type than the `schema` declares.
     case dataTypeMismatch = "data-type-mismatch"
 
+    // MARK: - SQL (`strata sql`)
+
+    /// A construct `strata sql` does not translate (yet, or for the chosen dialect).
+    case sqlNotTranslated = "sql-not-translated"
+    /// Two names that differ only in letter case, for an engine that ignores case in names.
+    case sqlNameCollision = "sql-name-collision"
+
     // MARK: - REPL
 
     /// A redefinition in the REPL that reads the name it redefines.

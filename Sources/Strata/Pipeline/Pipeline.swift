@@ -27,6 +27,8 @@ public struct Pipeline: Sendable {
         var sides: [(plan: PlannedTable, table: Table)] = []
         /// The table read, the file it came from and the encoding its `load` names.
         public var dataFile: (table: String, path: String, encoding: TextEncoding?)?
+        /// The tables the rules load and the files they come from (empty for a preloaded table).
+        public var planned: [PlannedTable] = []
         /// The program's `schema` blocks, one declaration per table.
         public var declared: [SchemaDeclaration] = []
         public var result = RunResult()
@@ -52,11 +54,17 @@ public struct Pipeline: Sendable {
 
     /// Compiles and runs one source, handing back the runner too (its table and segments, for tests).
     public func execute(_ source: SourceFile) -> (runner: Runner?, result: RunResult) {
+        let (_, runner, result) = evaluate(source)
+        return (runner, result)
+    }
+
+    /// Compiles and runs one source, handing back the program and the runner with everything it computed.
+    public func evaluate(_ source: SourceFile) -> (program: Program?, runner: Runner?, result: RunResult) {
         var c = projected(source) ?? compile(source, forCheck: false)
-        guard let program = c.program, c.result.exitCode == 0 else { return (nil, c.rendered()) }
+        guard let program = c.program, c.result.exitCode == 0 else { return (nil, nil, c.rendered()) }
         let runner = Runner(table: c.table, linked: c.linked, options: options, export: Exporter.writer)
         runner.run(program, into: &c.result)
-        return (runner, c.rendered())
+        return (program, runner, c.rendered())
     }
 
     /// Reads and checks the rule file at `path` without evaluating it (`strata check`).
@@ -129,6 +137,7 @@ public struct Pipeline: Sendable {
                     c.result.diagnostics += DataBinding.cellWarnings(t, path: t.source, in: schema).warnings
                 }
             case .files(let tables):
+                c.planned = tables
                 do throws(BoundTables.Failure) {
                     let bound = try BoundTables.bind(tables, preloaded: preloaded, declared: declared,
                                                      parallel: options.parallel, root: source.name)

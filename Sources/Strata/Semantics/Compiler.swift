@@ -44,6 +44,7 @@ public struct Compiler: Sendable {
         checker.laterDefinitions = [:]
         program.diagnostics = set.diagnostics + checker.takeDiagnostics()
         program.customers = customers
+        program.tables = catalog.tables
         program.scope = checker.scope
         if lint { program.diagnostics += warnings(set, program.statements) + checker.events.hidingWarnings }
         program.diagnostics = Diagnostic.inSourceOrder(program.diagnostics)

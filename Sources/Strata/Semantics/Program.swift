@@ -18,6 +18,9 @@ public struct Program: Sendable {
     public var statements: [CompiledStatement] = []
     /// The customer table the program reads, as the catalog described it.
     public var customers: TableSchema?
+    /// Every table the program was compiled against (the customer table, linked and matched ones), as
+    /// the catalog described them: what a back end that reads the tables itself (SQL) needs to know.
+    public var tables: [TableSchema] = []
     /// Every name the program defines or reads, in definition order.
     public var scope = Scope()
     /// Errors (and, when compiled for `check`, warnings), in source order.

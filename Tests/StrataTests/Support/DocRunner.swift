@@ -8,7 +8,7 @@ struct DocRunner {
     static let today = "2026-06-30"
     /// The options that take a value that is not a path (every other value, `--out DIR` and `--data NAME=PATH`
     /// among them, is a path relative to the doc's folder).
-    static let valueOptions: Set<String> = ["--format", "--as-of", "--customers", "--seed"]
+    static let valueOptions: Set<String> = ["--format", "--as-of", "--customers", "--seed", "--dialect", "--order"]
 
     /// A copy of the repository's layout for the doc to run in: `examples/` (links to the real files, so a
     /// doc's `../examples/data/customers.csv` reads the bundled data) and `docs/`.

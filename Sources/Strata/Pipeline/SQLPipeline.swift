@@ -1,0 +1,35 @@
+import Foundation
+
+extension Pipeline {
+    /// `strata sql`: compiles the rule file against its data (whose inferred types the script declares
+    /// with `--with-load`) and writes the SQL script; `script` is nil when there is none to print.
+    public func sql(path: String, dialect: SQLDialect, order: String?, withLoad: Bool) -> (script: String?, result: RunResult) {
+        let source: SourceFile
+        switch RuleSource.read(path: path) {
+        case .success(let s): source = s
+        case .failure(let f): return (nil, Pipeline.unreadable(f))
+        }
+        var c = compile(source, forCheck: false)
+        guard let program = c.program, c.result.exitCode == 0 else { return (nil, c.rendered()) }
+        var sqlOptions = SQLOptions(dialect: dialect, asOf: options.asOf ?? options.today, asOfOverrides: options.asOf != nil, order: order)
+        if withLoad {
+            var load: [SQLLoadTable] = []
+            for t in c.planned {
+                // Every column of the file in its order (a matched table's link field too), typed as Strata read it.
+                let side = c.sides.first { $0.plan.name == t.name }?.table.columns.map { FieldSchema(name: $0.name, type: $0.type) }
+                let fields = side ?? (t.link == nil ? program.customers?.fields : nil)
+                guard Pipeline.isDelimited(t.path), let fields else {
+                    let d = Diagnostic(.sqlNotTranslated("`--with-load` of \(t.path)", dialect: dialect, why: "only CSV files are loaded so far"),
+                                       file: t.place?.file ?? source.name, span: t.place?.span ?? .zero)
+                    c.result.fail([d], exitCode: 1)
+                    return (nil, c.rendered())
+                }
+                load.append(SQLLoadTable(name: t.name, path: t.path, fields: fields))
+            }
+            sqlOptions.load = load
+        }
+        let written = SQLScript.write(program, sqlOptions)
+        if !written.diagnostics.isEmpty { c.result.fail(written.diagnostics, exitCode: 1) }
+        return (written.script, c.rendered())
+    }
+}

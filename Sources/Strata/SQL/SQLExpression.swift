@@ -1,0 +1,166 @@
+import Foundation
+
+/// Where an expression is translated: over the customer rows of a stage, or over an event table's rows
+/// joined to their customer (inside an event aggregate).
+struct SQLContext {
+    /// The customer stage (a CTE) that aggregates over customers read.
+    var stage: String
+    /// The alias of the customer row inside an event aggregate's query; nil over the stage itself.
+    var customerAlias: String?
+    /// The alias of the event row inside an event aggregate's query.
+    var eventAlias: String?
+    /// Whether window functions (`ntile`, `abc`) may stand here: only in a stage's select list, not
+    /// inside an aggregate or over event rows, where SQL cannot nest them.
+    var windows = true
+    /// Per-customer event aggregates already computed as columns of `stage`, by their position.
+    var lifted: [SourceSpan: String] = [:]
+}
+
+/// What a `let` translates to: its CTE, or its value when it is a written constant (inlined, so that
+/// engines that want a constant — a percentile's fraction, a duration — get one).
+struct SQLLet {
+    var cte: String
+    var constant: Value?
+}
+
+/// Translates checked expressions to SQL text for one dialect. It reads only the typed tree (names
+/// resolved, types known), never the rule text.
+struct SQLExpressionWriter {
+    let dialect: SQLDialect
+    let names: SQLNames
+    var lets: [String: SQLLet] = [:]
+    let asOf: Int32
+    /// The column that stands for load order in every customer stage (quoted).
+    let order: String
+    let orderType: ValueType
+    /// The tables the program reads, for the link field of event tables.
+    let tables: [TableSchema]
+    /// The customer key (quoted).
+    let key: String
+
+    typealias Failure = SQLUntranslatable
+
+    func fail(_ construct: String, _ why: String, _ e: TypedExpr) -> Failure {
+        .notTranslated(construct, dialect, why: why, at: e.span)
+    }
+
+    func sql(_ e: TypedExpr, _ cx: SQLContext) throws(Failure) -> String {
+        switch e.kind {
+        case .constant(let v):
+            return literal(v, e)
+        case .column(let name):
+            return (cx.customerAlias.map { $0 + "." } ?? "") + names.quoted(name)
+        case .segment(let name):
+            return (cx.customerAlias.map { $0 + "." } ?? "") + names.quoted(name)
+        case .scalar(let name):
+            if name == "as_of" { return dialect.date(asOf) }
+            guard let l = lets[name] else { throw fail("`\(name)`", "it is not a constant the program defines", e) }
+            if let c = l.constant { return literal(c, e) }
+            return "(SELECT \(dialect.quote("v")) FROM \(l.cte))"
+        case .negate(let a):
+            return "(-\(try sql(a, cx)))"
+        case .not(let a):
+            return "(NOT \(try sql(a, cx)))"
+        case .and(let a, let b):
+            return "(\(try sql(a, cx)) AND \(try sql(b, cx)))"
+        case .or(let a, let b):
+            return "(\(try sql(a, cx)) OR \(try sql(b, cx)))"
+        case .arith(let op, let a, let b):
+            let x = try sql(a, cx), y = try sql(b, cx)
+            switch op {
+            case .add: return "(\(x) + \(y))"
+            case .sub: return "(\(x) - \(y))"
+            case .mul: return "(\(x) * \(y))"
+            case .div: return "(\(x) / NULLIF(\(y), 0))"  // Strata: x / 0 is null (DuckDB: inf, the others: an error)
+            case .mod:
+                guard dialect.hasDoubleRemainder else {
+                    throw fail("`%`", "PostgreSQL has no remainder of double precision numbers", e)
+                }
+                return "(\(x) % NULLIF(\(y), 0))"
+            }
+        case .dateShift(let d, let dur, let sign):
+            guard case .duration(let m, let days)? = constantValue(dur) else {
+                throw fail("a date shifted by a computed duration", "only written durations translate", e)
+            }
+            return dialect.shift(try sql(d, cx), months: m * sign, days: days * sign)
+        case .compare(let op, let a, let b):
+            let x = dialect.ordered(try sql(a, cx), a.type), y = try sql(b, cx)
+            let o: String
+            switch op {
+            case .eq: o = "="
+            case .ne: o = "<>"
+            case .lt: o = "<"
+            case .le: o = "<="
+            case .gt: o = ">"
+            case .ge: o = ">="
+            }
+            return "(\(x) \(o) \(y))"
+        case .inList(let x, let items, let negated):
+            var parts: [String] = []
+            for i in items { parts.append(try sql(i, cx)) }
+            return "(\(try sql(x, cx)) \(negated ? "NOT IN" : "IN") (\(parts.joined(separator: ", "))))"
+        case .isNull(let a, let negated):
+            return "(\(try sql(a, cx)) IS \(negated ? "NOT NULL" : "NULL"))"
+        case .call(let f, let args):
+            return try call(f, args, e, cx)
+        case .aggregate(let f, let arg, let filter, let param):
+            return try aggregate(f, arg, filter, param, e, cx)
+        case .ntile(let x, let n):
+            guard cx.windows else { throw fail("`ntile`", "it stands inside an aggregate or an event aggregate", e) }
+            var inner = cx
+            inner.windows = false
+            let v = try sql(x, inner)
+            // Nulls get no bucket and must not take one from the others: they are a partition of their own.
+            return "(CASE WHEN \(v) IS NULL THEN NULL ELSE CAST(NTILE(\(n)) OVER (PARTITION BY (\(v) IS NULL) ORDER BY "
+                + "\(dialect.ordered(v, x.type)) ASC NULLS LAST, \(orderKey) ASC) AS \(dialect.doubleType)) END)"
+        case .abc(let x, let a, let b):
+            guard cx.windows else { throw fail("`abc`", "it stands inside an aggregate or an event aggregate", e) }
+            var inner = cx
+            inner.windows = false
+            let v = try sql(x, inner)
+            let total = "SUM(\(v)) OVER ()"
+            // The share held by the customers before this one: ROWS, because the default RANGE frame would
+            // count tied customers as before each other.
+            let before = "COALESCE(SUM(\(v)) OVER (PARTITION BY (\(v) IS NULL) ORDER BY \(v) DESC NULLS LAST, \(orderKey) ASC "
+                + "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)"
+            return "(CASE WHEN \(v) IS NULL OR NOT (\(total) > 0) THEN NULL WHEN \(before) / \(total) < \(dialect.number(a)) THEN 'A' "
+                + "WHEN \(before) / \(total) < \(dialect.number(b)) THEN 'B' ELSE 'C' END)"
+        case .eventColumn(_, let field):
+            guard let alias = cx.eventAlias else { throw fail("an event field", "it stands outside an event aggregate", e) }
+            return alias + "." + dialect.quote(field)
+        case .eventAggregate(let g):
+            if g.perCustomer {
+                guard let column = cx.lifted[e.span] else {
+                    throw fail("a per-customer event aggregate here", "it stands inside another aggregate's rows", e)
+                }
+                let ref = (cx.customerAlias.map { $0 + "." } ?? "") + dialect.quote(column)
+                // A customer with no rows: count is 0, everything else null (as the LEFT JOIN leaves it).
+                return g.function == .count || g.function == .countDistinct ? "COALESCE(\(ref), \(dialect.number(0)))" : ref
+            }
+            return "(" + (try eventQuery(g, e, stage: cx.stage, grouped: false)) + ")"
+        }
+    }
+
+    /// The load-order column as an ORDER BY term (text keys in code-point order).
+    var orderKey: String { dialect.ordered(order, orderType) }
+
+    func literal(_ v: Value, _ e: TypedExpr) -> String {
+        switch v {
+        case .null: return "NULL"
+        case .number(let d): return dialect.number(d)
+        case .string(let s): return dialect.string(s)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .date(let d): return dialect.date(d)
+        case .duration(let m, let d): return "INTERVAL '\(m) month \(d) day'"  // only reached inside a shift, which writes its own
+        }
+    }
+
+    /// The value of a written constant, directly or through a `let` that holds one.
+    func constantValue(_ e: TypedExpr) -> Value? {
+        switch e.kind {
+        case .constant(let v): return v
+        case .scalar(let name): return lets[name]?.constant
+        default: return nil
+        }
+    }
+}

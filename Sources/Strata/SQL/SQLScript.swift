@@ -1,0 +1,258 @@
+/// A data file `--with-load` turns into a table: its name, path and the fields Strata inferred.
+public struct SQLLoadTable: Sendable {
+    public var name: String
+    public var path: String
+    /// Every column of the file, in its order.
+    public var fields: [FieldSchema]
+
+    public init(name: String, path: String, fields: [FieldSchema]) {
+        self.name = name
+        self.path = path
+        self.fields = fields
+    }
+}
+
+/// What a script is written for, besides the program.
+public struct SQLOptions: Sendable {
+    public var dialect: SQLDialect
+    /// `as_of` when the rules do not set it (today, or `--as-of`, which also overrides the rules).
+    public var asOf: Int32
+    /// True when `--as-of` was given: it wins over the rules' `set as_of`, as in `strata run`.
+    public var asOfOverrides: Bool
+    /// The column that stands for load order; nil: `_row` with `load`, else the key.
+    public var order: String?
+    /// The files to load first (`--with-load`); nil when the tables already exist.
+    public var load: [SQLLoadTable]?
+
+    public init(dialect: SQLDialect, asOf: Int32, asOfOverrides: Bool = false, order: String? = nil, load: [SQLLoadTable]? = nil) {
+        self.dialect = dialect
+        self.asOf = asOf
+        self.asOfOverrides = asOfOverrides
+        self.order = order
+        self.load = load
+    }
+}
+
+/// Writes one SQL script for a checked program: a chain of CTEs, one stage per definition in run order,
+/// whose final query returns the membership table (key, each segment, derived and tiers field) in load
+/// order. It reads the checked program only, as the evaluator does.
+public enum SQLScript {
+    /// The script, or nil and the diagnostics of every construct it cannot translate.
+    public static func write(_ program: Program, _ options: SQLOptions) -> (script: String?, diagnostics: [Diagnostic]) {
+        var w = SQLScriptWriter(program: program, options: options)
+        return w.write()
+    }
+}
+
+/// The state of writing one script: the CTEs so far and the stage the next statement reads.
+struct SQLScriptWriter {
+    let program: Program
+    let options: SQLOptions
+    var dialect: SQLDialect { options.dialect }
+    var ctes: [(name: String, body: String)] = []
+    var failures: [Diagnostic] = []
+
+    init(program: Program, options: SQLOptions) {
+        self.program = program
+        self.options = options
+    }
+
+    mutating func write() -> (script: String?, diagnostics: [Diagnostic]) {
+        let root = program.sources.first?.name ?? "rules"
+        guard let customers = program.customers, let keyField = program.customerKey else {
+            return (nil, [Diagnostic(.sqlNotTranslated("a program without a customer table", dialect: dialect,
+                                                            why: "the membership table has one row per customer"), file: root, span: .zero)])
+        }
+        var names = SQLNames(dialect: dialect)
+        let definitions = program.statements.compactMap { s -> String? in
+            switch s.checked.kind {
+            case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _): return n
+            case .setAsOf, .show, .count, .export, .assert, .expression: return nil
+            }
+        }
+        definitions.forEach { names.define($0) }
+        collisions(customers)
+        let orderField = options.order ?? (options.load != nil ? "_row" : keyField.name)
+        // A column the rules do not know (`_row`, made by the loading) is taken for a number: only text
+        // needs PostgreSQL's `COLLATE "C"`.
+        let orderType = customers.field(orderField)?.type ?? .number
+        let key = dialect.quote(keyField.name)
+        var expr = SQLExpressionWriter(dialect: dialect, names: names, asOf: asOf, order: dialect.quote("_strata_order"), orderType: orderType,
+                                       tables: program.tables, key: key)
+        var stage = base(customers, key: key, order: dialect.quote(orderField))
+        for (k, s) in program.statements.enumerated() {
+            do throws(SQLUntranslatable) {
+                stage = try statement(s.checked, number: k + 1, stage: stage, &expr)
+            } catch {
+                failures.append(Diagnostic(error.message, file: s.checked.file, span: error.span))
+            }
+        }
+        guard failures.isEmpty else { return (nil, Diagnostic.inSourceOrder(failures)) }
+        let columns = program.membershipColumns.map { c -> String in
+            c.kind == .key ? key : names.quoted(c.name)
+        }
+        var out = header(names)
+        if let load = options.load { out += loading(load) }
+        out += "WITH\n" + ctes.map { "\($0.name) AS (\n  \($0.body)\n)" }.joined(separator: ",\n") + "\n"
+        out += "SELECT \(columns.joined(separator: ", "))\nFROM \(stage)\nORDER BY \(expr.orderKey) ASC;\n"
+        return (out, [])
+    }
+
+    /// `as_of` as `strata run` sets it: `--as-of`, else the rules' `set as_of`, else today.
+    var asOf: Int32 {
+        if options.asOfOverrides { return options.asOf }
+        for s in program.statements {
+            if case .setAsOf(let e) = s.checked.kind, case .constant(.date(let d)) = e.kind { return d }
+        }
+        return options.asOf
+    }
+
+    /// Names the engine would take for one: reported at the definition that makes the pair.
+    mutating func collisions(_ customers: TableSchema) {
+        guard !dialect.caseSensitiveNames else { return }
+        var seen: [String: String] = [:]
+        for f in customers.fields { seen[f.name.lowercased()] = f.name }
+        for s in program.statements {
+            guard let n = s.checked.definedName else { continue }
+            if let other = seen[n.lowercased()], other != n {
+                failures.append(Diagnostic(.sqlNameCollision(other, n, dialect: dialect), file: s.checked.file, span: s.checked.span))
+            }
+            seen[n.lowercased()] = n
+        }
+    }
+
+    /// The first stage: the customers, each matched table's fields as `table.field`, and the load order.
+    mutating func base(_ customers: TableSchema, key: String, order: String) -> String {
+        var select = ["c.*"]
+        var joins: [String] = []
+        for (i, t) in program.tables.enumerated() {
+            guard case .matched(let by) = t.grain else { continue }
+            let alias = "m\(i)"
+            joins.append("LEFT JOIN \(dialect.quote(t.name)) \(alias) ON \(alias).\(dialect.quote(by)) = c.\(key)")
+            select += t.fields.map { "\(alias).\(dialect.quote($0.name)) AS \(dialect.quote(t.name + "." + $0.name))" }
+        }
+        select.append("c.\(order) AS \(dialect.quote("_strata_order"))")
+        let from = ([dialect.quote(customers.name) + " c"] + joins).joined(separator: "\n  ")
+        ctes.append(("_s0", "SELECT \(select.joined(separator: ", "))\n  FROM \(from)"))
+        return "_s0"
+    }
+
+    /// One statement's stages; returns the stage the next statement reads.
+    mutating func statement(_ c: CheckedStmt, number k: Int, stage: String, _ expr: inout SQLExpressionWriter) throws(SQLUntranslatable) -> String {
+        let exprs: [TypedExpr]
+        switch c.kind {
+        case .let(_, let e), .derive(_, let e), .segment(_, let e): exprs = [e]
+        case .tiers(_, let arms): exprs = arms.compactMap(\.condition)
+        case .setAsOf, .show, .count, .export, .assert, .expression: return stage
+        }
+        var cx = SQLContext(stage: stage)
+        let lifted = exprs.flatMap(SQLScriptWriter.perCustomerEventAggregates)
+        if !lifted.isEmpty {
+            // Each event aggregate over its own table, grouped per customer, then LEFT JOINed: joining two
+            // event tables before aggregating would multiply their rows.
+            var select = ["s.*"], joins: [String] = []
+            for (j, e) in lifted.enumerated() {
+                guard case .eventAggregate(let g) = e.kind else { continue }
+                let name = "_e\(k)_\(j + 1)", column = "_ea\(k)_\(j + 1)"
+                ctes.append((name, try expr.eventQuery(g, e, stage: stage, grouped: true)))
+                joins.append("LEFT JOIN \(name) ON \(name).\(dialect.quote("_k")) = s.\(expr.key)")
+                select.append("\(name).\(dialect.quote("v")) AS \(dialect.quote(column))")
+                cx.lifted[e.span] = column
+            }
+            let joined = "_s\(k)j"
+            ctes.append((joined, "SELECT \(select.joined(separator: ", "))\n  FROM \(stage) s\n  \(joins.joined(separator: "\n  "))"))
+            cx.stage = joined
+        }
+        let from = cx.stage
+        switch c.kind {
+        case .let(let name, let e):
+            if case .constant(let v) = e.kind {
+                expr.lets[name] = SQLLet(cte: "", constant: v)
+                return from
+            }
+            let cte = "_l\(k)"
+            ctes.append((cte, "SELECT \(try expr.sql(e, cx)) AS \(dialect.quote("v"))"))
+            expr.lets[name] = SQLLet(cte: cte, constant: nil)
+            return from
+        case .derive(let name, let e):
+            return add("\(try expr.sql(e, cx)) AS \(expr.names.quoted(name))", from: from, k)
+        case .segment(let name, let e):
+            // Members are those for whom the rule is true: false and null are both outside.
+            return add("COALESCE(\(try expr.sql(e, cx)), FALSE) AS \(expr.names.quoted(name))", from: from, k)
+        case .tiers(let name, let arms):
+            var cases: [String] = []
+            var otherwise = "NULL"
+            for a in arms {
+                if let cond = a.condition {
+                    cases.append("WHEN \(try expr.sql(cond, cx)) THEN \(dialect.string(a.label))")
+                } else {
+                    otherwise = dialect.string(a.label)
+                }
+            }
+            return add("(CASE \(cases.joined(separator: " ")) ELSE \(otherwise) END) AS \(expr.names.quoted(name))", from: from, k)
+        case .setAsOf, .show, .count, .export, .assert, .expression:
+            return from
+        }
+    }
+
+    /// A stage that adds one column to the stage before it.
+    mutating func add(_ column: String, from: String, _ k: Int) -> String {
+        let name = "_s\(k)"
+        ctes.append((name, "SELECT *, \(column)\n  FROM \(from)"))
+        return name
+    }
+
+    /// The per-customer event aggregates in an expression, in source order (they do not nest).
+    static func perCustomerEventAggregates(_ e: TypedExpr) -> [TypedExpr] {
+        if case .eventAggregate(let g) = e.kind { return g.perCustomer ? [e] : [] }
+        return e.children.flatMap(perCustomerEventAggregates)
+    }
+
+    /// The script's opening comment: what it is, and the aliases of names too long for the engine.
+    func header(_ names: SQLNames) -> String {
+        var h = "-- strata sql --dialect \(dialect.rawValue): one row per customer in load order: the key, each segment\n"
+            + "-- (true/false), each derived and tiers field. show, count, export and assert are not translated.\n"
+        for a in names.aliases { h += "-- column \(a.alias) is `\(a.name)`\n" }
+        return h
+    }
+
+    /// `--with-load`: each CSV file as a table with the types Strata inferred and `_row`, the row's place
+    /// in the file. DuckDB reads it with `read_csv`; PostgreSQL with psql's `\copy` into a table whose
+    /// `_row` counts the rows as they are copied.
+    func loading(_ tables: [SQLLoadTable]) -> String {
+        switch dialect {
+        case .duckdb:
+            var out = "SET preserve_insertion_order = true;\n"
+            for t in tables {
+                let types = t.fields.map { "\(dialect.string($0.name)): '\(columnType($0.type))'" }
+                let read = "read_csv(\(dialect.string(t.path)), header = true, delim = ',', quote = '\"', escape = '\"', "
+                    + "columns = {\(types.joined(separator: ", "))})"
+                out += "CREATE OR REPLACE TABLE \(dialect.quote(t.name)) AS SELECT *, CAST(ROW_NUMBER() OVER () AS DOUBLE) AS "
+                    + "\(dialect.quote("_row")) FROM \(read);\n"
+            }
+            return out
+        case .postgres:
+            var out = ""
+            for t in tables {
+                let columns = t.fields.map { "\(dialect.quote($0.name)) \(columnType($0.type))" } + ["\(dialect.quote("_row")) BIGSERIAL"]
+                out += "DROP TABLE IF EXISTS \(dialect.quote(t.name));\nCREATE TABLE \(dialect.quote(t.name)) (\(columns.joined(separator: ", ")));\n"
+                // psql reads `\copy` to the end of the line: the file's path is one quoted word.
+                out += "\\copy \(dialect.quote(t.name)) (\(t.fields.map { dialect.quote($0.name) }.joined(separator: ", "))) FROM "
+                    + "\(dialect.string(t.path)) WITH (FORMAT csv, HEADER true)\n"
+            }
+            return out
+        case .spark:
+            return ""  // refused before: the command line allows --with-load for DuckDB and PostgreSQL
+        }
+    }
+
+    /// The column type of a Strata type.
+    func columnType(_ t: ValueType) -> String {
+        switch t {
+        case .number: return dialect.doubleType
+        case .bool: return "BOOLEAN"
+        case .date: return "DATE"
+        case .string, .duration, .null: return dialect == .postgres ? "TEXT" : "VARCHAR"
+        }
+    }
+}
