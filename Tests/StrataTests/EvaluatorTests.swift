@@ -96,6 +96,11 @@ import Testing
                 == [.string("pos"), .string("other"), .string("other"), .string("other")])
         #expect(TestData.column("r", "derive r = contains(city, \"圳\")", on: Self.t) == [.bool(true), .bool(false), .null, .bool(true)])
         #expect(TestData.column("r", "derive r = length(city)", on: Self.t) == [.number(2), .number(2), .null, .number(2)])
+        // Code points, as DuckDB, PostgreSQL and Spark count: a thumb with a skin tone is two, "é" written
+        // as e + combining accent is two, the precomposed "é" one.
+        #expect(Functions.scalar(.length, [.string("👍🏽")]) == .number(2))
+        #expect(Functions.scalar(.length, [.string("e\u{301}")]) == .number(2))
+        #expect(Functions.scalar(.length, [.string("\u{e9}")]) == .number(1))
         #expect(TestData.column("r", "derive r = max(x, y)", on: Self.t) == [.number(10), .number(0), .number(1), .number(-4)])
         #expect(TestData.column("r", "derive r = round(x / 3, 1)", on: Self.t) == [.number(3.3), .number(0), .null, .number(-1.3)])
         #expect(TestData.column("r", "derive r = abs(x)", on: Self.t) == [.number(10), .number(0), .null, .number(4)])

@@ -138,9 +138,9 @@ import Testing
         #expect(Self.sql("derive u = lower(city)", .duckdb).script.contains("LOWER(\"city\")"))
     }
 
-    @Test func lengthCountsGraphemesOnlyWhereTheEngineCan() {
-        #expect(Self.sql("derive n = length(city)", .duckdb).script.contains("LENGTH_GRAPHEME(\"city\")"))
-        #expect(Self.sql("derive n = length(city)", .spark).diagnostics.map(\.code) == [.sqlNotTranslated])
+    @Test(arguments: SQLDialect.allCases)
+    func lengthCountsCodePointsInEveryEngine(_ d: SQLDialect) {
+        #expect(Self.sql("derive n = length(city)", d).script.contains("CAST(LENGTH(\(d.quote("city"))) AS \(d.doubleType))"))
     }
 
     @Test(arguments: SQLDialect.allCases)

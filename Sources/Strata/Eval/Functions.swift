@@ -22,7 +22,7 @@ enum Functions {
         case .lower, .upper, .length:
             guard case .string(let codes, let dict, let v) = a[0] else { break }
             if f == .length {
-                let lens = dict.map { Double($0.count) }
+                let lens = dict.map(textLength)
                 var out = [Double](repeating: 0, count: n)
                 for i in 0..<n where v[i] { let c = Int(codes[i]); if c >= 0, c < lens.count { out[i] = lens[c] } }
                 return .number(out, valid: v)
@@ -95,7 +95,7 @@ enum Functions {
         case .coalesce: return a.first { !$0.isNull } ?? .null
         case .lower: return str(0).map { .string($0.lowercased()) } ?? .null
         case .upper: return str(0).map { .string($0.uppercased()) } ?? .null
-        case .length: return str(0).map { .number(Double($0.count)) } ?? .null
+        case .length: return str(0).map { .number(textLength($0)) } ?? .null
         case .contains, .starts_with, .ends_with:
             guard let s = str(0), let p = str(1) else { return .null }
             return .bool(textTest(f, s, p))
@@ -120,6 +120,10 @@ enum Functions {
             return str(0).flatMap(NumberParser.number(in:)).map(Value.number) ?? .null
         }
     }
+
+    /// `length` counts Unicode code points ("👍🏽" is 2), as DuckDB, PostgreSQL and Spark do, so a rule
+    /// gives the same answer in every engine `strata sql` writes for.
+    static func textLength(_ s: String) -> Double { Double(s.unicodeScalars.count) }
 
     static func textTest(_ f: ScalarFunction, _ s: String, _ p: String) -> Bool {
         let sb = Array(s.utf8), pb = Array(p.utf8)

@@ -31,11 +31,7 @@ extension SQLExpressionWriter {
         case .coalesce: return "COALESCE(\(a.joined(separator: ", ")))"
         case .lower: return dialect.caseMapped("LOWER", arg(0))
         case .upper: return dialect.caseMapped("UPPER", arg(0))
-        case .length:
-            guard let s = dialect.graphemeLength(arg(0)) else {
-                throw fail("`length`", "Strata counts characters as people see them (\"👍🏽\" is 1), this engine counts code points (2)", e)
-            }
-            return s
+        case .length: return dialect.textLength(arg(0))
         case .contains, .starts_with, .ends_with: return dialect.textTest(f, arg(0), arg(1))
         case .days_between: return dialect.daysBetween(arg(0), arg(1))
         case .months_between:

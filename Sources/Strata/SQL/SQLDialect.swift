@@ -130,13 +130,8 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         }
     }
 
-    /// Characters of a text as Strata counts them (grapheme clusters), nil where the engine has no such count.
-    func graphemeLength(_ s: String) -> String? {
-        switch self {
-        case .duckdb: return "CAST(LENGTH_GRAPHEME(\(s)) AS DOUBLE)"
-        case .postgres, .spark: return nil  // LENGTH counts code points: 2 for "👍🏽", where Strata counts 1
-        }
-    }
+    /// `length` in code points, as Strata counts (`Functions.textLength`); a BIGINT in every engine.
+    func textLength(_ s: String) -> String { "CAST(LENGTH(\(s)) AS \(doubleType))" }
 
     /// Whether a remainder of doubles has an exact form (`fmod`, the sign of the dividend).
     var hasDoubleRemainder: Bool {
