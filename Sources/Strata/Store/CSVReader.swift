@@ -402,7 +402,8 @@ struct CSVReader: @unchecked Sendable {
                     let s = f.starts[k], e = f.ends[k]
                     if f.quoted[k], out.builders[k].type == .string, UnsafeBufferPointer(rebasing: p[s..<e]).contains(CSVReader.quote) {
                         scratch = CSVReader.unescape(UnsafeBufferPointer(rebasing: p[s..<e]))
-                        scratch.withUnsafeBufferPointer { q in out.builders[k].add(q, 0, q.count) }
+                        // A text column takes every cell, so there is no miss to record.
+                        _ = scratch.withUnsafeBufferPointer { q in out.builders[k].add(q, 0, q.count) }
                     } else if !out.builders[k].add(p, s, e), out.firstMiss[k] == nil {
                         out.firstMiss[k] = (start, String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]).prefix(40), as: UTF8.self))
                     }
