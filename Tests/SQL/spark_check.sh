@@ -15,6 +15,10 @@ if [[ ! -x $venv/bin/python ]] || ! "$venv/bin/python" -c "import pyspark, sys; 
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q "pyspark==$pyspark" >&2
 fi
+if ! command -v java > /dev/null 2>&1; then
+  (apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless) > /dev/null 2>&1 || true
+fi
+command -v java > /dev/null 2>&1 || { echo "spark_check: Java could not be installed" >&2; exit 1; }
 java -version 2>&1 | head -1 | sed 's/^/   /'
 echo "   pyspark $pyspark"
 # edge.strata uses `length`, refused for Spark (docs/sql.md): its Spark twin is the file without that line.
