@@ -1,15 +1,17 @@
 """Differential check of `strata sql --with-load` in a real engine against the in-memory engine.
 
 For each rule file: `strata run RULES --membership FILE.csv` writes the in-memory membership table;
-`strata sql RULES --dialect ENGINE --with-load` is run in DuckDB (in-process) or PostgreSQL (through
-psql, on the server PGHOST names; Tests/SQL/postgres_check.sh starts one); the two tables must have the same
+`strata sql RULES --dialect ENGINE --with-load` is run in DuckDB (in-process), PostgreSQL (through
+psql, on the server PGHOST names; Tests/SQL/postgres_check.sh starts one) or Spark (one local PySpark
+session for every file, each file run with `spark.sql.ansi.enabled` true and then false; the engine
+`spark` needs the python of Tests/SQL/spark_check.sh); the two tables must have the same
 columns and rows in the same order, equal cell by cell: segments, labels, text and dates exactly, numbers
 within a relative 1e-9. A rule file `strata sql` refuses (a construct not yet translated) is listed as
 skipped with the diagnostic, and does not fail the check; pass --strict to make it fail.
 
-usage: python sql_check.py --strata PATH [--engine duckdb|postgres] [--strict] [--data NAME=PATH]... RULES...
+usage: python sql_check.py --strata PATH [--engine duckdb|postgres|spark] [--strict] [--data NAME=PATH]... RULES...
 """
-import csv, datetime, math, os, re, subprocess, sys, tempfile
+import csv, datetime, decimal, math, os, re, subprocess, sys, tempfile
 
 
 def cell(v):
@@ -20,6 +22,8 @@ def cell(v):
         return "true" if v else "false"
     if isinstance(v, datetime.date):
         return v.isoformat()
+    if isinstance(v, decimal.Decimal):
+        return float(v)
     return v
 
 
@@ -64,7 +68,42 @@ def postgres_table(script):
     return header, [[None if c == "" else c for c in row] for row in rows]
 
 
-def check(strata, rules, data=(), engine="duckdb"):
+_spark = None
+
+
+def spark_session():
+    """One local Spark session for every rule file: starting one takes seconds."""
+    global _spark
+    if _spark is None:
+        from pyspark.sql import SparkSession
+
+        _spark = (SparkSession.builder.master("local[2]").appName("strata-sql-check")
+                  .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.sql.shuffle.partitions", "4")
+                  # Small splits, so a file read without `multiLine` would be many partitions: `_row`
+                  # must follow file order anyway (spark_check.sh shows the count of splits).
+                  .config("spark.sql.files.maxPartitionBytes", str(64 * 1024))
+                  # A script is one query of as many nested stages as the rules have definitions: the
+                  # analyzer needs more than its default 100 passes for the longer ones (edge.strata).
+                  .config("spark.sql.analyzer.maxIterations", "1000")
+                  .config("spark.driver.memory", "2g").getOrCreate())
+        _spark.sparkContext.setLogLevel("ERROR")
+    return _spark
+
+
+def spark_table(script, ansi):
+    """The header and rows the script's last query returns in Spark, statement by statement (each ends
+    a line with `;`), with ANSI mode on or off."""
+    spark = spark_session()
+    spark.conf.set("spark.sql.ansi.enabled", "true" if ansi else "false")
+    lines = [l for l in script.splitlines() if not l.startswith("--")]
+    statements = [s.strip() for s in re.split(r";\n", "\n".join(lines) + "\n") if s.strip()]
+    result = None
+    for s in statements:
+        result = spark.sql(s.rstrip(";"))
+    return result.columns, [tuple(r) for r in result.collect()]
+
+
+def check(strata, rules, data=(), engine="duckdb", ansi=True):
     """Returns (compared cells, None) or (0, reason to skip) or raises on a difference."""
     with tempfile.TemporaryDirectory() as tmp:
         membership = os.path.join(tmp, "membership.csv")
@@ -77,7 +116,10 @@ def check(strata, rules, data=(), engine="duckdb"):
             return 0, sql.stderr.strip()
         with open(membership, newline="", encoding="utf-8") as f:
             expected = list(csv.reader(f))
-        header, rows = (duckdb_table if engine == "duckdb" else postgres_table)(sql.stdout)
+        if engine == "spark":
+            header, rows = spark_table(sql.stdout, ansi)
+        else:
+            header, rows = (duckdb_table if engine == "duckdb" else postgres_table)(sql.stdout)
         if header != expected[0]:
             raise SystemExit(f"{rules}: columns differ\n  strata: {expected[0]}\n  {engine}: {header}")
         if len(rows) != len(expected) - 1:
@@ -102,25 +144,30 @@ def main(argv):
             engine = argv[i + 1]
             i += 1
         elif argv[i] == "--data":
+            # Applies to the rule files after it.
             data.append(argv[i + 1])
             i += 1
         elif argv[i] == "--strict":
             strict = True
         else:
-            files.append(argv[i])
+            files.append((argv[i], list(data)))
         i += 1
     if not strata or not files:
         raise SystemExit(__doc__)
-    total, skipped = 0, []
-    for rules in files:
-        cells, reason = check(strata, rules, data, engine)
-        if reason:
-            skipped.append((rules, reason))
-            print(f"   {rules}: skipped")
-            continue
-        total += cells
-        print(f"   {rules}: {cells} cells equal")
-    print(f"{engine}: {len(files) - len(skipped)} rule files, {total} cells equal, {len(skipped)} skipped")
+    skipped = []
+    # Spark is run twice: its ANSI mode changes what casts, overflow and division do.
+    for ansi in ((True, False) if engine == "spark" else (True,)):
+        name = engine + (f" (spark.sql.ansi.enabled={str(ansi).lower()})" if engine == "spark" else "")
+        total, skipped = 0, []
+        for rules, data in files:
+            cells, reason = check(strata, rules, data, engine, ansi)
+            if reason:
+                skipped.append((rules, reason))
+                print(f"   {rules}: skipped")
+                continue
+            total += cells
+            print(f"   {rules}: {cells} cells equal")
+        print(f"{name}: {len(files) - len(skipped)} rule files, {total} cells equal, {len(skipped)} skipped")
     for rules, reason in skipped:
         print(f"skipped {rules}:\n{reason}")
     if strict and skipped:

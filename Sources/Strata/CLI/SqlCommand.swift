@@ -6,9 +6,9 @@ extension CLI {
         usage: strata sql RULES [--dialect duckdb|postgres|spark] [--with-load] [--order FIELD] [--data NAME=PATH]... [--as-of DATE]
 
         Prints one SQL script whose final query returns one row per customer in load order: the key, each
-        segment (true/false), each derived and tiers field. --with-load (duckdb, postgres) first creates the
+        segment (true/false), each derived and tiers field. --with-load first creates the
         tables from the rule file's CSV files with the types Strata inferred and a _row column for load order
-        (pipe the script to duckdb or psql); without it the tables must exist, and --order names the column
+        (pipe the script to duckdb or psql; spark-sql for spark); without it the tables must exist, and --order names the column
         that stands for load order (default: the key).
         The dialect is duckdb unless given. A construct not yet translated is an error naming it and its
         position, and no script is printed. See docs/sql.md.
@@ -25,9 +25,6 @@ extension CLI {
         let d = a.value("dialect") ?? SQLDialect.duckdb.rawValue
         guard let dialect = SQLDialect(rawValue: d) else {
             throw UsageError(message: "--dialect is duckdb, postgres or spark, found `\(d)`")
-        }
-        if a.flag("with-load"), dialect == .spark {
-            throw UsageError(message: "--with-load is for duckdb and postgres so far; for spark, create the tables first")
         }
         if a.flag("with-load"), a.value("order") != nil {
             throw UsageError(message: "--with-load orders customers by their line in the file; --order is for tables that already exist")

@@ -218,7 +218,7 @@ struct SQLScriptWriter {
 
     /// `--with-load`: each CSV file as a table with the types Strata inferred and `_row`, the row's place
     /// in the file. DuckDB reads it with `read_csv`; PostgreSQL with psql's `\copy` into a table whose
-    /// `_row` counts the rows as they are copied.
+    /// `_row` counts the rows as they are copied; Spark with temporary views (`sparkLoading`).
     func loading(_ tables: [SQLLoadTable]) -> String {
         switch dialect {
         case .duckdb:
@@ -242,8 +242,32 @@ struct SQLScriptWriter {
             }
             return out
         case .spark:
-            return ""  // refused before: the command line allows --with-load for DuckDB and PostgreSQL
+            return tables.map(sparkLoading).joined()
         }
+    }
+
+    /// Spark: a temporary view over the CSV file with the inferred types, then the table's view with the
+    /// bool columns converted and `_row`. `multiLine` makes the file one partition whatever its size (the
+    /// reader cannot split it), so `monotonically_increasing_id()` counts the rows in file order (checked
+    /// on a file of many splits by Tests/SQL/spark_check.sh). `FAILFAST`: a cell Spark cannot read as its
+    /// type (`¥1,200`, `2026/6/30`) stops the query, where the default mode would make it null silently.
+    func sparkLoading(_ t: SQLLoadTable) -> String {
+        let raw = dialect.quote("_csv_" + t.name)
+        // Spark's CSV reader takes only true/false for a BOOLEAN: bool columns are read as text and turned
+        // into booleans as Strata reads them (y/yes/n/no/是/否 too, any case, spaces around).
+        let columns = t.fields.map { "\(dialect.quote($0.name)) \(columnType($0.type == .bool ? .string : $0.type))" }
+        let options = ["path": t.path, "header": "true", "multiLine": "true", "quote": "\"", "escape": "\"",
+                       "mode": "FAILFAST", "dateFormat": "yyyy-MM-dd", "encoding": "UTF-8"]
+        let written = options.keys.sorted().map { "\($0) \(dialect.string(options[$0] ?? ""))" }
+        var out = "CREATE OR REPLACE TEMPORARY VIEW \(raw) (\(columns.joined(separator: ", ")))\n  USING csv OPTIONS (\(written.joined(separator: ", ")));\n"
+        let select = t.fields.map { f -> String in
+            let c = dialect.quote(f.name)
+            guard f.type == .bool else { return c }
+            let v = "LOWER(TRIM(\(c)))"
+            return "(CASE WHEN \(v) IN ('true', 'y', 'yes', '是') THEN TRUE WHEN \(v) IN ('false', 'n', 'no', '否') THEN FALSE END) AS \(c)"
+        } + ["monotonically_increasing_id() AS \(dialect.quote("_row"))"]
+        out += "CREATE OR REPLACE TEMPORARY VIEW \(dialect.quote(t.name)) AS SELECT \(select.joined(separator: ", ")) FROM \(raw);\n"
+        return out
     }
 
     /// The column type of a Strata type.
@@ -252,7 +276,12 @@ struct SQLScriptWriter {
         case .number: return dialect.doubleType
         case .bool: return "BOOLEAN"
         case .date: return "DATE"
-        case .string, .duration, .null: return dialect == .postgres ? "TEXT" : "VARCHAR"
+        case .string, .duration, .null:
+            switch dialect {
+            case .duckdb: return "VARCHAR"
+            case .postgres: return "TEXT"
+            case .spark: return "STRING"  // Spark's VARCHAR needs a length
+            }
         }
     }
 }
