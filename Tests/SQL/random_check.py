@@ -21,7 +21,7 @@ Left out on purpose (docs/sql.md, "Not translated yet" and the known differences
 
 usage: python random_check.py --strata PATH [--seed N] [--files N] [--defs N] [--keep DIR]
 """
-import csv, os, random, sys, tempfile, time
+import csv, os, random, shutil, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sql_check  # noqa: E402
@@ -412,6 +412,8 @@ def main(argv):
         programs += sum(1 for d in defs if d[3] != "partition") + sum(1 for d in defs if d[0].endswith("_p") and d[3] == "partition")
         partition_checks += sum(1 for d in defs if d[0].endswith("_p") and d[3] == "partition")
         cells += CELLS[0]
+    if not keep:
+        shutil.rmtree(folder)  # a failing run keeps its files: the message names them
     print(f"sql random check: {programs} generated definitions in {files} rule files, {cells} cells equal in DuckDB, "
           f"{partition_checks} conditions with p + not p + p is null = all customers in both engines; "
           f"seed {seed}, {time.time() - started:.0f} s")
