@@ -103,8 +103,9 @@ def spark_table(script, ansi):
     return result.columns, [tuple(r) for r in result.collect()]
 
 
-def check(strata, rules, data=(), engine="duckdb", ansi=True):
-    """Returns (compared cells, None) or (0, reason to skip) or raises on a difference."""
+def tables(strata, rules, data=(), engine="duckdb", ansi=True):
+    """(the membership table as rows of text, the engine's header, the engine's rows, None), or
+    (None, None, None, reason) when `strata sql` refuses the file. `ansi` is Spark's ANSI mode."""
     with tempfile.TemporaryDirectory() as tmp:
         membership = os.path.join(tmp, "membership.csv")
         extra = [w for d in data for w in ("--data", d)]
@@ -113,24 +114,37 @@ def check(strata, rules, data=(), engine="duckdb", ansi=True):
             raise SystemExit(f"{rules}: strata run failed ({run.returncode}):\n{run.stderr}")
         sql = subprocess.run([strata, "sql", rules, "--dialect", engine, "--with-load"] + extra, capture_output=True, text=True)
         if sql.returncode != 0:
-            return 0, sql.stderr.strip()
+            return None, None, None, sql.stderr.strip()
         with open(membership, newline="", encoding="utf-8") as f:
             expected = list(csv.reader(f))
         if engine == "spark":
             header, rows = spark_table(sql.stdout, ansi)
         else:
             header, rows = (duckdb_table if engine == "duckdb" else postgres_table)(sql.stdout)
-        if header != expected[0]:
-            raise SystemExit(f"{rules}: columns differ\n  strata: {expected[0]}\n  {engine}: {header}")
-        if len(rows) != len(expected) - 1:
-            raise SystemExit(f"{rules}: {len(expected) - 1} rows in memory, {len(rows)} in {engine}")
-        cells = 0
-        for i, (want, got) in enumerate(zip(expected[1:], rows)):
-            for name, a, b in zip(header, want, got):
-                cells += 1
-                if not same(a, b):
-                    raise SystemExit(f"{rules}: row {i + 1} ({want[0]}), column {name}: strata {a!r}, {engine} {cell(b)!r}")
-        return cells, None
+        return expected, header, rows, None
+
+
+def compare(rules, expected, header, rows, engine="duckdb"):
+    """The number of cells compared; raises SystemExit naming the first difference."""
+    if header != expected[0]:
+        raise SystemExit(f"{rules}: columns differ\n  strata: {expected[0]}\n  {engine}: {header}")
+    if len(rows) != len(expected) - 1:
+        raise SystemExit(f"{rules}: {len(expected) - 1} rows in memory, {len(rows)} in {engine}")
+    cells = 0
+    for i, (want, got) in enumerate(zip(expected[1:], rows)):
+        for name, a, b in zip(header, want, got):
+            cells += 1
+            if not same(a, b):
+                raise SystemExit(f"{rules}: row {i + 1} ({want[0]}), column {name}: strata {a!r}, {engine} {cell(b)!r}")
+    return cells
+
+
+def check(strata, rules, data=(), engine="duckdb", ansi=True):
+    """Returns (compared cells, None) or (0, reason to skip) or raises on a difference."""
+    expected, header, rows, reason = tables(strata, rules, data, engine, ansi)
+    if reason:
+        return 0, reason
+    return compare(rules, expected, header, rows, engine), None
 
 
 def main(argv):

@@ -48,6 +48,17 @@ import Testing
         #expect(s.contains("DESC NULLS LAST, \(d.ordered(d.quote("_strata_order"), .string)) ASC"))
     }
 
+    /// max(a, a) is a: a repeated argument is written once (DuckDB 2.0 fails on a repeated column in
+    /// GREATEST when the plan is serialized; found by Tests/SQL/random_check.py).
+    @Test(arguments: SQLDialect.allCases)
+    func repeatedMinMaxArgumentsAreWrittenOnce(_ d: SQLDialect) {
+        let s = Self.sql("derive x = max(2.5, clv, clv)\nderive y = min(clv, clv)", d).script
+        let clv = d.quote("clv")
+        #expect(s.contains("GREATEST(CAST(2.5 AS \(d.doubleType)), \(clv)) AS"), "\(s)")
+        #expect(s.contains("\(clv) AS \(d.quote("y"))"), "\(s)")
+        #expect(!s.contains("\(clv), \(clv)"), "\(s)")
+    }
+
     @Test func percentilesInterpolateExactlyInEachDialect() {
         #expect(Self.sql("let p = percentile(clv where member, 0.9)", .duckdb).script.contains("QUANTILE_CONT(CASE WHEN \"member\" THEN \"clv\" END, CAST(0.9 AS DOUBLE))"))
         #expect(Self.sql("let p = percentile(clv, 0.9)", .postgres).script.contains("PERCENTILE_CONT(CAST(0.9 AS DOUBLE PRECISION)) WITHIN GROUP (ORDER BY \"clv\")"))

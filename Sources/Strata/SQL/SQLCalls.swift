@@ -26,7 +26,14 @@ extension SQLExpressionWriter {
             return scale == 1 ? r : "(\(r) / \(dialect.number(scale)))"
         case .min, .max:
             // GREATEST/LEAST skip nulls in all three engines, as Strata's min/max of values do.
-            let parts = zip(a, args).map { dialect.ordered($0, $1.type) }
+            // An argument written twice is dropped: max(a, a) is a, and DuckDB 2.0 fails on a repeated
+            // column in GREATEST when its plan is serialized ("Duplicate named argument"; found by
+            // Tests/SQL/random_check.py).
+            var parts: [String] = []
+            for part in zip(a, args).map({ dialect.ordered($0, $1.type) }) where !parts.contains(part) {
+                parts.append(part)
+            }
+            if parts.count == 1, let only = parts.first { return only }
             return "\(f == .min ? "LEAST" : "GREATEST")(\(parts.joined(separator: ", ")))"
         case .coalesce: return "COALESCE(\(a.joined(separator: ", ")))"
         case .lower: return dialect.caseMapped("LOWER", arg(0))

@@ -1,0 +1,423 @@
+"""Randomized differential test of `strata sql --dialect duckdb` against `strata run --membership`.
+
+Writes a small data set (customers with nulls in every column and boundary values: 0, negatives, 1e15,
+halves, month ends, leap days, CJK and emoji text; a linked event table with rows of no customer) and
+rule files of generated well-typed definitions (expressions up to depth 4 over every operator, scalar
+function, aggregate with filters, event aggregate, `ntile`/`abc`, tiers, segments, `let`s), then
+compares each file through Tests/SQL/sql_check.py (cell by cell, as the example check does). A
+difference, an SQL error or a refusal fails the check and prints the smallest failing rule file found
+by dropping definitions and replacing subexpressions by their parts.
+
+It also checks, with no reference, that for generated conditions p the segments `p`, `not (p)` and
+`(p) is null` hold every customer exactly once, in the in-memory table and in DuckDB's.
+
+Left out on purpose (docs/sql.md, "Not translated yet" and the known differences):
+- `ntile`/`abc` inside an aggregate, an event filter or another `ntile`/`abc` (sql-not-translated);
+- computed durations, computed `round` digits, computed `percentile` fractions, `date(…)` of a
+  computed text, `number(…)` of text (sql-not-translated);
+- `lower`/`upper` of characters whose case mapping changes length (ß): not in the data or literals;
+- arithmetic that overflows a double: values stay below 1e15, so depth 4 stays below 1e240;
+- a quoted empty CSV cell (`""`): empty cells are written unquoted (null in both engines).
+
+usage: python random_check.py --strata PATH [--seed N] [--files N] [--defs N] [--keep DIR]
+"""
+import csv, os, random, shutil, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sql_check  # noqa: E402
+
+NUMBERS = ["0", "-1", "1", "2.5", "-2.5", "1e15", "0.1", "3", "7", "-1000", "123456.789", "0.5", ""]
+DATES = ["2024-02-29", "2023-02-28", "2024-01-31", "2020-02-29", "2025-12-31", "2026-03-31", "2000-01-01",
+         "1999-12-31", "2026-06-30", "2026-01-30", ""]
+TEXTS = ["张伟", "👍🏽", "Bob", "bob", "a", "Z", "深圳", "😀x", "李", "Émile", "x y", "Ann", ""]
+KINDS = ["buy", "visit", "退货", ""]
+BOOLS = ["true", "false", ""]
+
+
+def write_data(rng, folder, customers=40, events=140):
+    """customers.csv and events.csv; each column holds every one of its values at least once."""
+    ids = [f"C{i:03d}" for i in range(1, customers + 1)]
+
+    def column(values, i):
+        return values[i % len(values)] if i < len(values) else rng.choice(values)
+
+    cols = {"n1": NUMBERS, "n2": NUMBERS[::-1], "d1": DATES, "d2": DATES[::-1], "t1": TEXTS, "t2": TEXTS[::-1], "b1": BOOLS}
+    with open(os.path.join(folder, "customers.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id"] + list(cols))
+        for i, key in enumerate(ids):
+            w.writerow([key] + [column(v, i) for v in cols.values()])
+    with open(os.path.join(folder, "events.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["customer_id", "amount", "day", "kind"])
+        for i in range(events):
+            # Rows of no customer (empty or unknown key) and customers without rows (the last ten).
+            key = rng.choice(ids[:-10] + ["", "X999"])
+            w.writerow([key, column(NUMBERS, i), column(DATES, i), column(KINDS, i)])
+
+
+class Node:
+    """A generated expression: `text` renders it from its children's texts."""
+
+    def __init__(self, type_, render, children=()):
+        self.type, self.render, self.children = type_, render, list(children)
+
+    def text(self):
+        return self.render(*[c.text() for c in self.children])
+
+
+def leaf(type_, s):
+    return Node(type_, lambda: s)
+
+
+def op(type_, fmt, *children):
+    return Node(type_, lambda *a: fmt.format(*a), children)
+
+
+class Scope:
+    """What a generated expression may read."""
+
+    def __init__(self, names, event=False, window=True, aggregates=True):
+        self.names, self.event, self.window, self.aggregates = names, event, window, aggregates
+
+    def but(self, **kw):
+        s = Scope(self.names, self.event, self.window, self.aggregates)
+        for k, v in kw.items():
+            setattr(s, k, v)
+        return s
+
+
+FIELDS = {"num": ["n1", "n2"], "date": ["d1", "d2", "as_of"], "text": ["t1", "t2"], "bool": ["b1"]}
+EVENT_FIELDS = {"num": ["amount"], "date": ["day"], "text": ["kind"], "bool": []}
+LITERALS = {
+    "num": ["0", "1", "(-1)", "2.5", "(-2.5)", "1000000000000000", "0.1", "3", "(-7)", "1e-3"],
+    "date": ["2024-02-29", "2023-02-28", "2024-01-31", "2026-03-31", "date(\"2020-02-29\")"],
+    "text": ['"张伟"', '"👍🏽"', '"Bob"', '"a"', '""', '"深圳"', '"😀x"', '"Ann"'],
+    "bool": ["true", "false"],
+}
+DURATIONS = ["1 day", "10 days", "2 weeks", "1 month", "13 months", "6 months", "1 year", "4 years"]
+
+
+class Generator:
+    def __init__(self, rng):
+        self.rng = rng
+
+    def choice(self, xs):
+        return self.rng.choice(xs)
+
+    def leaf(self, t, scope):
+        names = FIELDS[t] + scope.names.get(t, []) + (EVENT_FIELDS[t] if scope.event else [])
+        if not names or self.rng.random() < 0.3:
+            return leaf(t, self.choice(LITERALS[t]))
+        return leaf(t, self.choice(names))
+
+    def expr(self, t, depth, scope):
+        if depth <= 1 or self.rng.random() < 0.15:
+            return self.leaf(t, scope)
+        return getattr(self, t)(depth - 1, scope)
+
+    def any_ordered(self, depth, scope):
+        t = self.choice(["num", "num", "date", "text"])
+        return t, self.expr(t, depth, scope)
+
+    def num(self, d, s):
+        e = lambda t="num": self.expr(t, d, s)  # noqa: E731
+        forms = [
+            lambda: op("num", "({} " + self.choice(["+", "-", "*", "/", "%"]) + " {})", e(), e()),
+            lambda: op("num", "-({})", e()),
+            lambda: op("num", self.choice(["abs", "floor", "ceil", "round", "number"]) + "({})", e()),
+            lambda: op("num", "round({}, " + self.choice(["0", "1", "2", "-1", "-2"]) + ")", e()),
+            lambda: op("num", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
+            lambda: op("num", "max({}, {}, {})", e(), e(), e()),
+            lambda: op("num", "length({})", e("text")),
+            lambda: op("num", self.choice(["days_between", "months_between", "years_between"]) + "({}, {})", e("date"), e("date")),
+            lambda: op("num", self.choice(["year", "month"]) + "({})", e("date")),
+            lambda: op("num", "if({}, {}, {})", e("bool"), e(), e()),
+        ]
+        if s.aggregates and not s.event:
+            forms += [lambda: self.event_aggregate(d, s)] * 3
+        if s.window and not s.event:
+            forms.append(lambda: op("num", "ntile({}, " + self.choice(["1", "2", "3", "5", "7"]) + ")",
+                                    self.expr(self.choice(["num", "num", "date", "text"]), d, s.but(window=False))))
+        return self.choice(forms)()
+
+    def event_aggregate(self, d, s):
+        """An aggregate over the linked table's rows, per customer."""
+        inner = s.but(event=True, window=False, aggregates=False)
+        flt = (lambda: " where " + self.expr("bool", min(d, 3), inner).text()) if self.rng.random() < 0.6 else (lambda: "")
+        f = flt()
+        kind = self.choice(["count", "countx", "distinct", "sum", "avg", "min", "max", "median", "stddev", "percentile", "first", "last"])
+        if kind == "count":
+            return leaf("num", f"count(ev{f})")
+        if kind == "countx":
+            return leaf("num", f"count(ev.{self.choice(['amount', 'day', 'kind'])}{f})")
+        if kind == "distinct":
+            return leaf("num", f"count(distinct ev.{self.choice(['amount', 'day', 'kind'])}{f})")
+        if kind == "percentile":
+            return leaf("num", f"percentile(ev.amount{f}, {self.choice(['0', '0.25', '0.5', '0.9', '1'])})")
+        if kind in ("first", "last"):
+            return leaf("num", f"{kind}(ev.amount by ev.{self.choice(['day', 'amount'])}{f})")
+        return leaf("num", f"{kind}(ev.amount{f})")
+
+    def date(self, d, s):
+        e = lambda t="date": self.expr(t, d, s)  # noqa: E731
+        forms = [
+            lambda: op("date", "({} " + self.choice(["+", "-"]) + " " + self.choice(DURATIONS) + ")", e()),
+            lambda: op("date", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
+            lambda: op("date", "if({}, {}, {})", e("bool"), e(), e()),
+        ]
+        if s.aggregates and not s.event:
+            forms.append(lambda: leaf("date", f"{self.choice(['min', 'max'])}(ev.day)"))
+            forms.append(lambda: leaf("date", f"last(ev.day by ev.amount)"))
+        return self.choice(forms)()
+
+    def text(self, d, s):
+        e = lambda t="text": self.expr(t, d, s)  # noqa: E731
+        forms = [
+            lambda: op("text", self.choice(["lower", "upper"]) + "({})", e()),
+            lambda: op("text", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
+            lambda: op("text", "if({}, {}, {})", e("bool"), e(), e()),
+        ]
+        if s.window and not s.event:
+            forms.append(lambda: op("text", "abc({})", self.graded(d, s)))
+            forms.append(lambda: op("text", "abc({}, 0.5, 0.7)", self.graded(d, s)))
+        if s.aggregates and not s.event:
+            forms.append(lambda: leaf("text", f"{self.choice(['min', 'max'])}(ev.kind)"))
+            forms.append(lambda: leaf("text", f"first(ev.kind by ev.day)"))
+        return self.choice(forms)()
+
+    def graded(self, d, s):
+        """abc's argument: never a constant. With one value for all, the running share lands exactly on
+        the threshold (0.1 × 20 of 0.1 × 40 is 0.5) and the order of float additions decides the grade:
+        a known difference (docs/sql.md), found by this check with --seed 3."""
+        x = self.expr("num", d, s.but(window=False))
+        return x if any(f in x.text() for f in ("n1", "n2", "ev", "_")) else op("num", "({} + n1)", x)
+
+    def bool(self, d, s):
+        e = lambda t="bool": self.expr(t, d, s)  # noqa: E731
+
+        def compare():
+            t, a = self.any_ordered(d, s)
+            return op("bool", "({} " + self.choice(["==", "!=", "<", "<=", ">", ">="]) + " {})", a, self.expr(t, d, s))
+
+        def member():
+            t = self.choice(["num", "text", "date"])
+            items = ", ".join(self.rng.sample(LITERALS[t], 2))
+            return op("bool", "({} " + self.choice(["in", "not in"]) + " [" + items + "])", self.expr(t, d, s))
+
+        def between():
+            t = self.choice(["num", "date"])
+            return op("bool", "({} " + self.choice(["between", "not between"]) + " {} and {})",
+                      self.expr(t, d, s), self.expr(t, d, s), self.expr(t, d, s))
+
+        forms = [
+            compare, compare, member, between,
+            lambda: op("bool", "({} " + self.choice(["and", "or"]) + " {})", e(), e()),
+            lambda: op("bool", "not ({})", e()),
+            lambda: op("bool", "({} " + self.choice(["is null", "is not null"]) + ")", self.expr(self.choice(list(FIELDS)), d, s)),
+            lambda: op("bool", self.choice(["contains", "starts_with", "ends_with"]) + "({}, {})", e("text"), e("text")),
+            lambda: op("bool", "if({}, {}, {})", e(), e(), e()),
+        ]
+        return self.choice(forms)()
+
+    def let(self, names):
+        """A single value: an aggregate over customers (maybe filtered) or over every event row."""
+        s = Scope(names, window=False)
+        f = (" where " + self.expr("bool", 3, s).text()) if self.rng.random() < 0.5 else ""
+        x = self.expr("num", 3, s).text()
+        kind = self.choice(["sum", "avg", "min", "max", "median", "stddev", "percentile", "count", "countw", "event", "const"])
+        if kind == "percentile":
+            return "num", f"percentile({x}{f}, {self.choice(['0', '0.3', '0.5', '1'])})"
+        if kind == "count":
+            return "num", f"count({x}{f})"
+        if kind == "countw":
+            return "num", f"count(where {self.expr('bool', 3, s).text()})"
+        if kind == "event":
+            return "num", f"{self.choice(['sum', 'avg', 'max', 'count'])}(ev.amount)"
+        if kind == "const":
+            return "num", self.choice(LITERALS["num"])
+        if kind in ("min", "max") and self.rng.random() < 0.4:
+            t = self.choice(["date", "text"])
+            return t, f"{kind}({self.expr(t, 2, s).text()}{f})"
+        return "num", f"{kind}({x}{f})"
+
+
+def program(rng, count, names_out):
+    """A rule file's definitions: (name, statement, node or None, type). Later ones read earlier ones."""
+    g = Generator(rng)
+    names = {"num": [], "date": [], "text": [], "bool": []}
+    defs = []
+    for i in range(count):
+        name = f"{rng.choice(['g', 'x', '指标', 'v'])}_{i}"
+        kind = rng.choice(["derive", "derive", "derive", "segment", "segment", "let", "tiers", "nulls"])
+        if kind == "let":
+            t, text = g.let(names)
+            defs.append((name, f"let {name} = {text}", None, t))
+            names[t].append(name)
+            continue
+        if kind == "derive":
+            t = rng.choice(["num", "num", "date", "text", "bool"])
+            node = g.expr(t, rng.randint(2, 4), Scope(names))
+            defs.append((name, "derive " + name + " = {}", node, t))
+            names[t].append(name)
+        elif kind == "segment":
+            node = g.expr("bool", rng.randint(2, 4), Scope(names))
+            defs.append((name, "segment " + name + " where {}", node, "bool"))
+            names["bool"].append(name)
+        elif kind == "tiers":
+            node = op("bool", "{}\n  b where {}", g.expr("bool", 3, Scope(names)), g.expr("bool", 3, Scope(names)))
+            last = "\n  c otherwise" if rng.random() < 0.5 else ""
+            defs.append((name, "tiers " + name + " {{\n  a where {}" + last + "\n}}", node, "text"))
+            names["text"].append(name)
+        else:
+            # Reference-free: p, not p and p is null hold every customer exactly once.
+            node = g.expr("bool", rng.randint(2, 4), Scope(names))
+            for suffix, fmt in (("p", "({})"), ("n", "not ({})"), ("u", "({}) is null")):
+                defs.append((f"{name}_{suffix}", f"segment {name}_{suffix} where " + fmt, node, "partition"))
+    return defs
+
+
+def render(defs):
+    head = 'load customers from "customers.csv"\nload ev from "events.csv" linked by customer_id\nset as_of = 2026-03-31\n'
+    return head + "".join((stmt.format(node.text()) if node else stmt) + "\n" for _, stmt, node, _ in defs)
+
+
+def partitions(defs, header, rows):
+    """Reference-free check: a problem text, or None."""
+    for name, _, _, t in defs:
+        if t != "partition" or not name.endswith("_p"):
+            continue
+        base = name[:-2]
+        cols = [header.index(base + s) for s in ("_p", "_n", "_u")]
+        for r, row in enumerate(rows):
+            held = [row[c] in (True, "true") for c in cols]
+            if sum(held) != 1:
+                return f"{base}: row {r + 1} ({row[0]}) is in {sum(held)} of `p`, `not p`, `p is null`"
+    return None
+
+
+CELLS = [0]  # the cells the last successful run compared
+
+
+def run(strata, folder, defs):
+    """None when both engines agree (and pass the reference-free check), else what went wrong."""
+    rules = os.path.join(folder, "rules.strata")
+    with open(rules, "w", encoding="utf-8") as f:
+        f.write(render(defs))
+    try:
+        expected, header, rows, reason = sql_check.tables(strata, rules)
+        if reason:
+            return "refused: " + reason
+        problem = partitions(defs, expected[0], expected[1:]) or partitions(defs, header, rows)
+        if problem:
+            return "reference-free: " + problem
+        CELLS[0] = sql_check.compare(rules, expected, header, rows)
+    except SystemExit as e:
+        return str(e)
+    except Exception as e:  # an SQL error in DuckDB is a finding too
+        return f"{type(e).__name__}: {e}"
+    return None
+
+
+def kind_of(problem):
+    return problem.split(":")[0] if problem.startswith(("refused", "reference-free")) else ("run" if "strata run failed" in problem else "diff")
+
+
+def shrink(strata, folder, defs, problem):
+    """The smallest rule file that still fails the same way: drop definitions, then replace subexpressions."""
+    want, until = kind_of(problem), time.time() + 120  # bounded, so a failing CI run still ends soon
+
+    def fails(ds):
+        if time.time() > until:
+            return False
+        p = run(strata, folder, ds)
+        return p is not None and kind_of(p) == want
+
+    changed = True
+    while changed:
+        changed = False
+        for i in reversed(range(len(defs))):
+            trial = defs[:i] + defs[i + 1:]
+            if fails(trial):
+                defs, changed = trial, True
+    for d in range(len(defs)):
+        node = defs[d][2]
+        if node is None:
+            continue
+        progress = True
+        while progress:
+            progress = False
+            for parent, idx, child in walk(node):
+                for sub in [g for g in child.children if g.type == child.type] + [leaf(child.type, x) for x in FIELDS.get(child.type, [])[:1]]:
+                    if parent is None:
+                        name, stmt, _, t = defs[d]
+                        trial_defs = defs[:d] + [(name, stmt, sub, t)] + defs[d + 1:]
+                    else:
+                        parent.children[idx] = sub
+                        trial_defs = defs
+                    if fails(trial_defs):
+                        defs, node, progress = trial_defs, trial_defs[d][2], True
+                        break
+                    if parent is not None:
+                        parent.children[idx] = child
+                if progress:
+                    break
+    return defs, run(strata, folder, defs)
+
+
+def walk(node, parent=None, idx=0):
+    yield parent, idx, node
+    for i, c in enumerate(node.children):
+        yield from walk(c, node, i)
+
+
+def main(argv):
+    strata, seed, files, count, keep = None, None, 50, 42, None
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in ("--strata", "--seed", "--files", "--defs", "--keep"):
+            v = argv[i + 1]
+            strata, seed, files, count, keep = (
+                v if a == "--strata" else strata, int(v) if a == "--seed" else seed, int(v) if a == "--files" else files,
+                int(v) if a == "--defs" else count, v if a == "--keep" else keep)
+            i += 2
+        else:
+            raise SystemExit(__doc__)
+    if not strata:
+        raise SystemExit(__doc__)
+    if seed is None:
+        seed = int(time.strftime("%Y%m%d"))
+    print(f"sql random check: seed {seed} (rerun with --seed {seed})", flush=True)
+    started = time.time()
+    folder = keep or tempfile.mkdtemp(prefix="strata-sqlrand-")
+    os.makedirs(folder, exist_ok=True)
+    strata = os.path.abspath(strata)
+    write_data(random.Random(seed), folder)
+    programs = cells = partition_checks = 0
+    for n in range(files):
+        rng = random.Random(f"{seed}/{n}")
+        defs = program(rng, count, None)
+        problem = run(strata, folder, defs)
+        if problem:
+            print(f"file {n} of seed {seed} fails: {problem}", flush=True)
+            if kind_of(problem) == "run":
+                # The generator wrote a rule file Strata rejects: a bug of the generator, shown whole.
+                print(render(defs))
+                raise SystemExit(1)
+            print("shrinking…", flush=True)
+            small, small_problem = shrink(strata, folder, defs, problem)
+            print(f"smallest failing rule file (data in {folder}):\n{render(small)}\n{small_problem}")
+            raise SystemExit(1)
+        programs += sum(1 for d in defs if d[3] != "partition") + sum(1 for d in defs if d[0].endswith("_p") and d[3] == "partition")
+        partition_checks += sum(1 for d in defs if d[0].endswith("_p") and d[3] == "partition")
+        cells += CELLS[0]
+    if not keep:
+        shutil.rmtree(folder)  # a failing run keeps its files: the message names them
+    print(f"sql random check: {programs} generated definitions in {files} rule files, {cells} cells equal in DuckDB, "
+          f"{partition_checks} conditions with p + not p + p is null = all customers in both engines; "
+          f"seed {seed}, {time.time() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
