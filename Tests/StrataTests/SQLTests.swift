@@ -279,7 +279,6 @@ import Testing
             try Golden.update(r.out, at: expected)
             Golden.expectEqual(r.out, toFileAt: expected, "\(name) \(d)")
         }
-        let loaded = CLIRun(["sql", path, "--with-load"]).out.replacingOccurrences(of: Repo.path("") + "/", with: "")
         for d in SQLDialect.allCases {
             let loaded = CLIRun(["sql", path, "--dialect", d.rawValue, "--with-load"]).out.replacingOccurrences(of: Repo.path("") + "/", with: "")
             // The same script as for existing tables whose `_row` column stands for load order.
