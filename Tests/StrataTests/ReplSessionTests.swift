@@ -262,3 +262,39 @@ import Testing
         #expect(Repl.dotCommands.contains(".maxrows"))
     }
 }
+
+/// `.schema` lists a loaded field with the type the checker gives it.
+@Suite struct ReplSchemaListingTests {
+    final class Sink: @unchecked Sendable { var out = "", err = "" }
+
+    static func listing(_ inputs: [String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("strata-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("c.csv").path
+        try "id,bonus,clv\nC1,,10\nC2,,20\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let sink = Sink()
+        let repl = Repl(session: ReplSession(), out: { sink.out += $0 }, err: { sink.err += $0 })
+        for i in inputs { repl.handle(i.replacingOccurrences(of: "DATA", with: csv)) }
+        sink.out = ""
+        repl.handle(".schema")
+        return sink.out
+    }
+
+    static func typeOf(_ field: String, in listing: String) -> String? {
+        listing.components(separatedBy: "\n").first { $0.hasPrefix(field + " ") }.map {
+            $0.dropFirst(field.count).trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").first ?? ""
+        }
+    }
+
+    @Test func anAllEmptyColumnHasNoTypeOfItsOwn() throws {
+        let out = try Self.listing(["load customers from \"DATA\""])
+        #expect(Self.typeOf("bonus", in: out) == "none (empty)", "\(out)")
+        #expect(Self.typeOf("clv", in: out) == "number", "\(out)")
+    }
+
+    @Test func aSchemaGivesItsType() throws {
+        let out = try Self.listing(["schema customers { id: string key\n bonus: number\n clv: number }", "load customers from \"DATA\""])
+        #expect(Self.typeOf("bonus", in: out) == "number", "\(out)")
+    }
+}

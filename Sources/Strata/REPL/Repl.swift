@@ -259,10 +259,14 @@ public final class Repl {
     func schema() -> String {
         guard let t = session.table else { return "no data loaded; use .load PATH\n" }
         let derived = Set(session.definitionList.compactMap(\.name))
+        // A loaded field's type is the one the checker uses: an all-empty column has none of its own.
+        let loadedTypes = Dictionary(DataBinding.schema(of: t, declared: session.declared).fields.map { ($0.name, $0.type) },
+                                     uniquingKeysWith: { a, _ in a })
         let rows = t.columns.map { c -> [Value] in
             // A matched table's field is joined in as `may.clv`.
             let from = derived.contains(c.name) ? "derived" : c.name.contains(".") ? "matched" : "loaded"
-            return [.string(c.name), .string(c.type.name), .number(Double(c.nullCount)), .string(from)]
+            let type = from == "loaded" ? loadedTypes[c.name] ?? c.type : c.type
+            return [.string(c.name), .string(type == .null ? "none (empty)" : type.name), .number(Double(c.nullCount)), .string(from)]
         }
         let title = format == .table ? "\(t.name): \(ValueFormat.customers(t.rowCount)) from \(t.source)\n" : ""
         var out = title + listing(["field", "type", "nulls", "from"], rows, numeric: [2])
