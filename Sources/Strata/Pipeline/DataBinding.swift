@@ -58,7 +58,7 @@ enum DataBinding {
             s.personal = Set(d.fields.filter(\.pii).map(\.name))
             s.notPersonal = Set(d.fields.filter(\.notPersonal).map(\.name))
         }
-        let declaredTypes = Dictionary(declared?.fields.map { ($0.name, $0.type) } ?? [], uniquingKeysWith: { a, _ in a })
+        let declaredTypes = declaredTypes(declared)
         s.fields = t.columns.map { c in
             let wide = t.wideIntegers[c.name].map { w in "line \(w.line) has `\(shown(w.cell, field: c.name, in: s))`, an integer beyond 2^53, which no number holds exactly" }
             let why = t.typeNotes[c.name].map { note in note.text(showing: shown(note.cell, field: c.name, in: s)) } ?? wide
