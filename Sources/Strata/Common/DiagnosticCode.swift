@@ -308,4 +308,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
 
     /// Internal: `strata fmt` made a layout that would change the program; the file is left as it was.
     case formatterChangedMeaning = "formatter-changed-meaning"
+
+    // MARK: - Summaries and figures
+
+    /// A `summarize`/`count … by` field that is no per-customer text, number, date or true/false value.
+    case invalidGroupField = "invalid-group-field"
+    /// More than two fields after `by`.
+    case tooManyGroupFields = "too-many-group-fields"
+    /// Two columns of a `summarize`, or two values of a `print`, with the same name.
+    case duplicateColumnName = "duplicate-column-name"
+    /// `order by` in a `summarize` naming no column of the summary.
+    case unknownSummaryColumn = "unknown-summary-column"
 }

@@ -63,6 +63,10 @@ extension Runner {
                 let (headers, values, numeric) = try table(Array(rows.prefix(20)), columns, ev)
                 result.outputs.append(.rows(title: text, headers: headers, rows: values, numeric: numeric, total: rows.count))
             }
+        case .summarize(let plan):
+            result.outputs.append(try summarize(plan, ev))
+        case .print(let list):
+            result.outputs.append(.figures(title: list.map(\.header).joined(separator: ", "), try figures(list, ev)))
         }
     }
 

@@ -14,6 +14,10 @@ public enum OutputItem: Sendable {
     case value(label: String, Value)
     /// A note for stderr, such as where an export went.
     case note(String)
+    /// `summarize` and `count … by`: one row per group, the group's labels first.
+    case summary(SummaryTable)
+    /// `print`: named single values, in the order written.
+    case figures(title: String, [Figure])
 }
 
 /// An export the rules asked for, evaluated: the rows to write and where. Eval never writes files; the

@@ -177,6 +177,10 @@ struct FormatPrinter {
             return schema(s, table, fields)
         case .expression(let e):
             return single(s, expr(e))
+        case .summarize(let g):
+            return single(s, groupedSummary(g))
+        case .print(let figures):
+            return single(s, "print " + named(figures))
         }
     }
 

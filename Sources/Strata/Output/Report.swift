@@ -30,6 +30,10 @@ public enum Report {
             }
         case .note:
             return ""
+        case .summary(let t):
+            return renderSummary(t, format: format)
+        case .figures(_, let figures):
+            return renderFigures(figures, format: format)
         }
     }
 

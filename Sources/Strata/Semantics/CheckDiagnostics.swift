@@ -254,12 +254,18 @@ extension DiagnosticMessage {
         case setAsOf, assertion
         /// `let name = …`.
         case `let`(String)
+        /// `print name = …`.
+        case print(String)
+        /// `summarize … columns name = …`.
+        case summaryColumn(String)
 
         var text: String {
             switch self {
             case .setAsOf: return "`set as_of`"
             case .assertion: return "`assert`"
             case .let: return "`let`"
+            case .print(let name): return "`print \(name)`"
+            case .summaryColumn(let name): return "the summary column `\(name)`"
             }
         }
 
@@ -268,6 +274,8 @@ extension DiagnosticMessage {
             case .setAsOf: return "use a date such as 2026-06-30"
             case .assertion: return "assert on an aggregate, e.g. `assert count(vip) > 0`"
             case .let(let name): return "use `derive \(name) = …` for a per-customer field, or an aggregate such as avg(…)"
+            case .print: return "print an aggregate, e.g. `print avg_clv = avg(clv)`"
+            case .summaryColumn: return "a column is an aggregate over the group, e.g. `avg_clv = avg(clv)`"
             }
         }
     }

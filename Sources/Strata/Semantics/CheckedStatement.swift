@@ -50,5 +50,9 @@ public struct CheckedStmt: Sendable {
         /// A bare expression (REPL): a single value is printed (masked when `personal`); a per-customer
         /// one is shown as rows with `columns`.
         case expression(TypedExpr, text: String, personal: PII.Kind?, columns: [OutputColumn])
+        /// `summarize TARGET by …` and `count TARGET by …`.
+        case summarize(SummaryPlan)
+        /// `print NAME = EXPR, …`: each value under its name.
+        case print([SummaryColumn])
     }
 }

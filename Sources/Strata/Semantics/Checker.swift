@@ -154,6 +154,10 @@ public struct Checker: Sendable {
         case .expression(let e):
             guard let t = expr(e) else { return nil }
             return .expression(t, text: label(e), personal: nil, columns: [])
+        case .summarize(let g):
+            return checkSummary(g)
+        case .print(let figures):
+            return checkPrint(figures)
         }
     }
 

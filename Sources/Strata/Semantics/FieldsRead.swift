@@ -39,6 +39,8 @@ extension CheckedStmt {
         case .export(_, let target, _, let columns): return [target] + columns.map(\.expr)
         case .assert(let e, _, _, let sides): return [e] + sides.map(\.expr)
         case .expression(let e, _, _, let columns): return [e] + columns.map(\.expr)
+        case .summarize(let plan): return [plan.target] + plan.by.map(\.expr) + plan.columns.map(\.expr)
+        case .print(let figures): return figures.map(\.expr)
         }
     }
 }

@@ -33,6 +33,8 @@ public enum Lint {
                 used.formUnion(t.dependencies)
                 for c in cols { used.formUnion(c.expr.dependencies) }
             case .assert(let e, _, _, _), .expression(let e, _, _, _): used.formUnion(e.dependencies)
+            case .summarize(let plan): used.formUnion(plan.dependencies)
+            case .print(let figures): for f in figures { used.formUnion(f.expr.dependencies) }
             case .setAsOf, .let, .derive, .segment, .tiers: used.formUnion(i.checked.dependencies)
             }
         }
@@ -48,7 +50,8 @@ public enum Lint {
         case .segment(_, let e), .assert(let e, _, _, _): return [e]
         case .tiers(_, let arms): return arms.compactMap(\.condition)
         case .show(_, let t, _, _, _), .export(_, let t, _, _), .count(_, .members(let t)): return [t]
-        case .setAsOf, .let, .derive, .count(_, .groups), .expression: return []
+        case .setAsOf, .let, .derive, .count(_, .groups), .expression, .print: return []
+        case .summarize(let plan): return [plan.target]
         }
     }
 
@@ -58,6 +61,8 @@ public enum Lint {
         var exprs = conditions(item.checked)
         switch item.checked.kind {
         case .let(_, let e), .derive(_, let e), .expression(let e, _, _, _): exprs.append(e)
+        case .print(let figures): exprs += figures.map(\.expr)
+        case .summarize(let plan): exprs += plan.columns.map(\.expr)
         case .setAsOf, .segment, .tiers, .show, .count, .export, .assert: break
         }
         var out: [Diagnostic] = []
@@ -83,6 +88,8 @@ public enum Lint {
             let exprs: [TypedExpr]
             switch i.checked.kind {
             case .let(_, let e), .derive(_, let e), .expression(let e, _, _, _): exprs = [e]
+            case .print(let figures): exprs = figures.map(\.expr)
+            case .summarize(let plan): exprs = conditions(i.checked) + plan.by.map(\.expr) + plan.columns.map(\.expr)
             case .setAsOf, .segment, .tiers, .show, .count, .export, .assert: exprs = conditions(i.checked)
             }
             for e in exprs {

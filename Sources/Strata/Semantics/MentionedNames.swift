@@ -10,6 +10,8 @@ extension Stmt {
         case .show(let t, let limit, let order, let cols): roots = [t] + (limit.map { [$0] } ?? []) + order.map(\.expr) + cols
         case .export(let t, _, let cols): roots = [t] + cols
         case .load, .include, .schema: roots = []
+        case .summarize(let g): roots = [g.target] + g.by + g.columns.map(\.expr) + g.orderBy.map(\.expr) + (g.limit.map { [$0] } ?? [])
+        case .print(let figures): roots = figures.map(\.expr)
         }
         var out: Set<String> = []
         // A worklist: generated rules can nest deeply.

@@ -28,6 +28,13 @@ extension Compiler {
                 if e.type != .bool, !cols.contains(where: { $0.header == text }) { cols.append(OutputColumn(header: text, expr: e, personal: personalKind(e))) }
             }
             out.kind = .expression(e, text: text, personal: personalKind(e), columns: cols)
+        case .summarize(var plan):
+            for k in plan.by.indices { plan.by[k].personal = personalKind(plan.by[k].expr) }
+            for k in plan.columns.indices { plan.columns[k].personal = personalKind(plan.columns[k].expr) }
+            out.kind = .summarize(plan)
+        case .print(var figures):
+            for k in figures.indices { figures[k].personal = personalKind(figures[k].expr) }
+            out.kind = .print(figures)
         }
         return out
     }

@@ -182,6 +182,10 @@ public struct Stmt: Sendable, Hashable {
         case schema(table: Name, fields: [SchemaField])
         /// A bare expression (REPL only): prints its value.
         case expression(Expr)
+        /// `summarize TARGET by F[, G] …` and `count TARGET by F[, G]`: the target's members per group.
+        case summarize(GroupedSummary)
+        /// `print NAME = EXPR, …`: single values, each under its name.
+        case print([NamedExpr])
     }
 }
 

@@ -242,7 +242,8 @@ struct ParserState {
         case .show:
             kind = try parseShow()
         case .count:
-            kind = .count(try parseExpression())
+            let target = try parseExpression()
+            kind = isKeyword(.by) ? try parseGroupedSummary(.count, target: target) : .count(target)
         case .export:
             let target = try parseExpression()
             _ = try expect(.to, .toAfterExportTarget)
@@ -259,6 +260,10 @@ struct ParserState {
             kind = .include(path: try parseStringName(.filePath(after: .include)))
         case .schema:
             kind = try parseSchema()
+        case .summarize:
+            kind = try parseGroupedSummary(.summarize)
+        case .print:
+            kind = .print(try parseNamedExpressions(after: .print))
         default:
             throw expected(.statement)
         }

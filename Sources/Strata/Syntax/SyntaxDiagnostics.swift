@@ -259,6 +259,8 @@ enum Expectation: Sendable {
     case loadClauseOnce(clause: String)
     /// The string after `encoding` in a `load`.
     case encodingName
+    /// `by` and the group fields after the target of `summarize` or `count … by`.
+    case byAfterSummaryTarget(form: String)
 
     /// The phrase after "expected".
     var text: String {
@@ -296,6 +298,7 @@ enum Expectation: Sendable {
         case .keyField: return "the key field after `key`"
         case .loadClauseOnce: return "the end of the `load` statement"
         case .encodingName: return "the encoding's name as a string after `encoding`"
+        case .byAfterSummaryTarget(let form): return "`by` and the fields to group by after the `\(form)` target"
         }
     }
 
@@ -311,6 +314,8 @@ enum Expectation: Sendable {
         case .loadClauseOnce(let c): return "give `\(c)` once"
         case .encodingName: return "write it as a string, e.g. `encoding \"gb18030\"`"
         case .byAfterLink, .linkField, .keyField: return nil
+        case .byAfterSummaryTarget: return "e.g. `summarize vip by city`"
+
         case .tableName, .definedName, .segmentName, .fieldName, .tierLabel, .tierLabelOrEnd, .filePath, .assertMessage, .fieldType,
              .fromAfterTable, .whereAfterSegment, .toAfterExportTarget, .byAfterOrder, .null, .inOrBetweenAfterNot, .andBetweenBounds,
              .whereOrOtherwise, .openBrace, .list, .listContinuation, .closingParenthesis, .callContinuation, .statement, .statementEnd,
@@ -330,7 +335,7 @@ enum Expectation: Sendable {
             return .expectedKeyword
         case .assign, .openBrace, .list, .listContinuation, .closingParenthesis, .argumentAfterFilter, .callContinuation: return .expectedSymbol
         case .memberField, .linkField, .keyField: return .expectedName
-        case .byAfterLink: return .expectedKeyword
+        case .byAfterLink, .byAfterSummaryTarget: return .expectedKeyword
         case .loadClauseOnce: return .expectedStatementEnd
         case .statement, .statementKeyword: return .expectedStatement
         case .statementEnd: return .expectedStatementEnd

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Rendering of summaries (`summarize`, `count … by`) and figures (`print`), and the bar charts of counts.
+extension Report {
+    static func renderSummary(_ t: SummaryTable, format: OutputFormat) -> String {
+        switch format {
+        case .csv, .json:
+            let rows = t.rows.map { row in
+                row.enumerated().map { (k, v) -> Value in
+                    guard k < t.kinds.count, case .number(let d) = v else { return v }
+                    switch t.kinds[k] {
+                    case .share, .ratio: return .number(roundShare(d))
+                    case .label, .count, .value: return v
+                    }
+                }
+            }
+            return format == .csv ? CSVWriter.render(headers: t.headers, rows: rows) : JSONWriter.render(headers: t.headers, rows: rows)
+        case .table:
+            let cells = t.rows.map { row in
+                row.enumerated().map { (k, v) -> String in
+                    guard k < t.kinds.count, case .number(let d) = v else { return ValueFormat.display(v) }
+                    switch t.kinds[k] {
+                    case .share: return ValueFormat.share(d)
+                    case .ratio: return d.isFinite ? String(format: "%.2f", d) : "null"
+                    case .label, .count, .value: return ValueFormat.display(v)
+                    }
+                }
+            }
+            let right = Set(t.kinds.indices.filter { t.kinds[$0] != .label })
+            return TextTable(headers: t.headers, rows: cells, rightAligned: right).render()
+        }
+    }
+
+    static func renderFigures(_ figures: [Figure], format: OutputFormat) -> String {
+        switch format {
+        case .csv: return CSVWriter.render(headers: figures.map(\.name), rows: [figures.map(\.value)])
+        case .json: return JSONWriter.render(headers: figures.map(\.name), rows: [figures.map(\.value)])
+        case .table:
+            // One `name  value` line each, the values lined up (names measured in display columns).
+            let width = figures.map { DisplayWidth.of($0.name) }.max() ?? 0
+            return figures.map { f in
+                f.name + String(repeating: " ", count: width - DisplayWidth.of(f.name)) + "  " + (f.value.isNull ? "null" : ValueFormat.display(f.value))
+            }.joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// The bar chart of a count or summary, `width` columns wide; nil for items that have none.
+    public static func chart(_ item: OutputItem, width: Int) -> String? {
+        switch item {
+        case .counts(_, _, let rows):
+            guard !rows.isEmpty else { return nil }
+            return BarChart.render(labels: rows.map(\.label), values: rows.map { Double($0.count) },
+                                   annotations: rows.map { "\($0.count) (\(ValueFormat.share($0.share)))" }, width: width)
+        case .summary(let t):
+            guard let c = t.chartColumn else { return nil }
+            let rows = t.hasTotalRow ? Array(t.rows.dropLast()) : t.rows
+            guard !rows.isEmpty else { return nil }
+            let labels = rows.map { r in r.prefix(t.labelColumns).map(ValueFormat.display).joined(separator: " · ") }
+            let values = rows.map { r -> Double in
+                guard c < r.count, case .number(let d) = r[c] else { return 0 }
+                return d
+            }
+            let notes = rows.map { r -> String in
+                guard c < r.count, case .number(let d) = r[c] else { return "" }
+                return c < t.kinds.count && t.kinds[c] == .share ? ValueFormat.share(d) : ValueFormat.display(.number(d))
+            }
+            return BarChart.render(labels: labels, values: values, annotations: notes, width: width)
+        case .rows, .value, .note, .figures:
+            return nil
+        }
+    }
+
+    /// The item in `format`, followed (in a table, when `chartWidth` is given) by its bar chart.
+    public static func render(_ item: OutputItem, format: OutputFormat, chartWidth: Int?) -> String {
+        let text = render(item, format: format)
+        guard format == .table, let w = chartWidth, let c = chart(item, width: w) else { return text }
+        return text + "\n" + c
+    }
+}
