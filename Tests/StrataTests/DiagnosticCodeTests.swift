@@ -237,6 +237,11 @@ import Testing
             let original = Parser.parse(SourceFile(name: "f.strata", text: "count member\ncount clv > 1\n")).program
             return Formatter.selfCheck(original: original, formatted: "count member\n", name: "f.strata").map { [$0] } ?? []
         },
+
+        .invalidGroupField: check("summarize member by 1"),
+        .tooManyGroupFields: check("count member by city, clv, last_visit"),
+        .duplicateColumnName: check("print n = count(), n = avg(clv)"),
+        .unknownSummaryColumn: check("summarize member by city order by rat desc"),
     ]
 
     /// `strata sql` of rules against the table, for one dialect.

@@ -8,6 +8,8 @@ enum Shape {
 
     static func name(_ n: Name) -> Name { Name(n.text, noSpan) }
 
+    static func named(_ n: NamedExpr) -> NamedExpr { NamedExpr(name: name(n.name), expr: expr(n.expr)) }
+
     static func expr(_ e: Expr) -> Expr {
         let k: Expr.Kind
         switch e.kind {
@@ -56,6 +58,11 @@ enum Shape {
         case .schema(let t, let fields):
             k = .schema(table: name(t), fields: fields.map { SchemaField(name: name($0.name), type: name($0.type), flags: $0.flags.map(name), span: noSpan) })
         case .expression(let e): k = .expression(expr(e))
+        case .summarize(let g):
+            k = .summarize(GroupedSummary(form: g.form, target: expr(g.target), by: g.by.map(expr), columns: g.columns.map(named),
+                                          orderBy: g.orderBy.map { OrderKey(expr: expr($0.expr), descending: $0.descending) },
+                                          limit: g.limit.map(expr)))
+        case .print(let list): k = .print(list.map(named))
         }
         return Stmt(k, noSpan)
     }

@@ -73,6 +73,15 @@ enum Render {
             let body = fields.map { f in ([f.name.text + ":", f.type.text] + f.flags.map(\.text)).joined(separator: " ") }
             return "schema \(t.text) { \(body.joined(separator: "; ")) }"
         case .expression(let e): return "expr \(expr(e))"
+        case .summarize(let g):
+            var out = "\(g.form.rawValue) \(expr(g.target)) by \(g.by.map(expr).joined(separator: ", "))"
+            if !g.columns.isEmpty { out += " columns " + g.columns.map { "\($0.name.text) = \(expr($0.expr))" }.joined(separator: ", ") }
+            if !g.orderBy.isEmpty {
+                out += " order by " + g.orderBy.map { expr($0.expr) + ($0.descending ? " desc" : " asc") }.joined(separator: ", ")
+            }
+            if let l = g.limit { out += " limit \(expr(l))" }
+            return out
+        case .print(let list): return "print " + list.map { "\($0.name.text) = \(expr($0.expr))" }.joined(separator: ", ")
         }
     }
 

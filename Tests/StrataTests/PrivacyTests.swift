@@ -166,6 +166,9 @@ import Testing
         assert mp == "none", "the first phone"
         assert mn == "none"
         assert max(住址) == "none"
+        summarize vip by 姓名 columns top = max(phone), n = count()
+        count customers by 住址, 姓名
+        print first_wechat = min(wechat), n = count(phone)
 
         """
 
@@ -195,14 +198,15 @@ import Testing
         let check = CLIRun(["check", dir + "/check.strata", "--format", "json"])
         #expect(check.code == 1)
         seen.append(("check --format json", check.out + check.err))
-        let repl = CLIRun(["repl", rules], input: "mp\nmn\nmax(住址)\nphone\ncoalesce(wechat, 姓名)\ncount 姓名\nexport vip to \"out/repl.csv\"\n")
+        let repl = CLIRun(["repl", rules], input: "mp\nmn\nmax(住址)\nphone\ncoalesce(wechat, 姓名)\ncount 姓名\nexport vip to \"out/repl.csv\"\n"
+                           + "summarize customers by 姓名\ncount customers by phone\nprint p = max(phone)\n")
         seen.append(("repl", repl.out + repl.err))
         seen.append(("repl export", Self.read(dir + "/out/repl.csv")))
         for (what, text) in seen { Self.expectNoRawValue(text, what) }
 
         // What is shown instead: the masks.
         let table = seen[0].1
-        for masked in ["王*", "138****5678", "广东省深圳市****", "w************8", "上海市****"] {
+        for masked in ["王*", "138****5678", "广东省深圳市****", "w************8", "上海市****", "first_wechat  l**********0"] {
             #expect(table.contains(masked), "run shows \(masked)")
         }
         #expect(test.out.contains("FAIL \(rules):14:8: the first phone (mp == \"none\") — mp is \"137****1111\""), "\(test.out)")

@@ -21,7 +21,7 @@ public struct CLI {
         usage: strata <command> [options]
 
           run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings] [--strict]
-              [--membership FILE.csv]
+              [--membership FILE.csv] [--chart]
                                    run a rule file on its data and print the results
           repl [RULES] [--data NAME=PATH] [--as-of DATE] [--format F]
                                    an interactive session (reads statements from stdin when piped)
@@ -64,13 +64,14 @@ public struct CLI {
     /// Usage of `strata run`, printed by `strata run --help`.
     public static let runUsage = """
         usage: strata run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings] [--strict]
-                                [--membership FILE.csv]
+                                [--membership FILE.csv] [--chart]
 
         Runs a rule file on its data and prints the results: each output statement's, or, when there is none,
         a summary of the segments and tiers. --data replaces a table's file, --as-of sets today's date.
         --strict refuses data the load warns about (cells read as null, rows naming no customer): exit 3.
         --membership also writes one row per customer (key, segments as true/false, derived and tiers fields),
         the table `strata sql` computes, for comparing the two.
+        --chart draws a bar chart under each count and summary table (within $COLUMNS, else the terminal's width).
 
         """
 
@@ -148,7 +149,7 @@ public struct CLI {
     }
 
     func run(_ words: [String]) throws(UsageError) -> Int32 {
-        let a = try Arguments(words, valueOptions: ["data", "as-of", "format", "membership"], flagOptions: ["reveal-pii", "timings", "strict"])
+        let a = try Arguments(words, valueOptions: ["data", "as-of", "format", "membership"], flagOptions: ["reveal-pii", "timings", "strict", "chart"])
         guard a.positionals.count == 1, let rules = a.positionals.first else {
             throw UsageError(message: a.positionals.isEmpty ? "run needs a rule file" : "run takes one rule file, found \(a.positionals.count)")
         }
@@ -162,7 +163,7 @@ public struct CLI {
         } else {
             result = Pipeline(options: options).run(path: rules)
         }
-        emit(result, format: format)
+        emit(result, format: format, chartWidth: a.flag("chart") ? BarChart.width(measureTerminal: terminal) : nil)
         if a.flag("timings") {
             let t = result.timings
             err(String(format: "timings: load %.1f ms, check %.1f ms, evaluate %.1f ms\n", t.loadMs, t.checkMs, t.evalMs))
@@ -171,14 +172,14 @@ public struct CLI {
     }
 
     /// Prints outputs to stdout (blank line between blocks in table form), notes and diagnostics to stderr.
-    func emit(_ result: RunResult, format: OutputFormat) {
+    func emit(_ result: RunResult, format: OutputFormat, chartWidth: Int? = nil) {
         var rendered: [String] = []
         for item in Report.merged(result.outputs) {
             if let n = Report.note(item) {
                 err(n)
                 continue
             }
-            rendered.append(Report.render(item, format: format))
+            rendered.append(Report.render(item, format: format, chartWidth: chartWidth))
         }
         if format == .json, rendered.count > 1 {
             // Several output statements still make one JSON document: an array of their arrays, in order.

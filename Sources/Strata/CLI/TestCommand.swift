@@ -12,6 +12,10 @@ extension CLI {
         var passed = 0, failed = 0
         for path in a.positionals where path != "-v" {
             let r = Pipeline(options: options).run(path: path)
+            // `print` statements report their figures among the assertions, one `name = value` line each.
+            for case .figures(_, let figures) in r.outputs {
+                for f in figures { out("\(path): \(f.name) = \(f.value.isNull ? "null" : ValueFormat.display(f.value))\n") }
+            }
             for o in r.assertions {
                 let place = "\(o.file):\(o.span.start.line):\(o.span.start.column)"
                 let label = o.message.map { "\($0) (\(o.text))" } ?? o.text

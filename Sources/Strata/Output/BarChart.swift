@@ -32,7 +32,8 @@ public enum BarChart {
             let bar = top > 0 ? self.bar(values[i] / top * Double(barWidth)) : ""
             let label = shown[i] + String(repeating: " ", count: labelWidth - DisplayWidth.of(shown[i]))
             let pad = String(repeating: " ", count: max(0, barWidth - DisplayWidth.of(bar)))
-            let line = label + " " + bar + pad + " " + annotations[i]
+            let note = String(repeating: " ", count: noteWidth - DisplayWidth.of(annotations[i])) + annotations[i]
+            let line = label + " " + bar + pad + " " + note
             out += trimmedRight(line) + "\n"
         }
         return out
@@ -70,11 +71,12 @@ public enum BarChart {
         return String(t)
     }
 
-    /// The width charts fit: `$COLUMNS` when set, else the terminal on stdout, else 80.
-    public static var terminalWidth: Int {
+    /// The width charts fit: `$COLUMNS` when set, else (when `measureTerminal`) the terminal on stdout, else 80.
+    /// Output that is not for a terminal is measured by `$COLUMNS` alone, so a file or pipe gets the same bytes.
+    public static func width(measureTerminal: Bool) -> Int {
         if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
         var ws = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+        if measureTerminal, ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
         return 80
     }
 }

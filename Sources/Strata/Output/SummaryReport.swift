@@ -62,7 +62,10 @@ extension Report {
             }
             let notes = rows.map { r -> String in
                 guard c < r.count, case .number(let d) = r[c] else { return "" }
-                return c < t.kinds.count && t.kinds[c] == .share ? ValueFormat.share(d) : ValueFormat.display(.number(d))
+                var note = c < t.kinds.count && t.kinds[c] == .share ? ValueFormat.share(d) : ValueFormat.display(.number(d))
+                // Members are followed by their share of the target, as a count's bars are.
+                if c + 1 < r.count, c + 1 < t.kinds.count, t.kinds[c + 1] == .share, case .number(let s) = r[c + 1] { note += " (\(ValueFormat.share(s)))" }
+                return note
             }
             return BarChart.render(labels: labels, values: values, annotations: notes, width: width)
         case .rows, .value, .note, .figures:

@@ -6,6 +6,8 @@ public final class Repl {
     public let session: ReplSession
     public var format: OutputFormat = .table
     public var timer = false
+    /// `.chart on`: counts and summaries are followed by a bar chart.
+    public var chart = false
     /// How many inputs failed (piped mode exits 1 when any did).
     public private(set) var failures = 0
     let out: (String) -> Void
@@ -19,7 +21,7 @@ public final class Repl {
     /// Piped: whether the last block on stdout was a bare expression's value (nil before any block).
     var lastBlockWasValue: Bool?
 
-    public static let dotCommands = [".help", ".schema", ".segments", ".load", ".timer", ".mode", ".maxrows", ".save", ".quit", ".exit"]
+    public static let dotCommands = [".help", ".schema", ".segments", ".load", ".timer", ".mode", ".maxrows", ".save", ".quit", ".exit", ".chart"]
 
     public static let help = """
         Statements run as in a rule file; a bare expression prints its value, a bare segment its members.
@@ -27,6 +29,7 @@ public final class Repl {
           avg(clv where vip)                   percentile(clv, 0.9)               vip
           load visits from "visits.csv" linked by customer_id    count(visits where date >= as_of - 90 days)
           visits.                                (Tab lists the fields of a loaded table)
+          summarize vip by city               count vip by city, vip_tier        print share = count(vip) / count()
         Redefining a segment, field or constant replaces it and recomputes what depends on it.
 
           .help                  this text
@@ -37,6 +40,7 @@ public final class Repl {
           .timer on|off          print the time each input takes
           .mode table|csv|json   how results are printed
           .maxrows N             show prints at most N rows unless it has a limit (default 40; 0: all)
+          .chart on|off          draw a bar chart under each count and summary
           .save FILE             write the session's definitions as a rule file
           .quit                  leave (also Ctrl-D)
 
@@ -99,7 +103,7 @@ public final class Repl {
             if piped { block(item); continue }
             if !first, format == .table { out("\n") }
             first = false
-            out(Report.render(item, format: format))
+            out(Report.render(item, format: format, chartWidth: chartWidth))
         }
         if !result.renderedDiagnostics.isEmpty { note(result.renderedDiagnostics) }
         // Ctrl-C: one line; what the input had done before it stands, the rest did not run.
@@ -121,13 +125,13 @@ public final class Repl {
         }
         var isValue = false
         if case .value = item { isValue = true }
-        write(block: Report.render(item, format: format), isValue: isValue)
+        write(block: Report.render(item, format: format, chartWidth: chartWidth), isValue: isValue)
     }
 
     func releaseCounts() {
         guard let held = heldCounts else { return }
         heldCounts = nil
-        write(block: Report.render(held, format: format))
+        write(block: Report.render(held, format: format, chartWidth: chartWidth))
     }
 
     /// Piped, a blank line sets each table or CSV block off from the one before, as in a run (so each CSV block
@@ -185,6 +189,9 @@ public final class Repl {
         case ".mode":
             guard args.count == 1, let f = OutputFormat(rawValue: args[0]) else { return fail(".mode takes table, csv or json") }
             format = f
+        case ".chart":
+            guard args.count == 1, args[0] == "on" || args[0] == "off" else { return fail(".chart takes on or off") }
+            chart = args[0] == "on"
         case ".maxrows":
             guard args.count == 1, let n = Int(args[0]), n >= 0 else { return fail(".maxrows takes a whole number (0 for no limit)") }
             session.maxRows = n
@@ -255,6 +262,9 @@ public final class Repl {
 
     /// The terminal's width for listings (80 when piped).
     public var width = 80
+
+    /// The width of bar charts when `.chart on`; nil draws none.
+    var chartWidth: Int? { chart ? width : nil }
 
     func schema() -> String {
         guard let t = session.table else { return "no data loaded; use .load PATH\n" }
