@@ -78,6 +78,8 @@ import Testing
         ("segment s where last_visit < as_of - 90 da", 40, ["date", "day", "days", "days_between"]),
         // Functions come from the checker's closed list: `number` is offered as soon as it exists.
         ("count numb", 6, ["number"]),
+        // The summary statements are keywords, and `order by` in a summary names its columns.
+        ("summ", 0, ["summarize"]), ("pri", 0, ["print"]), ("summarize customers by city order by li", 37, ["lift", "limit"]),
     ] as [(String, Int, [String])])
     func nameCompleterCandidates(_ line: String, _ start: Int, _ expected: [String]) {
         let (s, c) = NameCompleter(session: Self.makeSession()).completions(for: line, cursor: line.count)

@@ -73,11 +73,11 @@ extension Runner {
         }
         across.sort { ranks[1][$0] < ranks[1][$1] }
         var cell: [Int: Int] = [:]
-        for g in shown { cell[groups.parts[g][0] * labels[1].count + groups.parts[g][1]] = inTarget[g] }
+        for g in shown { cell[groups.parts[g][0] << 32 | groups.parts[g][1]] = inTarget[g] }
         var rows: [[Value]] = []
         var columnTotals = [Int](repeating: 0, count: across.count)
         for a in down {
-            let counts = across.map { cell[a * labels[1].count + $0] ?? 0 }
+            let counts = across.map { cell[a << 32 | $0] ?? 0 }
             for (k, c) in counts.enumerated() { columnTotals[k] += c }
             rows.append([labels[0][a]] + counts.map { .number(Double($0)) } + [.number(Double(counts.reduce(0, +)))])
         }
@@ -171,15 +171,31 @@ struct CombinedGroups {
         let a = keys[0], b = keys[1]
         var ids = [Int32](repeating: 0, count: rows)
         var parts: [[Int]] = []
-        var index: [Int: Int32] = [:]
-        for i in 0..<rows {
-            let x = Int(a.ids[i]), y = Int(b.ids[i])
-            let slot = x * b.count + y
-            if let g = index[slot] { ids[i] = g; continue }
-            let g = Int32(parts.count)
-            index[slot] = g
-            parts.append([x, y])
-            ids[i] = g
+        let slots = a.count.multipliedReportingOverflow(by: b.count)
+        if !slots.overflow, slots.partialValue <= 1 << 20 {
+            // Few pairs can occur: a flat table of them, no hashing per row.
+            var table = [Int32](repeating: -1, count: slots.partialValue)
+            for i in 0..<rows {
+                let x = Int(a.ids[i]), y = Int(b.ids[i])
+                let slot = x * b.count + y
+                if table[slot] < 0 {
+                    table[slot] = Int32(parts.count)
+                    parts.append([x, y])
+                }
+                ids[i] = table[slot]
+            }
+        } else {
+            var index: [Int: Int32] = [:]
+            for i in 0..<rows {
+                let x = Int(a.ids[i]), y = Int(b.ids[i])
+                // Group ids are 32-bit: the pair packs into one 64-bit key without overflow.
+                let slot = x << 32 | y
+                if let g = index[slot] { ids[i] = g; continue }
+                let g = Int32(parts.count)
+                index[slot] = g
+                parts.append([x, y])
+                ids[i] = g
+            }
         }
         self.ids = ids
         self.parts = parts

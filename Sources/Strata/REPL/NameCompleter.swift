@@ -32,6 +32,7 @@ public struct NameCompleter {
         guard !prefix.isEmpty || ticked else { return (start, []) }
         if prefix.hasPrefix(".") { return (start, Repl.dotCommands.filter { $0.hasPrefix(prefix) }) }
         let words = ticked ? [] : Keyword.allCases.map(\.rawValue) + Checker.functionNames + NameCompleter.durationUnits
+            + SummaryPlan.defaultHeaders
         // A name that cannot be written bare is offered with its backticks, so the completed text parses.
         let names = session.scope.names.filter { $0.hasPrefix(prefix) }.map { n in
             ticked || !Lexer.isBareName(n) ? "`\(n)`" : n
