@@ -426,14 +426,7 @@ struct ParserState {
                 let e = try parseExpression()
                 if limit == nil { limit = e }
             case .order:
-                _ = try expect(.by, .byAfterOrder)
-                var keys: [OrderKey] = []
-                repeat {
-                    let e = try parseExpression()
-                    var descending = false
-                    if eat(.desc) != nil { descending = true } else { _ = eat(.asc) }
-                    keys.append(OrderKey(expr: e, descending: descending))
-                } while eat(.comma) != nil
+                let keys = try parseOrderKeys()
                 if orderBy == nil { orderBy = keys }
             default:
                 let list = try parseExpressionList()
@@ -441,6 +434,19 @@ struct ParserState {
             }
         }
         return .show(target: target, limit: limit, orderBy: orderBy ?? [], columns: columns ?? [])
+    }
+
+    /// `by K [asc|desc], …` after `order`.
+    mutating func parseOrderKeys() throws(SyntaxError) -> [OrderKey] {
+        _ = try expect(.by, .byAfterOrder)
+        var keys: [OrderKey] = []
+        repeat {
+            let e = try parseExpression()
+            var descending = false
+            if eat(.desc) != nil { descending = true } else { _ = eat(.asc) }
+            keys.append(OrderKey(expr: e, descending: descending))
+        } while eat(.comma) != nil
+        return keys
     }
 
     mutating func parseExpressionList() throws(SyntaxError) -> [Expr] {

@@ -19,14 +19,7 @@ extension ParserState {
                 if !seenLimit { summary.limit = e }
                 seenLimit = true
             case .order:
-                _ = try expect(.by, .byAfterOrder)
-                var keys: [OrderKey] = []
-                repeat {
-                    let e = try parseExpression()
-                    var descending = false
-                    if eat(.desc) != nil { descending = true } else { _ = eat(.asc) }
-                    keys.append(OrderKey(expr: e, descending: descending))
-                } while eat(.comma) != nil
+                let keys = try parseOrderKeys()
                 if !seenOrder { summary.orderBy = keys }
                 seenOrder = true
             default:
