@@ -183,6 +183,26 @@ import Testing
         }
     }
 
+    @Test func aRepeatedClauseNamesItsStatement() {
+        let (_, d) = Parser.parse(SourceFile(name: "r.strata", text: "summarize vip by city limit 1 limit 2\n"))
+        #expect(d.map(\.message) == ["`limit` appears twice in one `summarize`"])
+    }
+
+    @Test func theReplDrawsChartsWhenAskedTo() {
+        let dir = RulesAsCodeTests.write(["c.csv": "id,city,clv\nC1,深圳,5\nC2,深圳,7\nC3,广州,1\n"])
+        let input = "load customers from \"\(dir)/c.csv\"\ncount customers by city\n.chart on\ncount customers by city\n.chart off\nsummarize customers by city\n"
+        let r = CLIRun(["repl"], input: input)
+        #expect(r.code == 0, "\(r.err)")
+        // One chart, two bars: only the count typed while `.chart on`; its bars are proportional (2 : 1).
+        let bars = r.out.split(separator: "\n").filter { $0.contains("█") }
+        #expect(bars.count == 2)
+        if bars.count == 2 {
+            let a = bars[0].filter { $0 == "█" }.count, b = bars[1].filter { $0 == "█" }.count
+            #expect(abs(Double(a) - 2 * Double(b)) <= 2, "\(bars)")
+        }
+        #expect(CLIRun(["repl"], input: ".chart maybe\n").err.contains(".chart takes on or off"))
+    }
+
     @Test func formatterLaysOutClausesInOneOrder() {
         let text = "SUMMARIZE  vip BY city,member LIMIT 3 ORDER BY rate DESC COLUMNS n=count( ), a = avg(clv)\nCOUNT vip  BY city\nPRINT x=1 ,y = 2\n"
         let (out, diags) = Formatter.format(SourceFile(name: "f.strata", text: text))

@@ -12,7 +12,7 @@ extension ParserState {
         while form == .summarize, case .keyword(let k) = current.kind, k == .limit || k == .order || k == .columns {
             let kwTok = advance()
             let seen = (k == .limit && seenLimit) || (k == .order && seenOrder) || (k == .columns && seenColumns)
-            if seen { report(.repeatedClause(kwTok.text), at: kwTok.span) }
+            if seen { report(.repeatedClause(kwTok.text, in: "summarize"), at: kwTok.span) }
             switch k {
             case .limit:
                 let e = try parseExpression()

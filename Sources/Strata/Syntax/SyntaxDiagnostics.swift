@@ -104,8 +104,8 @@ extension DiagnosticMessage {
     }
 
     /// A `show` clause (`limit`, `order`, `columns`) written twice, as written.
-    static func repeatedClause(_ clause: String) -> Self {
-        Self(code: .repeatedClause, text: "`\(clause)` appears twice in one `show`", suggestion: "keep one `\(clause)` clause")
+    static func repeatedClause(_ clause: String, in statement: String = "show") -> Self {
+        Self(code: .repeatedClause, text: "`\(clause)` appears twice in one `\(statement)`", suggestion: "keep one `\(clause)` clause")
     }
 
     /// Brackets, `-` or `not` nested past the parser's limit (docs/language.md states the same number).
