@@ -183,6 +183,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidCountTarget = "invalid-count-target"
     /// A tier label used twice in one `tiers` block.
     case duplicateTier = "duplicate-tier"
+    /// `overlap` with fewer than two segments or conditions (listed, or defined when none is listed).
+    case overlapNeedsTwo = "overlap-needs-two"
 
     // MARK: - Names and operators
 
@@ -308,4 +310,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
 
     /// Internal: `strata fmt` made a layout that would change the program; the file is left as it was.
     case formatterChangedMeaning = "formatter-changed-meaning"
+
+    // MARK: - why
+
+    /// `strata why RULES KEY`: no customer has the key.
+    case whyUnknownCustomer = "why-unknown-customer"
+    /// `strata why RULES KEY NAME`: NAME is no segment or tiers field.
+    case whyNotAClassification = "why-not-a-classification"
 }

@@ -14,6 +14,10 @@ public enum OutputItem: Sendable {
     case value(label: String, Value)
     /// A note for stderr, such as where an export went.
     case note(String)
+    /// `strata why` / `.why`: one customer's clauses of a segment's or tiers' rule, with their values.
+    case why(WhyReport)
+    /// `overlap`: pairwise intersections of segments or conditions.
+    case overlap(title: String, OverlapTable)
 }
 
 /// An export the rules asked for, evaluated: the rows to write and where. Eval never writes files; the

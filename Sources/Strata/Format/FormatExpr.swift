@@ -177,6 +177,8 @@ struct FormatPrinter {
             return schema(s, table, fields)
         case .expression(let e):
             return single(s, expr(e))
+        case .overlap(let items):
+            return single(s, (["overlap"] + [items.map(expr).joined(separator: ", ")].filter { !$0.isEmpty }).joined(separator: " "))
         }
     }
 

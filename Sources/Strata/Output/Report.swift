@@ -30,6 +30,10 @@ public enum Report {
             }
         case .note:
             return ""
+        case .why(let r):
+            return WhyRender.render(r, format: format)
+        case .overlap(_, let t):
+            return OverlapRender.render(t, format: format)
         }
     }
 

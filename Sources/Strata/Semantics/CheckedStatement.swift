@@ -50,5 +50,7 @@ public struct CheckedStmt: Sendable {
         /// A bare expression (REPL): a single value is printed (masked when `personal`); a per-customer
         /// one is shown as rows with `columns`.
         case expression(TypedExpr, text: String, personal: PII.Kind?, columns: [OutputColumn])
+        /// `overlap`: the conditions compared pairwise, each with its label (every segment defined before it when none was listed).
+        case overlap(label: String, [(label: String, condition: TypedExpr)])
     }
 }

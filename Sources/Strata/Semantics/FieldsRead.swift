@@ -39,6 +39,7 @@ extension CheckedStmt {
         case .export(_, let target, _, let columns): return [target] + columns.map(\.expr)
         case .assert(let e, _, _, let sides): return [e] + sides.map(\.expr)
         case .expression(let e, _, _, let columns): return [e] + columns.map(\.expr)
+        case .overlap(_, let items): return items.map(\.condition)
         }
     }
 }

@@ -34,6 +34,7 @@ public enum Lint {
                 for c in cols { used.formUnion(c.expr.dependencies) }
             case .assert(let e, _, _, _), .expression(let e, _, _, _): used.formUnion(e.dependencies)
             case .setAsOf, .let, .derive, .segment, .tiers: used.formUnion(i.checked.dependencies)
+            case .overlap(_, let items): for c in items { used.formUnion(c.condition.dependencies) }
             }
         }
         return items.compactMap { i in
@@ -48,6 +49,7 @@ public enum Lint {
         case .segment(_, let e), .assert(let e, _, _, _): return [e]
         case .tiers(_, let arms): return arms.compactMap(\.condition)
         case .show(_, let t, _, _, _), .export(_, let t, _, _), .count(_, .members(let t)): return [t]
+        case .overlap(_, let items): return items.map(\.condition)
         case .setAsOf, .let, .derive, .count(_, .groups), .expression: return []
         }
     }
@@ -58,7 +60,7 @@ public enum Lint {
         var exprs = conditions(item.checked)
         switch item.checked.kind {
         case .let(_, let e), .derive(_, let e), .expression(let e, _, _, _): exprs.append(e)
-        case .setAsOf, .segment, .tiers, .show, .count, .export, .assert: break
+        case .setAsOf, .segment, .tiers, .show, .count, .export, .assert, .overlap: break
         }
         var out: [Diagnostic] = []
         for e in exprs {
@@ -83,7 +85,7 @@ public enum Lint {
             let exprs: [TypedExpr]
             switch i.checked.kind {
             case .let(_, let e), .derive(_, let e), .expression(let e, _, _, _): exprs = [e]
-            case .setAsOf, .segment, .tiers, .show, .count, .export, .assert: exprs = conditions(i.checked)
+            case .setAsOf, .segment, .tiers, .show, .count, .export, .assert, .overlap: exprs = conditions(i.checked)
             }
             for e in exprs {
                 if let use = find(e, { if case .scalar("as_of") = $0.kind { return true } else { return false } }) {

@@ -10,6 +10,7 @@ extension Stmt {
         case .show(let t, let limit, let order, let cols): roots = [t] + (limit.map { [$0] } ?? []) + order.map(\.expr) + cols
         case .export(let t, _, let cols): roots = [t] + cols
         case .load, .include, .schema: roots = []
+        case .overlap(let items): roots = items
         }
         var out: Set<String> = []
         // A worklist: generated rules can nest deeply.

@@ -182,6 +182,8 @@ public struct Stmt: Sendable, Hashable {
         case schema(table: Name, fields: [SchemaField])
         /// A bare expression (REPL only): prints its value.
         case expression(Expr)
+        /// `overlap a, b, c`: pairwise intersections of segments or conditions; none listed means every segment.
+        case overlap([Expr])
     }
 }
 

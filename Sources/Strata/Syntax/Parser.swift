@@ -243,6 +243,8 @@ struct ParserState {
             kind = try parseShow()
         case .count:
             kind = .count(try parseExpression())
+        case .overlap:
+            kind = .overlap(try parseOverlapItems(after: first))
         case .export:
             let target = try parseExpression()
             _ = try expect(.to, .toAfterExportTarget)
