@@ -56,6 +56,7 @@ enum Shape {
         case .schema(let t, let fields):
             k = .schema(table: name(t), fields: fields.map { SchemaField(name: name($0.name), type: name($0.type), flags: $0.flags.map(name), span: noSpan) })
         case .expression(let e): k = .expression(expr(e))
+        case .overlap(let items): k = .overlap(items.map(expr))
         }
         return Stmt(k, noSpan)
     }

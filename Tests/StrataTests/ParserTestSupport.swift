@@ -73,6 +73,7 @@ enum Render {
             let body = fields.map { f in ([f.name.text + ":", f.type.text] + f.flags.map(\.text)).joined(separator: " ") }
             return "schema \(t.text) { \(body.joined(separator: "; ")) }"
         case .expression(let e): return "expr \(expr(e))"
+        case .overlap(let items): return (["overlap"] + items.map(expr)).joined(separator: " ")
         }
     }
 

@@ -21,7 +21,7 @@ import Testing
     static func columns(_ c: CompiledStatement) -> [OutputColumn] {
         switch c.checked.kind {
         case .show(_, _, _, _, let cols), .export(_, _, _, let cols), .expression(_, _, _, let cols): return cols
-        case .setAsOf, .let, .derive, .segment, .tiers, .count, .assert: return []
+        case .setAsOf, .let, .derive, .segment, .tiers, .count, .assert, .overlap: return []
         }
     }
 

@@ -159,9 +159,13 @@ struct WhyExplainer {
         }
     }
 
-    /// An operand as shown in a clause: a literal as its value, anything else as `text = value`.
-    func operand(_ e: TypedExpr, _ source: SourceFile) throws(EvalError) -> String {
-        if case .constant = e.kind { return try shown(e) }
+    /// An operand as shown in a clause: a literal as its value, anything else as `text = value`. A literal
+    /// compared with personal data (`other`) is masked as that data is.
+    func operand(_ e: TypedExpr, _ source: SourceFile, like other: TypedExpr? = nil) throws(EvalError) -> String {
+        if case .constant(let v) = e.kind {
+            if !reveal, let o = other, let k = rules.personal(o) { return WhyExplainer.text(PII.mask(v, kind: k)) }
+            return try shown(e)
+        }
         return source.slice(e.span) + " = " + (try shown(e))
     }
 
@@ -188,7 +192,8 @@ struct WhyExplainer {
         case .not(let x):
             return WhyNode("not", truth, children: [try clause(x, source, expand: expand)])
         case .compare(let op, let a, let b):
-            let text = (try operand(a, source)) + " " + WhyExplainer.symbol(op) + " " + (try operand(b, source))
+            // A literal compared with personal data is masked as that data is (`phone == "138…"` shows no number).
+            let text = (try operand(a, source, like: b)) + " " + WhyExplainer.symbol(op) + " " + (try operand(b, source, like: a))
             return WhyNode(text, truth, children: try context(a, source) + context(b, source))
         case .segment(let name):
             guard expand, let def = rules.definitions[name], case .segment(_, let rule) = def.kind else {
@@ -216,15 +221,20 @@ struct WhyExplainer {
         return false
     }
 
-    /// The operands of a chain of the same operator, left to right (`a and b and c` is three clauses).
+    /// The operands of a chain of the same operator, left to right (`a and b and c` is three clauses); a
+    /// `between` inside it stays one clause.
     func flattened(_ e: TypedExpr, and: Bool) -> [TypedExpr] {
-        switch e.kind {
-        case .and(let a, let b) where and, .or(let a, let b) where !and:
-            if e.children.allSatisfy({ $0.span == e.span }) { return [a, b] }
-            return flattened(a, and: and) + flattened(b, and: and)
-        default:
-            return [e]
+        var out: [TypedExpr] = []
+        for c in e.children {
+            var same = false
+            switch c.kind {
+            case .and: same = and
+            case .or: same = !and
+            default: break
+            }
+            if same, !c.children.allSatisfy({ $0.span == c.span }) { out += flattened(c, and: and) } else { out.append(c) }
         }
+        return out
     }
 
     static func symbol(_ op: CompareOp) -> String {
