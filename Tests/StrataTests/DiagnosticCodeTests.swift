@@ -237,6 +237,10 @@ import Testing
             let original = Parser.parse(SourceFile(name: "f.strata", text: "count member\ncount clv > 1\n")).program
             return Formatter.selfCheck(original: original, formatted: "count member\n", name: "f.strata").map { [$0] } ?? []
         },
+
+        .overlapNeedsTwo: check("segment a where member\noverlap a"),
+        .whyUnknownCustomer: { Pipeline(preloaded: table).why(SourceFile(name: "rules.strata", text: "segment a where member"), key: "C9", name: nil).diagnostics },
+        .whyNotAClassification: { Pipeline(preloaded: table).why(SourceFile(name: "rules.strata", text: "segment a where member"), key: "C1", name: "clv").diagnostics },
     ]
 
     /// `strata sql` of rules against the table, for one dialect.

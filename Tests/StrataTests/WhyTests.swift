@@ -130,7 +130,7 @@ import Testing
         #expect(grade.result == "B")
         #expect(g.contains("├─ A where vip → false"), "\(g)")
         #expect(g.contains("├─ B where clv >= 50 → true"), "\(g)")
-        #expect(g.contains("└─ C → not reached"), "\(g)")
+        #expect(g.contains("└─ C otherwise → not reached"), "\(g)")
         #expect(g.contains("recent → false") && g.contains("not expanded"), "\(g)")
     }
 

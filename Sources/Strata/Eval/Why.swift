@@ -80,13 +80,14 @@ extension Runner {
             var lines: [WhyNode] = []
             var matched: String?
             for arm in arms {
+                let written = arm.label + (arm.condition.map { " where " + def.source.slice($0.span) } ?? " otherwise")
                 guard matched == nil else {
-                    lines.append(WhyNode(arm.label, .notReached, note: arm.condition == nil ? "otherwise" : nil))
+                    lines.append(WhyNode(written, .notReached))
                     continue
                 }
                 guard let cond = arm.condition else {
                     matched = arm.label
-                    lines.append(WhyNode(arm.label, .yes, note: "otherwise: no tier above matched — this tier"))
+                    lines.append(WhyNode(written, .yes, note: "this tier: no tier above matched"))
                     continue
                 }
                 var clause = try x.clause(cond, def.source, expand: true)
@@ -95,7 +96,7 @@ extension Runner {
                 let note = holds ? "this tier: the first whose condition holds"
                     : clause.truth == .unknown ? "unknown (a value is null) counts as not matching" : "not this tier"
                 // An arm's `a and b` lists its clauses right under the arm; anything else is one clause.
-                clause = WhyNode(arm.label + " where " + def.source.slice(cond.span), clause.truth, note: note,
+                clause = WhyNode(written, clause.truth, note: note,
                                  children: x.isAllOf(cond) ? clause.children : [clause])
                 lines.append(clause)
             }
