@@ -13,6 +13,12 @@ extension CLI {
     /// `strata why RULES KEY [NAME]`: one customer's clauses, as a tree (or CSV/JSON).
     func why(_ words: [String]) throws(UsageError) -> Int32 {
         let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii"])
+        // A rule file that cannot be read is said as every command says it, before what else is missing.
+        if a.positionals.count == 1, let rules = a.positionals.first, case .failure(let f) = RuleSource.read(path: rules) {
+            let r = Pipeline.unreadable(f)
+            err(r.renderedDiagnostics)
+            return r.exitCode
+        }
         guard (2...3).contains(a.positionals.count), let rules = a.positionals.first else {
             throw UsageError(message: a.positionals.count < 2 ? "why needs a rule file and a customer's key"
                                                              : "why takes a rule file, a key and a name, found \(a.positionals.count) words")
