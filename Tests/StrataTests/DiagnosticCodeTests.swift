@@ -242,6 +242,10 @@ import Testing
         .tooManyGroupFields: check("count member by city, clv, last_visit"),
         .duplicateColumnName: check("print n = count(), n = avg(clv)"),
         .unknownSummaryColumn: check("summarize member by city order by rat desc"),
+
+        .overlapNeedsTwo: check("segment a where member\noverlap a"),
+        .whyUnknownCustomer: { Pipeline(preloaded: table).why(SourceFile(name: "rules.strata", text: "segment a where member"), key: "C9", name: nil).diagnostics },
+        .whyNotAClassification: { Pipeline(preloaded: table).why(SourceFile(name: "rules.strata", text: "segment a where member"), key: "C1", name: "clv").diagnostics },
     ]
 
     /// `strata sql` of rules against the table, for one dialect.

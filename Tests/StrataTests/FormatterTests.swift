@@ -63,6 +63,7 @@ enum Shape {
                                           orderBy: g.orderBy.map { OrderKey(expr: expr($0.expr), descending: $0.descending) },
                                           limit: g.limit.map(expr)))
         case .print(let list): k = .print(list.map(named))
+        case .overlap(let items): k = .overlap(items.map(expr))
         }
         return Stmt(k, noSpan)
     }

@@ -82,6 +82,7 @@ enum Render {
             if let l = g.limit { out += " limit \(expr(l))" }
             return out
         case .print(let list): return "print " + list.map { "\($0.name.text) = \(expr($0.expr))" }.joined(separator: ", ")
+        case .overlap(let items): return (["overlap"] + items.map(expr)).joined(separator: " ")
         }
     }
 

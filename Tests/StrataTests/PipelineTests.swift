@@ -21,7 +21,7 @@ import Testing
     static func columns(_ c: CompiledStatement) -> [OutputColumn] {
         switch c.checked.kind {
         case .show(_, _, _, _, let cols), .export(_, _, _, let cols), .expression(_, _, _, let cols): return cols
-        case .setAsOf, .let, .derive, .segment, .tiers, .count, .assert, .summarize, .print: return []
+        case .setAsOf, .let, .derive, .segment, .tiers, .count, .assert, .summarize, .print, .overlap: return []
         }
     }
 
@@ -68,7 +68,7 @@ import Testing
         // Every keyword that starts a statement has a role, and the parser resynchronises at exactly those.
         let starters = Keyword.allCases.filter { $0.statementRole != nil }
         #expect(Set(starters) == Keyword.statementStarts)
-        #expect(starters.count == 14)  // load set let derive segment tiers show count export assert include schema summarize print
+        #expect(starters.count == 15)  // load set let derive segment tiers show count export assert include schema summarize print overlap
         #expect(StatementRole.allCases.filter(\.skippableAfterSyntaxError) == [.definition, .output, .assertion])
     }
 }

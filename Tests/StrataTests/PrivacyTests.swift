@@ -265,3 +265,39 @@ import Testing
         }
     }
 }
+
+extension PrivacyTests {
+    /// `strata why`, `.why` and `overlap` show no personal value unless revealed: not a clause's value, not a
+    /// literal it is compared with, in any format.
+    @Test func whyAndOverlapMaskPersonalData() {
+        let dir = RulesAsCodeTests.write(["c.csv": Self.customers, "r.strata": """
+            load customers from "c.csv"
+            derive reach = coalesce(wechat, phone)
+            segment 王 where starts_with(姓名, "王") or phone == "13998765432"
+            segment reachable where reach is not null and 住址 is not null
+            tiers t {
+              a where 姓名 == "赵六"
+              b otherwise
+            }
+            overlap 王, reachable
+
+            """])
+        let rules = dir + "/r.strata"
+        var seen: [(String, String)] = []
+        for key in ["C1", "C2", "C3"] {
+            for format in ["table", "csv", "json"] {
+                let r = CLIRun(["why", rules, key, "--format", format])
+                #expect(r.code == 0, "\(r.err)")
+                seen.append(("why \(key) --format \(format)", r.out + r.err))
+            }
+        }
+        let repl = CLIRun(["repl", rules], input: ".why C1\n.why C2 t\n")
+        seen.append(("repl .why", repl.out + repl.err))
+        for (what, text) in seen { Self.expectNoRawValue(text, what) }
+        #expect(seen[0].1.contains("phone = \"138****5678\" == \"139****5432\""), "\(seen[0].1)")
+        #expect(seen[0].1.contains("reach = \"w***\""), "\(seen[0].1)")
+        #expect(seen[0].1.contains("姓名 = \"王*\" == \"赵*\""), "\(seen[0].1)")
+        let revealed = CLIRun(["why", rules, "C1", "--reveal-pii"])
+        #expect(revealed.out.contains("phone = \"13812345678\" == \"13998765432\""), "\(revealed.out)")
+    }
+}

@@ -35,6 +35,8 @@ public struct CLI {
                                    canonical layout; --check prints a diff and exits 1 if not formatted
           gen --customers N [--seed S] --out DIR [--events]
                                    write realistic demo customers to DIR/customers.csv (and their events)
+          why RULES KEY [NAME] [--format table|csv|json] [--reveal-pii]
+                                   why one customer is (not) in a segment, or got their tier: each clause with its values
           help                     this text
           version                  the version
 
@@ -46,7 +48,7 @@ public struct CLI {
 
     /// The subcommands `dispatch` runs; each has its own usage, printed by `strata COMMAND --help`.
     public enum Subcommand: String, CaseIterable, Sendable {
-        case run, repl, check, test, fmt, sql, gen
+        case run, repl, check, test, fmt, sql, gen, why
 
         public var usage: String {
             switch self {
@@ -57,6 +59,7 @@ public struct CLI {
             case .fmt: return CLI.fmtUsage
             case .sql: return CLI.sqlUsage
             case .gen: return CLI.genUsage
+            case .why: return CLI.whyUsage
             }
         }
     }
@@ -129,6 +132,7 @@ public struct CLI {
                 case .test: return try test(rest)
                 case .fmt: return try fmt(rest)
                 case .sql: return try sql(rest)
+                case .why: return try why(rest)
                 }
             }
             switch command {

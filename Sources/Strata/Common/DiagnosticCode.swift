@@ -183,6 +183,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidCountTarget = "invalid-count-target"
     /// A tier label used twice in one `tiers` block.
     case duplicateTier = "duplicate-tier"
+    /// `overlap` with fewer than two segments or conditions (listed, or defined when none is listed).
+    case overlapNeedsTwo = "overlap-needs-two"
 
     // MARK: - Names and operators
 
@@ -319,4 +321,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case duplicateColumnName = "duplicate-column-name"
     /// `order by` in a `summarize` naming no column of the summary.
     case unknownSummaryColumn = "unknown-summary-column"
+
+    // MARK: - why
+
+    /// `strata why RULES KEY`: no customer has the key.
+    case whyUnknownCustomer = "why-unknown-customer"
+    /// `strata why RULES KEY NAME`: NAME is no segment or tiers field.
+    case whyNotAClassification = "why-not-a-classification"
 }

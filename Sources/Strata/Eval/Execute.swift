@@ -53,6 +53,8 @@ extension Runner {
             result.assertions.append(RunResult.AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: false,
                                                       detail: values.isEmpty ? nil : values.joined(separator: "; ")))
             result.diagnostics.append(Diagnostic(.assertionFailed(message: message, text: text, values: values), file: c.file, span: e.span))
+        case .overlap(let label, let items):
+            result.outputs.append(.overlap(title: label, try overlap(items, ev)))
         case .expression(let e, let text, let personal, let columns):
             let v = try ev.eval(e)
             if case .scalar(let s) = v {

@@ -18,6 +18,10 @@ public enum OutputItem: Sendable {
     case summary(SummaryTable)
     /// `print`: named single values, in the order written.
     case figures(title: String, [Figure])
+    /// `strata why` / `.why`: one customer's clauses of a segment's or tiers' rule, with their values.
+    case why(WhyReport)
+    /// `overlap`: pairwise intersections of segments or conditions.
+    case overlap(title: String, OverlapTable)
 }
 
 /// An export the rules asked for, evaluated: the rows to write and where. Eval never writes files; the

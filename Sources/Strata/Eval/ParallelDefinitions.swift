@@ -24,7 +24,7 @@ extension Runner {
         let exprs: [TypedExpr] = items.compactMap {
             switch $0.kind {
             case .let(_, let e), .derive(_, let e), .segment(_, let e): return e
-            case .setAsOf, .tiers, .show, .count, .export, .assert, .expression, .summarize, .print: return nil
+            case .setAsOf, .tiers, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return nil
             }
         }
         let results = Parallel.map(exprs.count) { k -> Swift.Result<Vector, EvalError> in
@@ -44,7 +44,7 @@ extension Runner {
                 table.put(column)
             case .segment(let name, _):
                 segments[name] = v.truth(rowCount).isTrue
-            case .setAsOf, .tiers, .show, .count, .export, .assert, .expression, .summarize, .print:
+            case .setAsOf, .tiers, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap:
                 break
             }
         }

@@ -92,4 +92,20 @@ extension DiagnosticMessage {
         Self(code: .redefinitionBreaksDependent, text: "`\(name)` was not replaced: `\(dependent)`, which depends on it, would fail: \(why)",
              suggestion: "redefine `\(dependent)` first, or choose a value it accepts")
     }
+
+    // MARK: - why
+
+    /// `why` for a key no customer has; `near` are the closest keys there are.
+    static func whyUnknownCustomer(_ key: String, field: String, near: [String]) -> Self {
+        Self(code: .whyUnknownCustomer, text: "no customer has \(field) `\(key)`",
+             suggestion: near.isEmpty ? "check the key (`show` lists customers with their \(field))"
+                : "the closest \(field)s are " + near.map { "`\($0)`" }.joined(separator: ", "))
+    }
+
+    /// `why` for a name that is no segment or tiers field; `kind` says what it is, if anything.
+    static func whyNotAClassification(_ name: String, kind: String?, nearest: String?) -> Self {
+        Self(code: .whyNotAClassification,
+             text: kind.map { "`\(name)` is a \($0), not a segment or tiers field" } ?? "no segment or tiers field is named `\(name)`",
+             suggestion: didYouMean(nearest) ?? "`why` explains a segment or a tiers field; leave the name out for all of them")
+    }
 }

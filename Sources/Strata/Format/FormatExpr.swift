@@ -181,6 +181,8 @@ struct FormatPrinter {
             return single(s, groupedSummary(g))
         case .print(let figures):
             return single(s, "print " + named(figures))
+        case .overlap(let items):
+            return single(s, (["overlap"] + [items.map(expr).joined(separator: ", ")].filter { !$0.isEmpty }).joined(separator: " "))
         }
     }
 

@@ -34,6 +34,10 @@ public enum Report {
             return renderSummary(t, format: format)
         case .figures(_, let figures):
             return renderFigures(figures, format: format)
+        case .why(let r):
+            return WhyRender.render(r, format: format)
+        case .overlap(_, let t):
+            return OverlapRender.render(t, format: format)
         }
     }
 

@@ -29,6 +29,7 @@ public struct NameCompleter {
                 return (start, fields.filter { $0.hasPrefix(prefix) }.sorted())
             }
         }
+        if !ticked, let names = whyNames(chars, start: start) { return (start, names.filter { $0.hasPrefix(prefix) }) }
         guard !prefix.isEmpty || ticked else { return (start, []) }
         if prefix.hasPrefix(".") { return (start, Repl.dotCommands.filter { $0.hasPrefix(prefix) }) }
         let words = ticked ? [] : Keyword.allCases.map(\.rawValue) + Checker.functionNames + NameCompleter.durationUnits

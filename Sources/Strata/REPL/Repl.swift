@@ -21,7 +21,7 @@ public final class Repl {
     /// Piped: whether the last block on stdout was a bare expression's value (nil before any block).
     var lastBlockWasValue: Bool?
 
-    public static let dotCommands = [".help", ".schema", ".segments", ".load", ".timer", ".mode", ".maxrows", ".save", ".quit", ".exit", ".chart"]
+    public static let dotCommands = [".help", ".schema", ".segments", ".load", ".timer", ".mode", ".maxrows", ".save", ".quit", ".exit", ".chart", ".why"]
 
     public static let help = """
         Statements run as in a rule file; a bare expression prints its value, a bare segment its members.
@@ -42,6 +42,8 @@ public final class Repl {
           .maxrows N             show prints at most N rows unless it has a limit (default 40; 0: all)
           .chart on|off          draw a bar chart under each count and summary
           .save FILE             write the session's definitions as a rule file
+          .why KEY [NAME]        why customer KEY is (not) in segment NAME or got their tier, clause by clause
+                                 (every segment and tiers field when NAME is left out)
           .quit                  leave (also Ctrl-D)
 
         Keys: arrows, Home/End, Ctrl-A/E/B/F, Alt-B/F, Ctrl-K/U/W/Y, Ctrl-L clear, Ctrl-R search history,
@@ -222,6 +224,11 @@ public final class Repl {
             } catch {
                 return fail("\(error)")
             }
+        case ".why":
+            guard (1...2).contains(args.count) else { return fail(".why takes a customer's key and, optionally, a segment or tiers name") }
+            let result = session.why(key: args[0], name: args.count == 2 ? args[1] : nil)
+            emit(result)
+            if result.exitCode != 0 { failures += 1 }
         default:
             let near = Suggest.nearest(cmd, in: Repl.dotCommands)
             return fail("unknown command \(cmd)" + (near.map { "; did you mean \($0)?" } ?? "; .help lists the commands"))

@@ -178,7 +178,7 @@ public final class ReplSession {
             return
         case .include:
             return  // expanded by SourceSet before any statement runs
-        case .set, .let, .derive, .segment, .tiers, .show, .count, .export, .assert, .expression, .summarize, .print:
+        case .set, .let, .derive, .segment, .tiers, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap:
             define(s, &result)
         }
     }

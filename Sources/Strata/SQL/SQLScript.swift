@@ -67,7 +67,7 @@ struct SQLScriptWriter {
         let definitions = program.statements.compactMap { s -> String? in
             switch s.checked.kind {
             case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _): return n
-            case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print: return nil
+            case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return nil
             }
         }
         definitions.forEach { names.define($0) }
@@ -143,7 +143,7 @@ struct SQLScriptWriter {
         switch c.kind {
         case .let(_, let e), .derive(_, let e), .segment(_, let e): exprs = [e]
         case .tiers(_, let arms): exprs = arms.compactMap(\.condition)
-        case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print: return stage
+        case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return stage
         }
         var cx = SQLContext(stage: stage)
         let lifted = exprs.flatMap(SQLScriptWriter.perCustomerEventAggregates)
@@ -190,7 +190,7 @@ struct SQLScriptWriter {
                 }
             }
             return add("(CASE \(cases.joined(separator: " ")) ELSE \(otherwise) END) AS \(expr.names.quoted(name))", from: from, k)
-        case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print:
+        case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap:
             return from
         }
     }

@@ -72,6 +72,15 @@ extension DiagnosticMessage {
         return Self(code: .expectedCondition, text: "expected a segment or condition, found \(found.name) `\(written)`", suggestion: hint)
     }
 
+    /// `overlap` with `found` conditions; `listed`: they were written out (else: the segments defined so far).
+    static func overlapNeedsTwo(found: Int, listed: Bool) -> Self {
+        Self(code: .overlapNeedsTwo,
+             text: listed ? "`overlap` compares two or more segments or conditions, found \(found)"
+                 : "`overlap` without names compares every segment defined before it, and there \(found == 1 ? "is 1" : "are \(found)")",
+             suggestion: listed ? "list another, e.g. `overlap vip, active`; `count` gives one segment's size"
+                 : "define at least two segments above it, or list conditions: `overlap clv > 1e6, active`")
+    }
+
     static func invalidCountTarget(found: ValueType, label: String) -> Self {
         Self(code: .invalidCountTarget, text: "`count` needs a segment, a condition or a text field, found \(found.name) `\(label)`",
              suggestion: "e.g. `count vip`, `count clv > 1e6` or `count city`")

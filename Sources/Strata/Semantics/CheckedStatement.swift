@@ -54,5 +54,7 @@ public struct CheckedStmt: Sendable {
         case summarize(SummaryPlan)
         /// `print NAME = EXPR, …`: each value under its name.
         case print([SummaryColumn])
+        /// `overlap`: the conditions compared pairwise, each with its label (every segment defined before it when none was listed).
+        case overlap(label: String, [(label: String, condition: TypedExpr)])
     }
 }

@@ -139,6 +139,8 @@ public struct Checker: Sendable {
             return .show(label: label(target), target: t, limit: lim, orderBy: keys, columns: cols)
         case .count(let target):
             return checkCount(target)
+        case .overlap(let items):
+            return checkOverlap(items, at: stmt.span)
         case .export(let target, let path, let columns):
             guard let t = checkTarget(target), let cols = outputColumns(columns) else { return nil }
             let lower = path.text.lowercased()

@@ -81,7 +81,7 @@ public struct Compiler: Sendable {
             switch planned.kind {
             case .let(_, let e), .derive(_, let e), .segment(_, let e): definitions[n] = e
             case .tiers: definitions[n] = nil
-            case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print: break
+            case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: break
             }
         }
         return CompiledStatement(stmt: stmt, source: source, checked: planned)

@@ -35,7 +35,7 @@ extension CheckedStmt {
     public var definedName: String? {
         switch kind {
         case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _): return n
-        case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print: return nil
+        case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return nil
         }
     }
 
@@ -47,7 +47,7 @@ extension CheckedStmt {
             var out: Set<String> = []
             for a in arms { if let c = a.condition { out.formUnion(c.dependencies) } }
             return out
-        case .show, .count, .export, .assert, .expression, .summarize, .print: return []
+        case .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return []
         }
     }
 
@@ -56,7 +56,7 @@ extension CheckedStmt {
     public var parallelizable: Bool {
         switch kind {
         case .let, .derive, .segment: return true
-        case .setAsOf, .tiers, .show, .count, .export, .assert, .expression, .summarize, .print: return false
+        case .setAsOf, .tiers, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return false
         }
     }
 
@@ -68,7 +68,7 @@ extension CheckedStmt {
         case .tiers: return "tiers"
         case .let: return "constant"
         case .setAsOf: return "setting"
-        case .show, .count, .export, .assert, .expression, .summarize, .print: return "statement"
+        case .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return "statement"
         }
     }
 }

@@ -41,6 +41,7 @@ extension CheckedStmt {
         case .expression(let e, _, _, let columns): return [e] + columns.map(\.expr)
         case .summarize(let plan): return [plan.target] + plan.by.map(\.expr) + plan.columns.map(\.expr)
         case .print(let figures): return figures.map(\.expr)
+        case .overlap(_, let items): return items.map(\.condition)
         }
     }
 }

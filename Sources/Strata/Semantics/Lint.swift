@@ -36,6 +36,7 @@ public enum Lint {
             case .summarize(let plan): used.formUnion(plan.dependencies)
             case .print(let figures): for f in figures { used.formUnion(f.expr.dependencies) }
             case .setAsOf, .let, .derive, .segment, .tiers: used.formUnion(i.checked.dependencies)
+            case .overlap(_, let items): for c in items { used.formUnion(c.condition.dependencies) }
             }
         }
         return items.compactMap { i in
@@ -50,6 +51,7 @@ public enum Lint {
         case .segment(_, let e), .assert(let e, _, _, _): return [e]
         case .tiers(_, let arms): return arms.compactMap(\.condition)
         case .show(_, let t, _, _, _), .export(_, let t, _, _), .count(_, .members(let t)): return [t]
+        case .overlap(_, let items): return items.map(\.condition)
         case .setAsOf, .let, .derive, .count(_, .groups), .expression, .print: return []
         case .summarize(let plan): return [plan.target]
         }
@@ -63,7 +65,7 @@ public enum Lint {
         case .let(_, let e), .derive(_, let e), .expression(let e, _, _, _): exprs.append(e)
         case .print(let figures): exprs += figures.map(\.expr)
         case .summarize(let plan): exprs += plan.columns.map(\.expr)
-        case .setAsOf, .segment, .tiers, .show, .count, .export, .assert: break
+        case .setAsOf, .segment, .tiers, .show, .count, .export, .assert, .overlap: break
         }
         var out: [Diagnostic] = []
         for e in exprs {
@@ -90,7 +92,7 @@ public enum Lint {
             case .let(_, let e), .derive(_, let e), .expression(let e, _, _, _): exprs = [e]
             case .print(let figures): exprs = figures.map(\.expr)
             case .summarize(let plan): exprs = conditions(i.checked) + plan.by.map(\.expr) + plan.columns.map(\.expr)
-            case .setAsOf, .segment, .tiers, .show, .count, .export, .assert: exprs = conditions(i.checked)
+            case .setAsOf, .segment, .tiers, .show, .count, .export, .assert, .overlap: exprs = conditions(i.checked)
             }
             for e in exprs {
                 if let use = find(e, { if case .scalar("as_of") = $0.kind { return true } else { return false } }) {

@@ -30,7 +30,7 @@ extension Program {
             case .segment(let name, _): out.append(MembershipColumn(name: name, kind: .segment))
             case .derive(let name, let e): out.append(MembershipColumn(name: name, kind: .field(e.type)))
             case .tiers(let name, _): out.append(MembershipColumn(name: name, kind: .field(.string)))
-            case .setAsOf, .let, .show, .count, .export, .assert, .expression, .summarize, .print: break
+            case .setAsOf, .let, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: break
             }
         }
         return out

@@ -12,6 +12,7 @@ extension Stmt {
         case .load, .include, .schema: roots = []
         case .summarize(let g): roots = [g.target] + g.by + g.columns.map(\.expr) + g.orderBy.map(\.expr) + (g.limit.map { [$0] } ?? [])
         case .print(let figures): roots = figures.map(\.expr)
+        case .overlap(let items): roots = items
         }
         var out: Set<String> = []
         // A worklist: generated rules can nest deeply.

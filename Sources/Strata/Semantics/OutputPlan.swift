@@ -5,7 +5,7 @@ extension Compiler {
     func plan(_ c: CheckedStmt, source: SourceFile) -> CheckedStmt {
         var out = c
         switch c.kind {
-        case .setAsOf, .let, .derive, .segment, .tiers:
+        case .setAsOf, .let, .derive, .segment, .tiers, .overlap:
             break
         case .show(let label, let target, let limit, let orderBy, let columns):
             let cols = columns.isEmpty ? defaultColumns(target, orderBy: orderBy.map(\.0)) : marked(columns)

@@ -186,6 +186,8 @@ public struct Stmt: Sendable, Hashable {
         case summarize(GroupedSummary)
         /// `print NAME = EXPR, …`: single values, each under its name.
         case print([NamedExpr])
+        /// `overlap a, b, c`: pairwise intersections of segments or conditions; none listed means every segment.
+        case overlap([Expr])
     }
 }
 

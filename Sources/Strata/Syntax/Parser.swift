@@ -244,6 +244,8 @@ struct ParserState {
         case .count:
             let target = try parseExpression()
             kind = isKeyword(.by) ? try parseGroupedSummary(.count, target: target) : .count(target)
+        case .overlap:
+            kind = .overlap(try parseOverlapItems(after: first))
         case .export:
             let target = try parseExpression()
             _ = try expect(.to, .toAfterExportTarget)

@@ -46,7 +46,7 @@ extension Stmt.Kind {
         case .load, .include, .schema: return .data
         case .set: return .setting
         case .let, .derive, .segment, .tiers: return .definition
-        case .show, .count, .export, .expression, .summarize, .print: return .output
+        case .show, .count, .export, .expression, .summarize, .print, .overlap: return .output
         case .assert: return .assertion
         }
     }
@@ -55,7 +55,7 @@ extension Stmt.Kind {
     public var definedName: Name? {
         switch self {
         case .let(let n, _), .derive(let n, _), .segment(let n, _), .tiers(let n, _): return n
-        case .load, .set, .show, .count, .export, .assert, .include, .schema, .expression, .summarize, .print: return nil
+        case .load, .set, .show, .count, .export, .assert, .include, .schema, .expression, .summarize, .print, .overlap: return nil
         }
     }
 
@@ -64,7 +64,7 @@ extension Stmt.Kind {
     public var wantsSingleValue: Bool {
         switch self {
         case .let, .set, .assert, .expression, .print: return true
-        case .load, .derive, .segment, .tiers, .show, .count, .export, .include, .schema, .summarize: return false
+        case .load, .derive, .segment, .tiers, .show, .count, .export, .include, .schema, .summarize, .overlap: return false
         }
     }
 
@@ -72,7 +72,7 @@ extension Stmt.Kind {
     public var setting: Name? {
         switch self {
         case .set(let n, _): return n
-        case .load, .let, .derive, .segment, .tiers, .show, .count, .export, .assert, .include, .schema, .expression, .summarize, .print: return nil
+        case .load, .let, .derive, .segment, .tiers, .show, .count, .export, .assert, .include, .schema, .expression, .summarize, .print, .overlap: return nil
         }
     }
 }
@@ -84,7 +84,7 @@ extension Keyword {
         case .load, .include, .schema: return .data
         case .set: return .setting
         case .let, .derive, .segment, .tiers: return .definition
-        case .show, .count, .export, .summarize, .print: return .output
+        case .show, .count, .export, .summarize, .print, .overlap: return .output
         case .assert: return .assertion
         case .from, .where, .otherwise, .limit, .order, .by, .asc, .desc, .columns, .to,
              .and, .or, .not, .in, .between, .is, .null, .true, .false:

@@ -5,6 +5,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
     case show, limit, order, by, asc, desc, columns, count, export, to, assert, include, schema
     case and, or, not, `in`, between, `is`, null, `true`, `false`
     case summarize, print
+    case overlap
 
     /// The keyword a word spells in any letter case (`LOAD`, `Where`), or nil. Keywords are ASCII, so only
     /// ASCII words are folded; `strata fmt` prints every keyword in lower case.

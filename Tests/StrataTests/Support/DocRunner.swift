@@ -162,6 +162,9 @@ struct DocRunner {
         for (i, w) in args.enumerated() {
             if i == 0 || w.hasPrefix("-") || Self.valueOptions.contains(previous) {
                 words.append(w)
+            } else if args.first == "why", i >= 2 {
+                // `why RULES KEY NAME`: the key and the name are no paths.
+                words.append(w)
             } else if previous == "--data", let eq = w.firstIndex(of: "=") {
                 words.append(String(w[...eq]) + inFolder(String(w[w.index(after: eq)...])))
             } else {

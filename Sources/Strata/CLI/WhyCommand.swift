@@ -1,0 +1,33 @@
+extension CLI {
+    /// Usage of `strata why`, printed by `strata why --help`.
+    public static let whyUsage = """
+        usage: strata why RULES KEY [NAME] [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii]
+
+        Explains, for the customer whose key is KEY, the segment or tiers field NAME (every one when NAME is
+        left out): each clause of its rule with the customer's values and its truth (true, false, or unknown
+        for null), referenced segments expanded one level, derived fields with their formula, and for tiers
+        the first tier that matched and why each earlier one did not. See docs/cli.md.
+
+        """
+
+    /// `strata why RULES KEY [NAME]`: one customer's clauses, as a tree (or CSV/JSON).
+    func why(_ words: [String]) throws(UsageError) -> Int32 {
+        let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii"])
+        // A rule file that cannot be read is said as every command says it, before what else is missing.
+        if a.positionals.count == 1, let rules = a.positionals.first, case .failure(let f) = RuleSource.read(path: rules) {
+            let r = Pipeline.unreadable(f)
+            err(r.renderedDiagnostics)
+            return r.exitCode
+        }
+        guard (2...3).contains(a.positionals.count), let rules = a.positionals.first else {
+            throw UsageError(message: a.positionals.count < 2 ? "why needs a rule file and a customer's key"
+                                                             : "why takes a rule file, a key and a name, found \(a.positionals.count) words")
+        }
+        let key = a.positionals[1]
+        let name = a.positionals.count == 3 ? a.positionals[2] : nil
+        let (options, format) = try runOptions(a)
+        let result = Pipeline(options: options).why(path: rules, key: key, name: name)
+        emit(result, format: format)
+        return result.exitCode
+    }
+}

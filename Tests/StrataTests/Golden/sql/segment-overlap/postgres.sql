@@ -1,0 +1,34 @@
+-- strata sql --dialect postgres: one row per customer in load order: the key, each segment
+-- (true/false), each derived and tiers field. show, count, export and assert are not translated.
+WITH
+_s0 AS (
+  SELECT c.*, c."id" AS "_strata_order"
+  FROM "customers" c
+),
+_s2 AS (
+  SELECT *, COALESCE(("purchases" >= CAST(1 AS DOUBLE PRECISION)), FALSE) AS "owners"
+  FROM _s0
+),
+_s3 AS (
+  SELECT *, COALESCE(("purchases" >= CAST(2 AS DOUBLE PRECISION)), FALSE) AS "repeat_buyers"
+  FROM _s2
+),
+_s4 AS (
+  SELECT *, COALESCE(("clv" >= CAST(5000000 AS DOUBLE PRECISION)), FALSE) AS "high_value"
+  FROM _s3
+),
+_s5 AS (
+  SELECT *, COALESCE(("referrals" >= CAST(2 AS DOUBLE PRECISION)), FALSE) AS "referrers"
+  FROM _s4
+),
+_s6 AS (
+  SELECT *, COALESCE(("last_visit" >= CAST((DATE '2026-06-30' - INTERVAL '12 month') AS DATE)), FALSE) AS "active"
+  FROM _s5
+),
+_s7 AS (
+  SELECT *, COALESCE((("channel" COLLATE "C") = '老带新'), FALSE) AS "老带新"
+  FROM _s6
+)
+SELECT "id", "owners", "repeat_buyers", "high_value", "referrers", "active", "老带新"
+FROM _s7
+ORDER BY ("_strata_order" COLLATE "C") ASC;
