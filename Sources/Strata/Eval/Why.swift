@@ -103,7 +103,7 @@ extension Runner {
             let stored = table.column(named: name).map { Vector($0).value(at: row) } ?? .null
             let result = stored.isNull ? "(none)" : ValueFormat.text(stored)
             return WhyReport(keyField: key.field, key: key.value, name: name, isTiers: true, result: result, clauses: lines)
-        case .setAsOf, .let, .derive, .show, .count, .export, .assert, .expression, .overlap:
+        case .setAsOf, .let, .derive, .show, .count, .export, .assert, .expression, .overlap, .summarize, .print:
             return nil
         }
     }

@@ -68,7 +68,13 @@ extension Report {
                 return note
             }
             return BarChart.render(labels: labels, values: values, annotations: notes, width: width)
-        case .rows, .value, .note, .figures:
+        case .overlap(_, let t):
+            // One bar per pair, most similar first: the customers both hold, with the Jaccard index.
+            let pairs = t.pairs
+            guard !pairs.isEmpty else { return nil }
+            return BarChart.render(labels: pairs.map { "\(t.labels[$0.a]) ∩ \(t.labels[$0.b])" }, values: pairs.map { Double($0.both) },
+                                   annotations: pairs.map { "\($0.both) (J \(ValueFormat.display(.number(($0.jaccard * 100).rounded() / 100))))" }, width: width)
+        case .rows, .value, .note, .figures, .why:
             return nil
         }
     }
