@@ -90,7 +90,7 @@ public enum DiffReport {
     public static func verdict(_ d: MembershipDiff) -> String {
         guard d.changed else { return "No changes: every customer has the same segments, tiers and derived values." }
         let fieldsChanged = d.fields.filter { $0.changed > 0 }.count
-        var s = "\(ValueFormat.grouped(d.customersChanged)) of \(ValueFormat.grouped(max(d.before, d.after))) customers changed membership or tier"
+        var s = "\(ValueFormat.grouped(d.customersChanged)) of \(ValueFormat.grouped(d.before + d.after - d.matched)) customers changed membership or tier"
         if d.arrived > 0 || d.left > 0 { s += "; \(ValueFormat.grouped(d.arrived)) arrived, \(ValueFormat.grouped(d.left)) left" }
         if fieldsChanged > 0 { s += "; \(fieldsChanged) derived field\(fieldsChanged == 1 ? "" : "s") changed" }
         return s + "."
