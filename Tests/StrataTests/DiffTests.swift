@@ -165,6 +165,13 @@ import Testing
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("13812345678,level,gold,silver"))
     }
 
+    @Test func aKeyTwiceOnEitherSideIsRefusedRatherThanGuessed() {
+        let dir = Self.folder(before: "id,clv,purchases\nC1,150,1\nC2,5,0\n", after: "id,clv,purchases\nC1,150,1\nC1,5,0\n")
+        let run = Self.snapshots(dir)
+        #expect(run.code == 2 && run.out.isEmpty)
+        #expect(run.err.contains("the after data has the key `id` = C1 twice (data rows 1 and 2)"), "\(run.err)")
+    }
+
     @Test func aSegmentOrTierOnlyOneVersionDefinesIsAddedOrRemoved() throws {
         let dir = Self.folder(before: "id,clv,purchases\nC1,150,1\nC2,5,0\n", after: "")
         _ = CLITests.write("load customers from \"before.csv\"\nsegment buyers where purchases >= 1\nsegment big where clv > 100\n", "new.strata", in: dir)

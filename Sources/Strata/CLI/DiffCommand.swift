@@ -25,6 +25,13 @@ extension CLI {
         let (options, format) = try runOptions(a)
         let against = try CLI.dataPairs(a.all("against"), option: "against")
         let rev = a.value("rev")
+        // A rules file that cannot be read is the message every command gives, before the other checks.
+        for path in a.positionals {
+            if case .failure(let f) = RuleSource.read(path: path) {
+                err(Pipeline.unreadable(f).renderedDiagnostics)
+                return 2
+            }
+        }
         let mode: MembershipDiff.Mode
         switch (a.positionals.count, against.isEmpty, rev) {
         case (2, true, nil): mode = .rules

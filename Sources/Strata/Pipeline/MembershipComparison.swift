@@ -4,6 +4,8 @@ import Foundation
 public struct EvaluatedMembership {
     public var program: Program
     public var runner: Runner
+    /// The customer key: the `load … key` field, else the one the program picks by name.
+    public var keyName: String?
 }
 
 extension Pipeline {
@@ -21,7 +23,10 @@ extension Pipeline {
         c.result.outputs += result.outputs.filter { Report.note($0) != nil }
         c.result.diagnostics += result.diagnostics
         c.result.exitCode = max(c.result.exitCode, result.diagnostics.contains { $0.severity == .error } ? 1 : 0)
-        return (c.result.exitCode == 0 ? EvaluatedMembership(program: program, runner: runner) : nil, c.rendered())
+        // The key a `load … key FIELD` names (the catalog records it only when tables are linked to it).
+        let planned = c.planned.first { $0.link == nil }?.key
+        let key = planned.flatMap { runner.table.column(named: $0) != nil ? $0 : nil } ?? program.customerKey?.name
+        return (c.result.exitCode == 0 ? EvaluatedMembership(program: program, runner: runner, keyName: key) : nil, c.rendered())
     }
 
     /// Whether a statement kind defines a name a diff compares or depends on (output statements do not).
@@ -39,19 +44,31 @@ public enum MembershipComparison {
     /// Why two evaluations cannot be compared.
     public struct Refusal: Error, Sendable {
         public var message: String
+
+        /// Two customers with one key cannot be told apart, so nothing is compared.
+        static func duplicate(_ key: String, _ field: String, _ first: Int, _ second: Int, side: String) -> Refusal {
+            let shown = PII.kind(fieldName: field) != nil ? PII.mask(key, fieldName: field) : key
+            return Refusal(message: "the \(side) data has the key `\(field)` = \(shown) twice (data rows \(first + 1) and \(second + 1)); customers are matched by key, so each must be unique")
+        }
     }
 
     /// The diff from `before` to `after`; refused when either side's customer table has no key.
     public static func compare(_ before: EvaluatedMembership, _ after: EvaluatedMembership,
                                mode: MembershipDiff.Mode) throws(Refusal) -> MembershipDiff {
-        guard let keyB = before.program.customerKey?.name, let keyA = after.program.customerKey?.name,
+        guard let keyB = before.keyName, let keyA = after.keyName,
               let colB = before.runner.table.column(named: keyB), let colA = after.runner.table.column(named: keyA) else {
             throw Refusal(message: "the customer table has no key to match customers by; name one with `load customers from \"…\" key FIELD`")
         }
         let rowsB = before.runner.table.rowCount, rowsA = after.runner.table.rowCount
         let keysB = keyTexts(colB, rows: rowsB), keysA = keyTexts(colA, rows: rowsA)
         var index = KeyIndex(capacity: rowsB)
-        for k in keysB { _ = index.append(k) }
+        for (r, k) in keysB.enumerated() {
+            if let first = index.append(k) { throw Refusal.duplicate(k, keyB, Int(first), r, side: "before") }
+        }
+        var afterIndex = KeyIndex(capacity: rowsA)
+        for (r, k) in keysA.enumerated() {
+            if let first = afterIndex.append(k) { throw Refusal.duplicate(k, keyA, Int(first), r, side: "after") }
+        }
         // For each after row, its before row (−1: arrived); which before rows were matched.
         var match = [Int32](repeating: -1, count: rowsA)
         var matchedB = [Bool](repeating: false, count: rowsB)
