@@ -38,6 +38,8 @@ import Testing
         (["clv is null", "clv > 1"], []),
         (["last_visit >= 2026-01-01", "last_visit > 2026-03-01"], [1]),
         (["clv > 1", "clv > 5", "clv > 9"], [1, 2]),
+        (["city > \"m\"", "city == \"b\""], []),
+        (["member == true", "member == true and clv > 1"], [1]),
     ] as [([String], [Int])])
     func anArmAnEarlierArmAlwaysTakesIsReported(_ arms: [String], _ expected: [Int]) {
         #expect(Self.unreachable(arms) == expected, "\(arms)")

@@ -43,6 +43,9 @@ enum TierImplication {
     static func termImplied(_ t: TypedExpr, by terms: [TypedExpr]) -> Bool {
         if let s = shape(t), terms.contains(where: { shape($0) == s }) { return true }
         if case .or(let a, let b) = t.kind { return implies(terms, a) || implies(terms, b) }
+        // A text range (`city > "m"`) is no interval the constraints track: nothing follows from it.
+        if case .compare(let op, let a, let b) = t.kind, op != .eq, op != .ne,
+           !(a.type == .number || a.type == .date || b.type == .number || b.type == .date) { return false }
         guard let (field, narrowT) = Contradiction.test(t) else { return false }
         var wanted = Contradiction.Constraint()
         narrowT(&wanted)
