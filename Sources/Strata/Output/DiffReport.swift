@@ -2,7 +2,7 @@
 /// every output format, and the `--export` file of per-customer moves.
 public enum DiffReport {
     /// One table of a diff: a title (printed above it in table form), headers and rows.
-    public struct Table: Sendable {
+    public struct Section: Sendable {
         public var title: String
         public var headers: [String]
         public var rows: [[Value]]
@@ -27,29 +27,29 @@ public enum DiffReport {
 
     /// The diff's tables, in order: customers, each tiers field's matrix, the tier movements, the
     /// segments, the derived fields.
-    public static func tables(_ d: MembershipDiff) -> [Table] {
-        var out: [Table] = []
+    public static func tables(_ d: MembershipDiff) -> [Section] {
+        var out: [Section] = []
         let n = { (i: Int) in Value.number(Double(i)) }
-        out.append(Table(title: "customers (matched by \(d.keyName))", headers: ["before", "after", "in_both", "arrived", "left", "changed"],
+        out.append(Section(title: "customers (matched by \(d.keyName))", headers: ["before", "after", "in_both", "arrived", "left", "changed"],
                          rows: [[n(d.before), n(d.after), n(d.matched), n(d.arrived), n(d.left), n(d.customersChanged)]]))
         let defined = d.mode == .rules
         for t in d.tiers {
             let rows = t.fromLabels.enumerated().map { i, label in [Value.string(label)] + t.counts[i].map(n) }
-            out.append(Table(title: "\(t.name): rows before, columns after" + presenceNote(t.presence), headers: [t.name] + t.toLabels,
+            out.append(Section(title: "\(t.name): rows before, columns after" + presenceNote(t.presence), headers: [t.name] + t.toLabels,
                              rows: rows, optional: [TierMigration.none, TierMigration.arrivedLabel, TierMigration.leftLabel]))
         }
         if !d.tiers.isEmpty {
-            out.append(Table(title: "tier moves (up = to an earlier tier in the declared order)", headers: ["tiers", "up", "down", "stayed", "arrived", "left"],
+            out.append(Section(title: "tier moves (up = to an earlier tier in the declared order)", headers: ["tiers", "up", "down", "stayed", "arrived", "left"],
                              rows: d.tiers.map { [.string($0.name), n($0.up), n($0.down), n($0.stayed), n($0.arrived), n($0.left)] }))
         }
         if !d.segments.isEmpty {
-            out.append(Table(title: "segments", headers: ["segment", "before", "after", "entered", "left", "stayed"] + (defined ? ["defined"] : []),
+            out.append(Section(title: "segments", headers: ["segment", "before", "after", "entered", "left", "stayed"] + (defined ? ["defined"] : []),
                              rows: d.segments.map { s in
                                  [.string(s.name), n(s.before), n(s.after), n(s.entered), n(s.left), n(s.stayed)] + (defined ? [.string(s.presence.rawValue)] : [])
                              }))
         }
         if !d.fields.isEmpty {
-            out.append(Table(title: "derived fields (customers in both whose value changed)", headers: ["derived", "changed"] + (defined ? ["defined"] : []),
+            out.append(Section(title: "derived fields (customers in both whose value changed)", headers: ["derived", "changed"] + (defined ? ["defined"] : []),
                              rows: d.fields.map { f in [.string(f.name), n(f.changed)] + (defined ? [.string(f.presence.rawValue)] : []) }))
         }
         return out
