@@ -61,6 +61,15 @@ import Testing
 
     static func utf8(_ s: String) -> [UInt8] { Array(s.utf8) }
 
+    /// `strata check --data` of rules over a small customer file (the tier counts need `--data`).
+    static func tierData(_ rules: String) -> Trigger {
+        {
+            let dir = Repo.tempDir()
+            _ = FileManager.default.createFile(atPath: dir + "/c.csv", contents: Data("id,clv,member\nC1,5,true\nC2,20,false\n".utf8))
+            return checkUnloaded("load customers from \"c.csv\"\n" + rules, data: ["customers": dir + "/c.csv"])()
+        }
+    }
+
     /// `strata check` of rules over a customer table `customers`, event tables `v` and `w` linked by
     /// `customer_id` and a snapshot `m` matched by `id`, each replaceable to break it on purpose.
     static func tables(_ rules: String, customers: String = "id,clv\nC1,5\nC2,7\n", visits: String = "customer_id,x,clv\nC1,1,2\nC2,3,4\n",
@@ -197,6 +206,10 @@ import Testing
         .asOfNotSet: check("segment a where last_visit > as_of - 30 days\ncount a"),
         .functionName: check("let max = 3"),
         .caseConfusable: check("derive CLV = clv * 2"),
+        .tierUnreachable: check("tiers t {\n  a where clv > 1\n  b where clv > 2\n  c otherwise\n}\ncount t"),
+        .tierGap: check("tiers t {\n  a where clv > 1\n}\ncount t"),
+        .tierShadowedOnData: tierData("tiers t {\n  a where member or clv > 15\n  b where clv > 4\n  c otherwise\n}\ncount t"),
+        .customersWithoutTier: tierData("tiers t {\n  a where clv > 15\n}\ncount t"),
 
         .assertionFailed: run("assert count(member) < 0"),
         .exportOverwritesData: files(["d.csv": csv, "r.strata": utf8("load customers from \"d.csv\"\nexport customers to \"d.csv\"\n")],

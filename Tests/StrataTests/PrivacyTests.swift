@@ -301,3 +301,25 @@ extension PrivacyTests {
         #expect(revealed.out.contains("phone = \"13812345678\" == \"13998765432\""), "\(revealed.out)")
     }
 }
+
+extension PrivacyTests {
+    /// `strata diff` shows counts, tiers and keys: a personal key (a phone) is masked in every format and
+    /// in the `--export` file, and derived fields computed from personal data are only counted.
+    @Test func diffShowsNoPersonalDataUnlessRevealed() {
+        let keyed = Self.rules.replacingOccurrences(of: "load customers from \"c.csv\"", with: "load customers from \"c.csv\" key phone")
+            + "tiers level {\n  high where clv >= 800000\n  low otherwise\n}\n"
+        let later = Self.customers.replacingOccurrences(of: ",8,3000000", with: ",8,300000").replacingOccurrences(of: "王伟", with: "王小伟")
+        let dir = RulesAsCodeTests.write(["c.csv": Self.customers, "c2.csv": later, "r.strata": keyed])
+        var seen: [(String, String)] = []
+        for format in ["table", "csv", "json"] {
+            let r = CLIRun(["diff", dir + "/r.strata", "--against", "customers=\(dir)/c2.csv", "--format", format, "--export", dir + "/moves.csv"])
+            #expect(r.code == 1, "\(r.err)")
+            seen.append(("diff --format \(format)", r.out + r.err))
+            seen.append(("diff --export", Self.read(dir + "/moves.csv")))
+        }
+        for (what, text) in seen { Self.expectNoRawValue(text, what) }
+        #expect(Self.read(dir + "/moves.csv").contains("138****5678,vip,true,false"))
+        _ = CLIRun(["diff", dir + "/r.strata", "--against", "customers=\(dir)/c2.csv", "--export", dir + "/moves.csv", "--reveal-pii"])
+        #expect(Self.read(dir + "/moves.csv").contains("13812345678,vip,true,false"))
+    }
+}

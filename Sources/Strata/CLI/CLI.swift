@@ -37,6 +37,8 @@ public struct CLI {
                                    write realistic demo customers to DIR/customers.csv (and their events)
           why RULES KEY [NAME] [--format table|csv|json] [--reveal-pii]
                                    why one customer is (not) in a segment, or got their tier: each clause with its values
+          diff RULES --against NAME=PATH | diff OLD NEW | diff RULES --rev REV [--export FILE.csv]
+                                   what changes between two snapshots or two versions of the rules
           help                     this text
           version                  the version
 
@@ -48,7 +50,7 @@ public struct CLI {
 
     /// The subcommands `dispatch` runs; each has its own usage, printed by `strata COMMAND --help`.
     public enum Subcommand: String, CaseIterable, Sendable {
-        case run, repl, check, test, fmt, sql, gen, why
+        case run, repl, check, test, fmt, sql, gen, why, diff
 
         public var usage: String {
             switch self {
@@ -60,6 +62,7 @@ public struct CLI {
             case .sql: return CLI.sqlUsage
             case .gen: return CLI.genUsage
             case .why: return CLI.whyUsage
+            case .diff: return CLI.diffUsage
             }
         }
     }
@@ -133,6 +136,7 @@ public struct CLI {
                 case .fmt: return try fmt(rest)
                 case .sql: return try sql(rest)
                 case .why: return try why(rest)
+                case .diff: return try diff(rest)
                 }
             }
             switch command {

@@ -31,12 +31,7 @@ extension CLI {
     /// Options shared by `run` and `repl`.
     func runOptions(_ a: Arguments) throws(UsageError) -> (RunOptions, OutputFormat) {
         var options = RunOptions()
-        for d in a.all("data") {
-            guard let eq = d.firstIndex(of: "="), eq != d.startIndex, d.index(after: eq) != d.endIndex else {
-                throw UsageError(message: "--data takes NAME=PATH, e.g. --data customers=2026-06.csv")
-            }
-            options.dataOverrides[String(d[..<eq])] = String(d[d.index(after: eq)...])
-        }
+        options.dataOverrides = try CLI.dataPairs(a.all("data"), option: "data")
         if let s = a.value("as-of") {
             guard let d = CivilDate.parse(s) else { throw UsageError(message: "--as-of takes a date such as 2026-06-30, found `\(s)`") }
             options.asOf = d

@@ -265,6 +265,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A definition named like a field but for letter case.
     case caseConfusable = "case-confusable"
 
+    /// A tier arm that never matches: an earlier arm's condition holds whenever its own does.
+    case tierUnreachable = "tier-unreachable"
+    /// A `tiers` without `otherwise` whose arms leave a range of one field's values without a tier.
+    case tierGap = "tier-gap"
+    /// `check --data`: a tier arm no customer gets, though its condition takes some (an earlier arm takes them).
+    case tierShadowedOnData = "tier-shadowed-on-data"
+    /// `check --data`: customers no arm of a `tiers` without `otherwise` takes.
+    case customersWithoutTier = "customers-without-tier"
+
     // MARK: - Running
 
     /// An `assert` whose condition is false or null.

@@ -78,7 +78,11 @@ public struct Pipeline: Sendable {
     /// Parses and type-checks a source without evaluating it, with the warnings of `strata check`. A
     /// `schema` block stands in for the data; without one the data is read, every row, for its fields —
     /// only the columns the rules use when that gives the same answer (`projected`), as `run` reads it.
-    public func check(_ source: SourceFile) -> RunResult { (projected(source, lint: true) ?? compile(source, forCheck: true)).rendered() }
+    public func check(_ source: SourceFile) -> RunResult {
+        var c = projected(source, lint: true) ?? compile(source, forCheck: true)
+        addTierDataWarnings(&c)
+        return c.rendered()
+    }
 
     /// The shared front half: read the sources, make the catalog (from a schema or the data), compile.
     /// `forCheck` reads around syntax errors and adds warnings; the data, when read, is read whole as `run` reads it.

@@ -68,6 +68,7 @@ extension Pipeline {
         c.table = bound.customers
         c.linked = bound.linked
         c.sides = bound.sides
+        c.planned = tables
         c.dataFile = bound.customerFile
         c.result.diagnostics = set.diagnostics + bound.warnings + program.diagnostics
         c.result.outputs += bound.notes.map(OutputItem.note)

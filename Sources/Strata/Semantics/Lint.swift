@@ -16,6 +16,7 @@ public enum Lint {
         for i in items { out += impossibleConditions(i) }
         if !setsAsOf { out += asOfNotSet(items) }
         out += confusableNames(items, fields: fields)
+        for i in items { out += tierWarnings(i) }
         return out
     }
 

@@ -6,7 +6,7 @@ import Foundation
 struct DocRunner {
     /// The date a REPL transcript's session takes as today: the bundled data's last day.
     static let today = "2026-06-30"
-    /// The options that take a value that is not a path (every other value, `--out DIR` and `--data NAME=PATH`
+    /// The options that take a value that is not a path (every other value, `--out DIR` and `--data`/`--against NAME=PATH`
     /// among them, is a path relative to the doc's folder).
     static let valueOptions: Set<String> = ["--format", "--as-of", "--customers", "--seed", "--dialect", "--order"]
 
@@ -165,7 +165,7 @@ struct DocRunner {
             } else if args.first == "why", i >= 2 {
                 // `why RULES KEY NAME`: the key and the name are no paths.
                 words.append(w)
-            } else if previous == "--data", let eq = w.firstIndex(of: "=") {
+            } else if previous == "--data" || previous == "--against", let eq = w.firstIndex(of: "=") {
                 words.append(String(w[...eq]) + inFolder(String(w[w.index(after: eq)...])))
             } else {
                 words.append(inFolder(w))

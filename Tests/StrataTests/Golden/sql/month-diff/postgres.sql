@@ -1,0 +1,26 @@
+-- strata sql --dialect postgres: one row per customer in load order: the key, each segment
+-- (true/false), each derived and tiers field. show, count, export and assert are not translated.
+WITH
+_s0 AS (
+  SELECT c.*, c."id" AS "_strata_order"
+  FROM "customers" c
+),
+_s2 AS (
+  SELECT *, COALESCE(("purchases" >= CAST(1 AS DOUBLE PRECISION)), FALSE) AS "owners"
+  FROM _s0
+),
+_s3 AS (
+  SELECT *, COALESCE(("purchases" >= CAST(2 AS DOUBLE PRECISION)), FALSE) AS "repeat_buyers"
+  FROM _s2
+),
+_s4 AS (
+  SELECT *, COALESCE(("referrals" >= CAST(2 AS DOUBLE PRECISION)), FALSE) AS "referrers"
+  FROM _s3
+),
+_s5 AS (
+  SELECT *, (CASE WHEN (("owners" AND ("clv" >= CAST(10000000 AS DOUBLE PRECISION))) AND "referrers") THEN '钻石' WHEN ("owners" AND ("clv" >= CAST(5000000 AS DOUBLE PRECISION))) THEN '金卡' WHEN ("owners" AND (("clv" >= CAST(2000000 AS DOUBLE PRECISION)) OR "repeat_buyers")) THEN '银卡' ELSE '普通' END) AS "vip_tier"
+  FROM _s4
+)
+SELECT "id", "owners", "repeat_buyers", "referrers", "vip_tier"
+FROM _s5
+ORDER BY ("_strata_order" COLLATE "C") ASC;
