@@ -35,6 +35,8 @@ public struct CLI {
                                    canonical layout; --check prints a diff and exits 1 if not formatted
           gen --customers N [--seed S] --out DIR [--events]
                                    write realistic demo customers to DIR/customers.csv (and their events)
+          report RULES -o REPORT.html [--data NAME=PATH]... [--as-of DATE] [--reveal-pii]
+                                   one self-contained HTML page: data checksums, segment and tier sizes, outputs, rules
           help                     this text
           version                  the version
 
@@ -46,7 +48,7 @@ public struct CLI {
 
     /// The subcommands `dispatch` runs; each has its own usage, printed by `strata COMMAND --help`.
     public enum Subcommand: String, CaseIterable, Sendable {
-        case run, repl, check, test, fmt, sql, gen
+        case run, repl, check, test, fmt, sql, gen, report
 
         public var usage: String {
             switch self {
@@ -57,6 +59,7 @@ public struct CLI {
             case .fmt: return CLI.fmtUsage
             case .sql: return CLI.sqlUsage
             case .gen: return CLI.genUsage
+            case .report: return CLI.reportUsage
             }
         }
     }
@@ -128,6 +131,7 @@ public struct CLI {
                 case .test: return try test(rest)
                 case .fmt: return try fmt(rest)
                 case .sql: return try sql(rest)
+                case .report: return try report(rest)
                 }
             }
             switch command {

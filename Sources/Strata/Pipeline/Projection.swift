@@ -69,6 +69,7 @@ extension Pipeline {
         c.linked = bound.linked
         c.sides = bound.sides
         c.dataFile = bound.customerFile
+        c.planned = tables
         c.result.diagnostics = set.diagnostics + bound.warnings + program.diagnostics
         c.result.outputs += bound.notes.map(OutputItem.note)
         c.result.timings.loadMs = RunResult.ms(since: clock)
