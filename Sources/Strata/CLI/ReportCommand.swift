@@ -20,7 +20,15 @@ extension CLI {
         guard a.positionals.count == 1, let rules = a.positionals.first else {
             throw UsageError(message: a.positionals.isEmpty ? "report needs a rule file" : "report takes one rule file, found \(a.positionals.count)")
         }
-        guard let output = a.value("output") else { throw UsageError(message: "report needs -o REPORT.html, the file to write") }
+        guard let output = a.value("output") else {
+            // A rule file that cannot be read is said first, in the words every command uses for it.
+            if case .failure(let f) = RuleSource.read(path: rules) {
+                let r = Pipeline.unreadable(f)
+                err(r.renderedDiagnostics)
+                return r.exitCode
+            }
+            throw UsageError(message: "report needs -o REPORT.html, the file to write")
+        }
         var (options, _) = try runOptions(a)
         // A report is a read-only look at the rules: `export` statements say what they would write (on
         // stderr) but write nothing, as in `strata test`.

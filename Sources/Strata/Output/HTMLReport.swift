@@ -141,8 +141,10 @@ public enum HTMLReport {
             h += "<p class=\"footer\">\(HTMLEscape.text(TextTable.footer(shown: rows.count, total: total, noun: "customer")))</p>\n"
             return h + "</figure>\n"
         case .counts(let title, let header, let rows):
-            var h = "<figure class=\"output\" data-kind=\"counts\">\n<figcaption>\(HTMLEscape.text(title))</figcaption>\n"
-            h += SVGBarChart(rows, caption: title).render() + "\n"
+            // Adjacent `count SEGMENT` statements are one table (`Report.merged`): the caption names them all.
+            let caption = header == "segment" ? rows.map(\.label).joined(separator: ", ") : title
+            var h = "<figure class=\"output\" data-kind=\"counts\">\n<figcaption>\(HTMLEscape.text(caption))</figcaption>\n"
+            h += SVGBarChart(rows, caption: caption).render() + "\n"
             return h + countTable(rows, header: header) + "</figure>\n"
         case .value(let label, let v):
             var h = "<figure class=\"output\" data-kind=\"value\">\n<figcaption>\(HTMLEscape.text(label))</figcaption>\n"
