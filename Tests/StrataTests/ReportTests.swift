@@ -135,6 +135,36 @@ import Testing
         #expect(html.contains("<tr><td>recent</td><td class=\"num\">0</td>"))
     }
 
+    /// A `show` without `limit` puts its first 1,000 rows on the page and says how many there are;
+    /// `show … limit N` is as written.
+    @Test func showWithoutLimitIsCappedOnThePage() {
+        let rows = (1...1005).map { "C\($0),深圳,\($0)" }.joined(separator: "\n")
+        let dir = RulesAsCodeTests.write(["c.csv": "id,city,clv\n" + rows + "\n", "r.strata": """
+            load customers from "c.csv"
+            show customers columns id, clv
+            show customers limit 1003 columns id
+
+            """])
+        let r = CLIRun(["report", dir + "/r.strata", "-o", dir + "/r.html"])
+        #expect(r.code == 0, "\(r.err)")
+        let html = Self.read(dir + "/r.html")
+        #expect(html.contains("<tr><td>C1000</td><td class=\"num\">1000</td></tr>\n</tbody>"))
+        #expect(!html.contains("<td>C1001</td><td"))
+        #expect(html.contains("<p class=\"footer\">(\(ValueFormat.grouped(Pipeline.reportShowLimit)) of 1,005 customers)</p>"))
+        #expect(html.contains("<tr><td>C1003</td></tr>\n</tbody>"))
+        #expect(html.contains("(1,003 of 1,005 customers)"))
+    }
+
+    /// Rules that print nothing: their segments and tiers are in the page's own section, and the
+    /// summary `strata run` would print is not repeated as an output.
+    @Test func rulesWithoutOutputsAreNotSummarizedTwice() {
+        let (_, r, html) = Self.report(rules: "load customers from \"c.csv\"\nsegment big where clv >= 500万\n")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(html.contains("<tr><td>big</td><td class=\"num\">2</td><td class=\"num\">50.0%</td></tr>"))
+        #expect(html.components(separatedBy: "<td>big</td>").count == 2)
+        #expect(html.contains("<p>The rules ask for no output"))
+    }
+
     @Test func usageErrors() {
         let dir = RulesAsCodeTests.write(["c.csv": Self.customers, "r.strata": Self.rules])
         let noOutput = CLIRun(["report", dir + "/r.strata"])

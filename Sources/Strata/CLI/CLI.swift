@@ -35,7 +35,7 @@ public struct CLI {
                                    canonical layout; --check prints a diff and exits 1 if not formatted
           gen --customers N [--seed S] --out DIR [--events]
                                    write realistic demo customers to DIR/customers.csv (and their events)
-          report RULES -o REPORT.html [--data NAME=PATH]... [--as-of DATE] [--reveal-pii]
+          report RULES -o REPORT.html [--data NAME=PATH]... [--as-of DATE] [--reveal-pii] [--strict]
                                    one self-contained HTML page: data checksums, segment and tier sizes, outputs, rules
           help                     this text
           version                  the version

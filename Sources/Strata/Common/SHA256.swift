@@ -35,6 +35,11 @@ public struct SHA256: Sendable {
 
     /// Feeds more bytes.
     public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// Feeds more bytes from memory the caller holds (a file's chunk, without copying it into an array).
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
         var start = 0
         if !pending.isEmpty {
@@ -44,17 +49,11 @@ public struct SHA256: Sendable {
             guard pending.count == 64 else { return }
             let block = pending
             pending.removeAll(keepingCapacity: true)
-            block.withUnsafeBufferPointer { compress($0, at: 0) }
+            block.withUnsafeBytes { compress($0, blocks: 1) }
         }
-        let whole = (bytes.count - start) / 64 * 64
-        bytes.withUnsafeBufferPointer { p in
-            var at = start
-            while at < start + whole {
-                compress(p, at: at)
-                at += 64
-            }
-        }
-        pending += bytes[(start + whole)...]
+        let whole = (bytes.count - start) / 64
+        if whole > 0 { compress(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + whole * 64)]), blocks: whole) }
+        pending += bytes[(start + whole * 64)...]
     }
 
     /// Pads the message, hashes the last block(s) and returns the 32-byte digest.
@@ -64,13 +63,7 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { p in
-            var at = 0
-            while at < p.count {
-                compress(p, at: at)
-                at += 64
-            }
-        }
+        tail.withUnsafeBytes { compress($0, blocks: $0.count / 64) }
         pending.removeAll()
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         var out: [UInt8] = []
@@ -81,44 +74,45 @@ public struct SHA256: Sendable {
         return out
     }
 
-    /// One 64-byte block starting at `at` (the callers guarantee 64 bytes are there).
-    private mutating func compress(_ p: UnsafeBufferPointer<UInt8>, at: Int) {
+    /// `blocks` 64-byte blocks from the start of `p` (the callers guarantee they are there).
+    private mutating func compress(_ p: UnsafeRawBufferPointer, blocks: Int) {
         var st = state
-        schedule.withUnsafeMutableBufferPointer { w in SHA256.block(p, at: at, schedule: w, state: &st) }
+        schedule.withUnsafeMutableBufferPointer { w in
+            SHA256.roundConstants.withUnsafeBufferPointer { k in
+                for n in 0..<blocks { SHA256.block(p, at: n * 64, schedule: w, constants: k, state: &st) }
+            }
+        }
         state = st
     }
 
     typealias Words = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
     /// The compression function on one block, static so the schedule buffer and the state are separate accesses.
-    private static func block(_ p: UnsafeBufferPointer<UInt8>, at: Int, schedule w: UnsafeMutableBufferPointer<UInt32>, state: inout Words) {
-        for i in 0..<16 {
-            let j = at + i * 4
-            w[i] = UInt32(p[j]) << 24 | UInt32(p[j + 1]) << 16 | UInt32(p[j + 2]) << 8 | UInt32(p[j + 3])
-        }
+    @inline(__always)
+    private static func block(_ p: UnsafeRawBufferPointer, at: Int, schedule w: UnsafeMutableBufferPointer<UInt32>,
+                              constants k: UnsafeBufferPointer<UInt32>, state: inout Words) {
+        for i in 0..<16 { w[i] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: at + i * 4, as: UInt32.self)) }
         for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] &>> 3)
+            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] &>> 10)
             w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
         }
         var (a, b, c, d, e, f, g, h) = state
-        roundConstants.withUnsafeBufferPointer { k in
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                h = g; g = f; f = e; e = d &+ t1
-                d = c; c = b; b = a; a = t1 &+ t2
-            }
+        for i in 0..<64 {
+            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+            let ch = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+            let maj = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ maj
+            h = g; g = f; f = e; e = d &+ t1
+            d = c; c = b; b = a; a = t1 &+ t2
         }
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 
     @inline(__always)
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x &>> n | x &<< (32 &- n) }
 
     /// The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
     private static let roundConstants: [UInt32] = [

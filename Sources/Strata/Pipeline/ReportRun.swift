@@ -12,7 +12,11 @@ extension Pipeline {
         case .success(let s): source = s
         case .failure(let f): return (nil, Pipeline.unreadable(f))
         }
-        var c = projected(source) ?? compile(source, forCheck: false)
+        var pipeline = self
+        // A page is for reading: a `show` without its own `limit` lists the first rows, not a million.
+        if pipeline.options.showLimit == nil { pipeline.options.showLimit = Pipeline.reportShowLimit }
+        let options = pipeline.options
+        var c = pipeline.projected(source) ?? pipeline.compile(source, forCheck: false)
         guard let program = c.program, c.result.exitCode == 0 else { return (nil, c.rendered()) }
         let runner = Runner(table: c.table, linked: c.linked, options: options, export: Exporter.writer)
         runner.run(program, into: &c.result)
@@ -28,7 +32,9 @@ extension Pipeline {
             return (nil, result)
         }
         (content.segments, content.tiers) = classifications(program, runner)
-        content.outputs = result.outputs
+        // Rules that print nothing get `run`'s summary of the segments and tiers: the page shows those in
+        // its own section already, so the summary is not repeated as an output.
+        content.outputs = program.printsSummary ? result.outputs.filter { !Pipeline.isSummary($0) } : result.outputs
         content.assertions = result.assertions
         content.sources = program.sources.map { HTMLReport.Content.Source(name: $0.name, text: $0.text) }
         content.revealPII = options.revealPII
@@ -39,6 +45,15 @@ extension Pipeline {
     private func asOfDate(_ runner: Runner) -> Int32 {
         if case .date(let d)? = runner.scalars["as_of"] { return d }
         return options.asOf ?? options.today
+    }
+
+    /// The most rows a `show` without `limit` puts on the page.
+    public static let reportShowLimit = 1000
+
+    /// Whether an output is the summary a run without output statements prints.
+    private static func isSummary(_ item: OutputItem) -> Bool {
+        if case .counts("summary", "segment", _) = item { return true }
+        return false
     }
 
     /// Each data file the rules read, with the rows loaded from it and the SHA-256 of its bytes.
