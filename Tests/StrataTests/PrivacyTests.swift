@@ -202,6 +202,10 @@ import Testing
                            + "summarize customers by 姓名\ncount customers by phone\nprint p = max(phone)\n")
         seen.append(("repl", repl.out + repl.err))
         seen.append(("repl export", Self.read(dir + "/out/repl.csv")))
+        let report = CLIRun(["report", rules, "-o", dir + "/report.html"])
+        #expect(report.code == 1, "\(report.err)")
+        seen.append(("report", Self.read(dir + "/report.html")))
+        seen.append(("report stderr", report.err))
         for (what, text) in seen { Self.expectNoRawValue(text, what) }
 
         // What is shown instead: the masks.
@@ -223,6 +227,11 @@ import Testing
         }
         #expect(Self.read(dir + "/out/all.csv").contains("C1,王伟,13812345678,广东省深圳市南山区科技园1号,wxid_wangwei88,8,3000000,王伟,wxid_wangwei88"))
         #expect(Self.read(dir + "/out/vip.json").contains("\"住址\":\"上海市浦东新区世纪大道100号\""))
+        _ = CLIRun(["report", rules, "-o", dir + "/revealed.html", "--reveal-pii"])
+        let revealedReport = Self.read(dir + "/revealed.html")
+        for v in ["王伟", "13812345678", "广东省深圳市南山区科技园1号", "wxid_wangwei88", "陈大文"] {
+            #expect(revealedReport.contains(v), "report --reveal-pii shows \(v)")
+        }
         let revealed = CLIRun(["repl", rules, "--reveal-pii"], input: "mp\nmax(住址)\n")
         #expect(revealed.out.contains("13700001111"), "\(revealed.out)")
         #expect(revealed.out.contains("上海市浦东新区世纪大道100号"), "\(revealed.out)")

@@ -37,6 +37,11 @@ public struct Arguments: Sendable {
                     let near = Suggest.nearest("--" + name, in: known)
                     throw UsageError(message: "unknown option --\(name)" + (near.map { "; did you mean \($0)?" } ?? ""))
                 }
+            } else if w == "-o", valueOptions.contains("output") {
+                // `-o FILE` is `--output FILE`, for the commands that write one file (`strata report`).
+                guard i + 1 < words.count else { throw UsageError(message: "-o needs a value") }
+                values["output", default: []].append(words[i + 1])
+                i += 1
             } else if w == "-w" || w == "-h" || w == "-v" {
                 flags.insert(w == "-w" ? "write" : (w == "-h" ? "help" : "verbose"))
             } else {

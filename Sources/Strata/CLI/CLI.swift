@@ -39,6 +39,8 @@ public struct CLI {
                                    why one customer is (not) in a segment, or got their tier: each clause with its values
           diff RULES --against NAME=PATH | diff OLD NEW | diff RULES --rev REV [--export FILE.csv]
                                    what changes between two snapshots or two versions of the rules
+          report RULES -o REPORT.html [--data NAME=PATH]... [--as-of DATE] [--reveal-pii] [--strict]
+                                   one self-contained HTML page: data checksums, segment and tier sizes, outputs, rules
           help                     this text
           version                  the version
 
@@ -50,7 +52,7 @@ public struct CLI {
 
     /// The subcommands `dispatch` runs; each has its own usage, printed by `strata COMMAND --help`.
     public enum Subcommand: String, CaseIterable, Sendable {
-        case run, repl, check, test, fmt, sql, gen, why, diff
+        case run, repl, check, test, fmt, sql, gen, why, diff, report
 
         public var usage: String {
             switch self {
@@ -63,6 +65,7 @@ public struct CLI {
             case .gen: return CLI.genUsage
             case .why: return CLI.whyUsage
             case .diff: return CLI.diffUsage
+            case .report: return CLI.reportUsage
             }
         }
     }
@@ -137,6 +140,7 @@ public struct CLI {
                 case .sql: return try sql(rest)
                 case .why: return try why(rest)
                 case .diff: return try diff(rest)
+                case .report: return try report(rest)
                 }
             }
             switch command {

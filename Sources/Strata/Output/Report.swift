@@ -19,14 +19,13 @@ public enum Report {
                 let headers = [header, "count", "share"]
                 return format == .csv ? CSVWriter.render(headers: headers, rows: values) : JSONWriter.render(headers: headers, rows: values)
             case .table:
-                let cells = rows.map { [$0.label, String($0.count), ValueFormat.share($0.share)] }
-                return TextTable(headers: [header, "count", "share"], rows: cells, rightAligned: [1, 2]).render()
+                return TextTable(headers: [header, "count", "share"], rows: countCells(rows), rightAligned: [1, 2]).render()
             }
         case .value(let label, let v):
             switch format {
             case .csv: return CSVWriter.render(headers: [label], rows: [[v]])
             case .json: return JSONWriter.render(headers: [label], rows: [[v]])
-            case .table: return (v.isNull ? "null" : ValueFormat.display(v)) + "\n"
+            case .table: return valueText(v) + "\n"
             }
         case .note:
             return ""
@@ -65,6 +64,14 @@ public enum Report {
         if case .note(let s) = item { return s + "\n" }
         return nil
     }
+
+    /// A count's rows as the text table shows them (label, count, share): the HTML report shows the same cells.
+    public static func countCells(_ rows: [CountRow]) -> [[String]] {
+        rows.map { [$0.label, String($0.count), ValueFormat.share($0.share)] }
+    }
+
+    /// A single value as the text output shows it; null is written out so it is not mistaken for an empty string.
+    public static func valueText(_ v: Value) -> String { v.isNull ? "null" : ValueFormat.display(v) }
 
     /// Shares in machine-readable output: a fraction rounded to six decimals, so the bytes are stable.
     static func roundShare(_ s: Double) -> Double { (s * 1_000_000).rounded() / 1_000_000 }

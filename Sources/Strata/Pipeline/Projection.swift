@@ -70,6 +70,7 @@ extension Pipeline {
         c.sides = bound.sides
         c.planned = tables
         c.dataFile = bound.customerFile
+        c.planned = tables
         c.result.diagnostics = set.diagnostics + bound.warnings + program.diagnostics
         c.result.outputs += bound.notes.map(OutputItem.note)
         c.result.timings.loadMs = RunResult.ms(since: clock)
