@@ -133,13 +133,26 @@ class Generator:
             lambda: op("num", self.choice(["days_between", "months_between", "years_between"]) + "({}, {})", e("date"), e("date")),
             lambda: op("num", self.choice(["year", "month"]) + "({})", e("date")),
             lambda: op("num", "if({}, {}, {})", e("bool"), e(), e()),
+            # Bases are leaves (at most 1e15) so no power overflows a double (docs/sql.md: overflow).
+            lambda: op("num", "pow({}, " + self.choice(["2", "0.5", "(-1)", "3", "0", "1.5"]) + ")", self.leaf("num", s)),
+            lambda: op("num", self.choice(["exp", "ln", "log10", "sqrt"]) + "({})", e()),
+            lambda: op("num", self.choice(["day", "weekday", "day_of_year"]) + "({})", e("date")),
         ]
         if s.aggregates and not s.event:
             forms += [lambda: self.event_aggregate(d, s)] * 3
         if s.window and not s.event:
             forms.append(lambda: op("num", "ntile({}, " + self.choice(["1", "2", "3", "5", "7"]) + ")",
                                     self.expr(self.choice(["num", "num", "date", "text"]), d, s.but(window=False))))
+            forms.append(lambda: op("num", "ntile({}, " + self.choice(["1", "2", "3"]) + " by {})",
+                                    self.expr(self.choice(["num", "date", "text"]), d, s.but(window=False)), self.group(d, s)))
+            forms.append(lambda: op("num", "rank({})", self.expr(self.choice(["num", "date", "text"]), d, s.but(window=False))))
+            forms.append(lambda: op("num", "rank({} by {})",
+                                    self.expr(self.choice(["num", "date", "text"]), d, s.but(window=False)), self.group(d, s)))
         return self.choice(forms)()
+
+    def group(self, d, s):
+        """The groups of a ranking: a field or an expression of any type (nulls are a group)."""
+        return self.expr(self.choice(["num", "date", "text", "bool"]), min(d, 2), s.but(window=False))
 
     def event_aggregate(self, d, s):
         """An aggregate over the linked table's rows, per customer."""
@@ -165,6 +178,8 @@ class Generator:
             lambda: op("date", "({} " + self.choice(["+", "-"]) + " " + self.choice(DURATIONS) + ")", e()),
             lambda: op("date", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
             lambda: op("date", "if({}, {}, {})", e("bool"), e(), e()),
+            lambda: op("date", "({} " + self.choice(["+", "-"]) + " " + self.choice(["days", "months"]) + "("
+                       + self.choice(["0", "7", "(-1)", "13", "400"]) + "))", e()),
         ]
         if s.aggregates and not s.event:
             forms.append(lambda: leaf("date", f"{self.choice(['min', 'max'])}(ev.day)"))
@@ -177,10 +192,15 @@ class Generator:
             lambda: op("text", self.choice(["lower", "upper"]) + "({})", e()),
             lambda: op("text", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
             lambda: op("text", "if({}, {}, {})", e("bool"), e(), e()),
+            lambda: op("text", "text({})", e(self.choice(["text", "date", "bool"]))),
+            lambda: op("text", "text(round({}))", e("num")),
+            lambda: op("text", "concat({}, {})", e(self.choice(["text", "date", "bool"])), e()),
         ]
         if s.window and not s.event:
             forms.append(lambda: op("text", "abc({})", self.graded(d, s)))
             forms.append(lambda: op("text", "abc({}, 0.5, 0.7)", self.graded(d, s)))
+            forms.append(lambda: op("text", "abc({} by {})", self.graded(d, s), self.group(d, s)))
+            forms.append(lambda: op("text", "text(ntile({}, 3 by {}))", self.graded(d, s), self.group(d, s)))
         if s.aggregates and not s.event:
             forms.append(lambda: leaf("text", f"{self.choice(['min', 'max'])}(ev.kind)"))
             forms.append(lambda: leaf("text", f"first(ev.kind by ev.day)"))

@@ -237,6 +237,11 @@ import Testing
             let original = Parser.parse(SourceFile(name: "f.strata", text: "count member\ncount clv > 1\n")).program
             return Formatter.selfCheck(original: original, formatted: "count member\n", name: "f.strata").map { [$0] } ?? []
         },
+
+        .byNotAccepted: check("derive x = round(clv by city)"),
+        .rankingByPosition: check("derive x = ntile(clv by city, 5)"),
+        .roundDigits: check("derive x = round(clv, 2.5)"),
+        .durationPerCustomer: check("derive x = coalesce(days(clv), 3 days) is null"),
     ]
 
     /// `strata sql` of rules against the table, for one dialect.
