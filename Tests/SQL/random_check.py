@@ -3,7 +3,8 @@
 Writes a small data set (customers with nulls in every column and boundary values: 0, negatives, 1e15,
 halves, month ends, leap days, CJK and emoji text; a linked event table with rows of no customer) and
 rule files of generated well-typed definitions (expressions up to depth 4 over every operator, scalar
-function, aggregate with filters, event aggregate, `ntile`/`abc`, tiers, segments, `let`s), then
+function, aggregate with filters, event aggregate, `ntile`/`abc`/`rank` with and without `by`, the
+number, calendar and text functions of issue 13, tiers, segments, `let`s), then
 compares each file through Tests/SQL/sql_check.py (cell by cell, as the example check does). A
 difference, an SQL error or a refusal fails the check and prints the smallest failing rule file found
 by dropping definitions and replacing subexpressions by their parts.
@@ -13,7 +14,9 @@ It also checks, with no reference, that for generated conditions p the segments 
 
 Left out on purpose (docs/sql.md, "Not translated yet" and the known differences):
 - `ntile`/`abc` inside an aggregate, an event filter or another `ntile`/`abc` (sql-not-translated);
-- computed durations, computed `round` digits, computed `percentile` fractions, `date(…)` of a
+- `text` of a number that may have a fraction (only `text(round(…))` is generated), `pow` of a computed
+  base (overflow);
+- computed durations (also `days(n)`/`months(n)` of a computed n), computed `round` digits, computed `percentile` fractions, `date(…)` of a
   computed text, `number(…)` of text (sql-not-translated);
 - `lower`/`upper` of characters whose case mapping changes length (ß): not in the data or literals;
 - arithmetic that overflows a double: values stay below 1e15, so depth 4 stays below 1e240;
@@ -133,13 +136,26 @@ class Generator:
             lambda: op("num", self.choice(["days_between", "months_between", "years_between"]) + "({}, {})", e("date"), e("date")),
             lambda: op("num", self.choice(["year", "month"]) + "({})", e("date")),
             lambda: op("num", "if({}, {}, {})", e("bool"), e(), e()),
+            # Bases are leaves (at most 1e15) so no power overflows a double (docs/sql.md: overflow).
+            lambda: op("num", "pow({}, " + self.choice(["2", "0.5", "(-1)", "3", "0", "1.5"]) + ")", self.leaf("num", s)),
+            lambda: op("num", self.choice(["exp", "ln", "log10", "sqrt"]) + "({})", e()),
+            lambda: op("num", self.choice(["day", "weekday", "day_of_year"]) + "({})", e("date")),
         ]
         if s.aggregates and not s.event:
             forms += [lambda: self.event_aggregate(d, s)] * 3
         if s.window and not s.event:
             forms.append(lambda: op("num", "ntile({}, " + self.choice(["1", "2", "3", "5", "7"]) + ")",
                                     self.expr(self.choice(["num", "num", "date", "text"]), d, s.but(window=False))))
+            forms.append(lambda: op("num", "ntile({}, " + self.choice(["1", "2", "3"]) + " by {})",
+                                    self.expr(self.choice(["num", "date", "text"]), d, s.but(window=False)), self.group(d, s)))
+            forms.append(lambda: op("num", "rank({})", self.expr(self.choice(["num", "date", "text"]), d, s.but(window=False))))
+            forms.append(lambda: op("num", "rank({} by {})",
+                                    self.expr(self.choice(["num", "date", "text"]), d, s.but(window=False)), self.group(d, s)))
         return self.choice(forms)()
+
+    def group(self, d, s):
+        """The groups of a ranking: a field or an expression of any type (nulls are a group)."""
+        return self.expr(self.choice(["num", "date", "text", "bool"]), min(d, 2), s.but(window=False))
 
     def event_aggregate(self, d, s):
         """An aggregate over the linked table's rows, per customer."""
@@ -165,6 +181,8 @@ class Generator:
             lambda: op("date", "({} " + self.choice(["+", "-"]) + " " + self.choice(DURATIONS) + ")", e()),
             lambda: op("date", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
             lambda: op("date", "if({}, {}, {})", e("bool"), e(), e()),
+            lambda: op("date", "({} " + self.choice(["+", "-"]) + " " + self.choice(["days", "months"]) + "("
+                       + self.choice(["0", "7", "(-1)", "13", "400"]) + "))", e()),
         ]
         if s.aggregates and not s.event:
             forms.append(lambda: leaf("date", f"{self.choice(['min', 'max'])}(ev.day)"))
@@ -177,10 +195,15 @@ class Generator:
             lambda: op("text", self.choice(["lower", "upper"]) + "({})", e()),
             lambda: op("text", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
             lambda: op("text", "if({}, {}, {})", e("bool"), e(), e()),
+            lambda: op("text", "text({})", e(self.choice(["text", "date", "bool"]))),
+            lambda: op("text", "text(round({}))", e("num")),
+            lambda: op("text", "concat({}, {})", e(self.choice(["text", "date", "bool"])), e()),
         ]
         if s.window and not s.event:
             forms.append(lambda: op("text", "abc({})", self.graded(d, s)))
             forms.append(lambda: op("text", "abc({}, 0.5, 0.7)", self.graded(d, s)))
+            forms.append(lambda: op("text", "abc({} by {})", self.graded(d, s), self.group(d, s)))
+            forms.append(lambda: op("text", "text(ntile({}, 3 by {}))", self.graded(d, s), self.group(d, s)))
         if s.aggregates and not s.event:
             forms.append(lambda: leaf("text", f"{self.choice(['min', 'max'])}(ev.kind)"))
             forms.append(lambda: leaf("text", f"first(ev.kind by ev.day)"))
@@ -191,7 +214,8 @@ class Generator:
         the threshold (0.1 × 20 of 0.1 × 40 is 0.5) and the order of float additions decides the grade:
         a known difference (docs/sql.md), found by this check with --seed 3."""
         x = self.expr("num", d, s.but(window=False))
-        return x if any(f in x.text() for f in ("n1", "n2", "ev", "_")) else op("num", "({} + n1)", x)
+        # A name with `_` may be a `let` (one value for all, found by seed 6): only fields make it vary.
+        return x if any(f in x.text() for f in ("n1", "n2", "ev")) else op("num", "({} + n1)", x)
 
     def bool(self, d, s):
         e = lambda t="bool": self.expr(t, d, s)  # noqa: E731

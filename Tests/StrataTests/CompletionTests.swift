@@ -71,11 +71,13 @@ import Testing
     }
 
     @Test(arguments: [
-        ("count cl", 6, ["clv"]), ("c", 0, ["`count`", "ceil", "city", "clv", "coalesce", "columns", "contains", "count", "customers"]),
+        ("count cl", 6, ["clv"]), ("c", 0, ["`count`", "ceil", "city", "clv", "coalesce", "columns", "concat", "contains", "count", "customers"]),
         ("count 深圳", 6, ["深圳客户"]), ("show 城", 5, ["城市"]), (".sch", 0, [".schema"]), ("x .sch", 3, ["schema"]), ("", 0, []),
         // Names that are not bare identifiers come with their backticks; after a typed backtick it is closed.
         ("count(where la", 12, ["`last visit`", "last"]), ("show `la", 5, ["`last visit`"]), ("show `cou", 5, ["`count`"]),
-        ("segment s where last_visit < as_of - 90 da", 40, ["date", "day", "days", "days_between"]),
+        ("segment s where last_visit < as_of - 90 da", 40, ["date", "day", "day_of_year", "days", "days_between"]),
+        // The ranking function and the clause word of `limit 3 per city`.
+        ("show customers limit 3 pe", 23, ["per", "percentile"]), ("derive x = ran", 11, ["rank"]),
         // Functions come from the checker's closed list: `number` is offered as soon as it exists.
         ("count numb", 6, ["number"]),
         // The summary statements are keywords, and `order by` in a summary names its columns.

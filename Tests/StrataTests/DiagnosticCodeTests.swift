@@ -259,6 +259,11 @@ import Testing
         .overlapNeedsTwo: check("segment a where member\noverlap a"),
         .whyUnknownCustomer: { Pipeline(preloaded: table).why(SourceFile(name: "rules.strata", text: "segment a where member"), key: "C9", name: nil).diagnostics },
         .whyNotAClassification: { Pipeline(preloaded: table).why(SourceFile(name: "rules.strata", text: "segment a where member"), key: "C1", name: "clv").diagnostics },
+
+        .byNotAccepted: check("derive x = round(clv by city)"),
+        .rankingByPosition: check("derive x = ntile(clv by city, 5)"),
+        .roundDigits: check("derive x = round(clv, 2.5)"),
+        .durationPerCustomer: check("derive x = coalesce(days(clv), 3 days) is null"),
     ]
 
     /// `strata sql` of rules against the table, for one dialect.

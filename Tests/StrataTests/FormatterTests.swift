@@ -25,7 +25,9 @@ enum Shape {
         case .isNull(let x, let negated): k = .isNull(expr(x), negated: negated)
         case .member(let t, let f): k = .member(table: name(t), field: name(f))
         case .call(let n, let args, let filter, let options):
-            k = .call(name(n), args.map(expr), filter: filter.map(expr), options: CallOptions(distinct: options.distinct, by: options.by.map(expr)))
+            var o = CallOptions(distinct: options.distinct, by: options.by.map(expr))
+            o.byAfterArguments = options.byAfterArguments
+            k = .call(name(n), args.map(expr), filter: filter.map(expr), options: o)
         case .paren(let x): k = .paren(expr(x))
         }
         return Expr(k, noSpan)
@@ -49,7 +51,7 @@ enum Shape {
         case .tiers(let n, let arms):
             k = .tiers(name(n), arms.map { TierArm(label: name($0.label), condition: $0.condition.map(expr), span: noSpan) })
         case .show(let target, let limit, let orderBy, let columns):
-            k = .show(target: expr(target), limit: limit.map(expr),
+            k = .show(target: expr(target), limit: limit.map { ShowLimit(count: expr($0.count), per: $0.per.map(expr)) },
                       orderBy: orderBy.map { OrderKey(expr: expr($0.expr), descending: $0.descending) }, columns: columns.map(expr))
         case .count(let e): k = .count(expr(e))
         case .export(let target, let path, let columns): k = .export(target: expr(target), path: name(path), columns: columns.map(expr))

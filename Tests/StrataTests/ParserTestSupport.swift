@@ -30,7 +30,7 @@ enum Render {
     static func call(_ name: Name, _ args: [Expr], _ filter: Expr?, _ options: CallOptions) -> String {
         var parts = args.map(expr)
         if options.distinct, !parts.isEmpty { parts[0] = "distinct " + parts[0] }
-        if let b = options.by, !parts.isEmpty { parts[0] += " by \(expr(b))" }
+        if let b = options.by, !parts.isEmpty { parts[min(max(options.byAfterArguments, 1), parts.count) - 1] += " by \(expr(b))" }
         if let f = filter {
             if parts.isEmpty { parts = ["where \(expr(f))"] } else { parts[0] += " where \(expr(f))" }
         }
@@ -56,7 +56,7 @@ enum Render {
             return "tiers \(n.text) { \(body.joined(separator: "; ")) }"
         case .show(let target, let limit, let orderBy, let columns):
             var out = "show \(expr(target))"
-            if let l = limit { out += " limit \(expr(l))" }
+            if let l = limit { out += " limit \(expr(l.count))" + (l.per.map { " per \(expr($0))" } ?? "") }
             if !orderBy.isEmpty {
                 out += " order by " + orderBy.map { expr($0.expr) + ($0.descending ? " desc" : " asc") }.joined(separator: ", ")
             }

@@ -47,8 +47,10 @@ import Testing
             year(min(birthday))
             both
             upper(max(note))
+            text(max(phone))
+            concat("to ", max(姓名))
             """
-        #expect(Self.kinds(text) == [.phone, .name, .address, .name, .name, .name, .name, .name, .name])
+        #expect(Self.kinds(text) == [.phone, .name, .address, .name, .name, .name, .name, .name, .name, .phone, .name])
     }
 
     /// A count, a truth value, a length or a rank computed from personal data shows no one's data: masking
@@ -65,8 +67,10 @@ import Testing
             starts_with(住址, "广东")
             max(length(phone))
             if(phone is null, "none", "some")
+            max(rank(phone))
+            max(rank(clv by 姓名))
             """
-        #expect(Self.kinds(text) == [nil, nil, nil, nil, nil, nil, nil])
+        #expect(Self.kinds(text) == [nil, nil, nil, nil, nil, nil, nil, nil, nil])
     }
 
     /// `public` unmarks a field the name calls personal, through definitions too; `pii` marks one it does not.
@@ -169,6 +173,10 @@ import Testing
         summarize vip by 姓名 columns top = max(phone), n = count()
         count customers by 住址, 姓名
         print first_wechat = min(wechat), n = count(phone)
+        derive label = concat(姓名, "/", text(phone))
+        show customers limit 1 per 姓名 order by clv desc
+        show customers limit 2 per wechat columns id, label, text(住址), rank(clv by 姓名), concat(text(clv), wechat)
+        count label
 
         """
 

@@ -59,7 +59,6 @@ import Testing
             let c = round(-2.5)
             let d = round(sum(x))
             let e = round(1234.5, -1)
-            let f = round(2.675, 2.7)
             """, on: t)
         #expect(r.diagnostics.isEmpty, "\(r.renderedDiagnostics)")
         #expect(s.scalars["a"] == .number(42.1235))
@@ -67,7 +66,16 @@ import Testing
         #expect(s.scalars["c"] == .number(-3))
         #expect(s.scalars["d"] == .number(3))
         #expect(s.scalars["e"] == .number(1230))
-        // A fraction of a digit is cut off, as docs/language.md says.
-        #expect(s.scalars["f"] == .number(2.68))
+    }
+
+    /// Digits must be whole, as docs/language.md says: written ones are refused before anything runs,
+    /// digits from the data that are not whole give null (and whole ones round).
+    @Test func digitsThatAreNotWhole() {
+        let t = TestData.table([("id", [.string("A"), .string("B")]), ("x", [.number(2.675), .number(2.675)]),
+                                ("d", [.number(2.7), .number(2)])])
+        let (_, refused) = TestData.run("let f = round(2.675, 2.7)", on: t)
+        #expect(refused.diagnostics.map(\.code) == [.roundDigits])
+        #expect(TestData.column("r", "derive r = round(x, d)", on: t) == [.null, .number(2.68)])
+        #expect(Functions.scalar(.round, [.number(2.675), .number(2.7)]) == .null)
     }
 }

@@ -337,4 +337,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case whyUnknownCustomer = "why-unknown-customer"
     /// `strata why RULES KEY NAME`: NAME is no segment or tiers field.
     case whyNotAClassification = "why-not-a-classification"
+
+    // MARK: - Ranking within groups and functions (issue 13)
+
+    /// `by` in a call of a function that takes none.
+    case byNotAccepted = "by-not-accepted"
+    /// `ntile(x by city, 5)`: the groups of a ranking must follow its last argument.
+    case rankingByPosition = "ranking-by-position"
+    /// `round(x, 2.5)`: written digits that are not a whole number.
+    case roundDigits = "round-digits"
+    /// `days(n)`/`months(n)` of a field used other than to shift a date.
+    case durationPerCustomer = "duration-per-customer"
 }

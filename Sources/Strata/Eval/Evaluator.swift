@@ -73,6 +73,10 @@ struct Evaluator: Sendable {
         case .arith(let op, let a, let b):
             return Kernels.arith(op, try eval(a), try eval(b), count)
         case .dateShift(let d, let dur, let sign):
+            // `birthday + days(n)` with n per customer: each row shifted by its own amount.
+            if case .call(let f, let args) = dur.kind, f == .days || f == .months, dur.rowLevel, let amount = args.first {
+                return DurationShift.shift(try eval(d), by: try eval(amount), months: f == .months, sign: sign, count)
+            }
             return Kernels.shift(try eval(d), try eval(dur), sign: sign, count)
         case .compare(let op, let a, let b):
             return Kernels.compare(op, try eval(a), try eval(b), count)
@@ -93,10 +97,9 @@ struct Evaluator: Sendable {
             return try Functions.call(f, vs, types: args.map(\.type), resultType: e.type, count: count, span: e.span)
         case .aggregate(let f, let arg, let filter, let param):
             return .scalar(try aggregate(f, arg, filter, param, span: e.span))
-        case .ntile(let x, let n):
-            return Scoring.ntile(try eval(x), buckets: n, count: count)
-        case .abc(let x, let a, let b):
-            return Scoring.abc(try eval(x), a: a, b: b, count: count)
+        case .ranking(let r):
+            let groups: Vector? = try r.group.map { (g: TypedExpr) throws(EvalError) -> Vector in try eval(g) }
+            return Scoring.rank(r.function, try eval(r.value), groups: groups, count: count)
         case .eventColumn(_, let field):
             guard gather != nil, let c = table.column(named: field) else {
                 throw EvalError(.eventFieldOutsideItsRows(field), at: e.span)

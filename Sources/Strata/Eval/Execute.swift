@@ -19,7 +19,7 @@ extension Runner {
             table.put(column)
         case .show(let label, let target, let limit, let orderBy, let columns):
             let rows = try ordered(try ev.eval(target).truth(rowCount).isTrue.indices, orderBy, ev)
-            let shown = (limit ?? options.showLimit).map { Array(rows.prefix($0)) } ?? rows
+            let shown = try limited(rows, limit, ev)
             let (headers, values, numeric) = try table(shown, columns, ev)
             result.outputs.append(.rows(title: label, headers: headers, rows: values, numeric: numeric, total: rows.count))
         case .count(let label, let target):

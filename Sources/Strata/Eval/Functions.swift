@@ -17,7 +17,7 @@ enum Functions {
             guard case .number(let xs, let v) = a[0] else { break }
             if a.count == 1 { return Kernels.numberMap(xs, v, n) { roundHalfAway($0, 0) } }
             guard case .scalar(let d) = a[1] else { break }
-            guard case .number(let digits) = d else { return .scalar(.null) }
+            guard case .number(let digits) = d, digits == digits.rounded() else { return .scalar(.null) }
             return Kernels.numberMap(xs, v, n) { roundHalfAway($0, digits) }
         case .lower, .upper, .length:
             guard case .string(let codes, let dict, let v) = a[0] else { break }
@@ -47,6 +47,8 @@ enum Functions {
             }
         case .if:
             if a.count == 3, let v = SelectKernel.select(a[0], a[1], a[2], type: resultType, count: n) { return v }
+        case .pow, .exp, .ln, .log10, .sqrt, .day, .weekday, .day_of_year, .days, .months, .text, .concat:
+            if let v = MathCalendarTextFunctions.kernel(f, a, count: n) { return v }
         case .number:
             if case .number = a[0] { return a[0] }
             // Each distinct text is parsed once.
@@ -82,7 +84,8 @@ enum Functions {
         case .round:
             guard let x = num(0) else { return .null }
             if a.count < 2 { return .number(roundHalfAway(x, 0)) }
-            guard let d = num(1) else { return .null }
+            // Digits that are not whole (computed, so the checker could not refuse them) have no meaning.
+            guard let d = num(1), d == d.rounded() else { return .null }
             return .number(roundHalfAway(x, d))
         case .min, .max:
             let vals = a.filter { !$0.isNull }
@@ -118,6 +121,8 @@ enum Functions {
         case .number:
             if let x = num(0) { return .number(x) }
             return str(0).flatMap(NumberParser.number(in:)).map(Value.number) ?? .null
+        case .pow, .exp, .ln, .log10, .sqrt, .day, .weekday, .day_of_year, .days, .months, .text, .concat:
+            return MathCalendarTextFunctions.scalar(f, a)
         }
     }
 

@@ -1,4 +1,4 @@
-/// Scoring functions that rank customers against each other: `ntile` and `abc`.
+/// Scoring functions that rank customers against each other: `ntile`, `abc` and `rank`, over everyone or within groups.
 enum Scoring {
     /// Rows with a value, sorted by it (ascending), ties in load order.
     static func sortedRows(_ v: Vector, count: Int, descending: Bool) -> [Int] {
@@ -29,55 +29,78 @@ enum Scoring {
         return rows
     }
 
-    /// SQL `NTILE(n) OVER (ORDER BY x, row)` over non-null x: the first `m % n` buckets get one extra row.
-    static func ntile(_ v: Vector, buckets n: Int, count: Int) -> Vector {
+    /// `ntile`, `abc` or `rank` of `v`, within the groups of `groups` when given (one sort by (group,
+    /// value, row), then one pass per group): SQL's window function with `PARTITION BY`.
+    static func rank(_ f: Ranking.Function, _ v: Vector, groups: Vector?, count: Int) -> Vector {
+        var values = v
         if case .scalar(let s) = v {
-            return s.isNull ? .scalar(.null) : ntile(Vector.broadcast(s, type: s.type, count: count), buckets: n, count: count)
+            if s.isNull { return .scalar(.null) }
+            values = Vector.broadcast(s, type: s.type, count: count)
         }
-        let rows = sortedRows(v, count: count, descending: false)
+        switch f {
+        case .ntile(let n): return ntile(values, buckets: n, groups: groups, count: count)
+        case .abc(let a, let b): return abc(values, a: a, b: b, groups: groups, count: count)
+        case .rank:
+            let order = GroupedOrder(values, groups: groups, count: count, descending: true)
+            var out = [Double](repeating: 0, count: count)
+            var valid = Bitset(count: count)
+            for run in order.runs {
+                for (k, r) in order.rows[run].enumerated() {
+                    out[r] = Double(k + 1)
+                    valid[r] = true
+                }
+            }
+            return .number(out, valid: valid)
+        }
+    }
+
+    /// SQL `NTILE(n) OVER (PARTITION BY g ORDER BY x, row)` over non-null x: in each group the first
+    /// `m % n` buckets get one extra row.
+    static func ntile(_ v: Vector, buckets n: Int, groups: Vector?, count: Int) -> Vector {
+        let order = GroupedOrder(v, groups: groups, count: count, descending: false)
         var out = [Double](repeating: 0, count: count)
         var valid = Bitset(count: count)
-        let m = rows.count
-        guard n > 0, m > 0 else { return .number(out, valid: valid) }
-        let size = m / n, extra = m % n
-        var pos = 0
-        for bucket in 1...n {
-            let len = size + (bucket <= extra ? 1 : 0)
-            var k = 0
-            while k < len, pos < m {
-                out[rows[pos]] = Double(bucket)
-                valid[rows[pos]] = true
-                pos += 1
-                k += 1
+        guard n > 0 else { return .number(out, valid: valid) }
+        for run in order.runs {
+            let m = run.count
+            let size = m / n, extra = m % n
+            var pos = run.lowerBound
+            for bucket in 1...n {
+                let len = size + (bucket <= extra ? 1 : 0)
+                var k = 0
+                while k < len, pos < run.upperBound {
+                    out[order.rows[pos]] = Double(bucket)
+                    valid[order.rows[pos]] = true
+                    pos += 1
+                    k += 1
+                }
+                if pos >= run.upperBound { break }
             }
         }
         return .number(out, valid: valid)
     }
 
-    /// ABC (Pareto) grade: by x descending, ties in load order, "A" while the share of the total held by
-    /// the customers before this one is < a, "B" while < b, else "C". Null x → null; a non-positive or overflowing total → null.
-    static func abc(_ v: Vector, a: Double, b: Double, count: Int) -> Vector {
+    /// ABC (Pareto) grade: by x descending, ties in load order, "A" while the share of the group's total held
+    /// by the customers before this one is < a, "B" while < b, else "C". Null x → null; a group whose total
+    /// is not positive or overflows → null for its customers.
+    static func abc(_ v: Vector, a: Double, b: Double, groups: Vector?, count: Int) -> Vector {
         let labels = ["A", "B", "C"]
         var codes = [Int32](repeating: 0, count: count)
         var valid = Bitset(count: count)
-        var xs: [Double]
-        switch v {
-        case .number(let a, _): xs = a
-        case .scalar(.number(let x)): xs = [Double](repeating: x, count: count)
-        default: return .string(codes: codes, dictionary: labels, valid: valid)
-        }
-        let vec: Vector = .number(xs, valid: v.validity(count))
-        let rows = sortedRows(vec, count: count, descending: true)
-        var total = 0.0
-        for r in rows { total += xs[r] }
-        // A total that overflows has no shares: every grade is null, as for a total that is not positive.
-        guard total > 0, total.isFinite else { return .string(codes: codes, dictionary: labels, valid: valid) }
-        var before = 0.0
-        for r in rows {
-            let share = before / total
-            codes[r] = share < a ? 0 : (share < b ? 1 : 2)
-            valid[r] = true
-            before += xs[r]
+        guard case .number(let xs, _) = v, xs.count >= count else { return .string(codes: codes, dictionary: labels, valid: valid) }
+        let order = GroupedOrder(v, groups: groups, count: count, descending: true)
+        for run in order.runs {
+            var total = 0.0
+            for r in order.rows[run] { total += xs[r] }
+            // A total that overflows has no shares: every grade is null, as for a total that is not positive.
+            guard total > 0, total.isFinite else { continue }
+            var before = 0.0
+            for r in order.rows[run] {
+                let share = before / total
+                codes[r] = share < a ? 0 : (share < b ? 1 : 2)
+                valid[r] = true
+                before += xs[r]
+            }
         }
         return .string(codes: codes, dictionary: labels, valid: valid)
     }

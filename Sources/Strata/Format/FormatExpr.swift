@@ -64,7 +64,10 @@ struct FormatPrinter {
         case .call(let name, let args, let filter, let options):
             var parts = args.map(expr)
             if options.distinct, !parts.isEmpty { parts[0] = "distinct " + parts[0] }
-            if let b = options.by, !parts.isEmpty { parts[0] += " by " + expr(b) }
+            if let b = options.by, !parts.isEmpty {
+                let at = Swift.min(Swift.max(options.byAfterArguments, 1), parts.count) - 1
+                parts[at] += " by " + expr(b)
+            }
             if let f = filter {
                 if parts.isEmpty { parts = ["where " + expr(f)] } else { parts[0] += " where " + expr(f) }
             }
@@ -154,7 +157,7 @@ struct FormatPrinter {
             return tiers(s, n, arms)
         case .show(let target, let limit, let orderBy, let columns):
             var out = "show " + expr(target)
-            if let l = limit { out += " limit " + expr(l) }
+            if let l = limit { out += " limit " + expr(l.count) + (l.per.map { " per " + expr($0) } ?? "") }
             if !orderBy.isEmpty {
                 out += " order by " + orderBy.map { expr($0.expr) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
             }

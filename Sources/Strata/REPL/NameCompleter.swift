@@ -34,6 +34,7 @@ public struct NameCompleter {
         if prefix.hasPrefix(".") { return (start, Repl.dotCommands.filter { $0.hasPrefix(prefix) }) }
         let words = ticked ? [] : Keyword.allCases.map(\.rawValue) + Checker.functionNames + NameCompleter.durationUnits
             + SummaryPlan.defaultHeaders
+ + NameCompleter.clauseWords
         // A name that cannot be written bare is offered with its backticks, so the completed text parses.
         let names = session.scope.names.filter { $0.hasPrefix(prefix) }.map { n in
             ticked || !Lexer.isBareName(n) ? "`\(n)`" : n
@@ -42,6 +43,9 @@ public struct NameCompleter {
     }
 
     static let durationUnits = ["day", "days", "week", "weeks", "month", "months", "year", "years"]
+
+    /// Words of a clause that are not keywords (so fields may bear them): `limit 3 per city`.
+    static let clauseWords = ["per"]
 
     /// The offset of an unclosed backtick that opens the current word, if any.
     static func openBacktick(_ chars: [Character], before end: Int) -> Int? {

@@ -30,6 +30,7 @@ public final class Repl {
           load visits from "visits.csv" linked by customer_id    count(visits where date >= as_of - 90 days)
           visits.                                (Tab lists the fields of a loaded table)
           summarize vip by city               count vip by city, vip_tier        print share = count(vip) / count()
+          derive city_rank = rank(clv by city)   show customers limit 3 per city order by clv desc
         Redefining a segment, field or constant replaces it and recomputes what depends on it.
 
           .help                  this text

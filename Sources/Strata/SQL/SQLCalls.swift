@@ -61,6 +61,8 @@ extension SQLExpressionWriter {
                 throw fail("`number` of text", "the engines' casts do not read the forms Strata reads (`1,200`, `¥3万`, `85%`)", e)
             }
             return arg(0)
+        case .pow, .exp, .ln, .log10, .sqrt, .day, .weekday, .day_of_year, .days, .months, .text, .concat:
+            return try seedCall(f, args, a, e)
         }
     }
 

@@ -157,4 +157,29 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         case .duckdb, .spark: return false
         }
     }
+
+    /// The text type a value is cast to.
+    var textType: String {
+        switch self {
+        case .duckdb: return "VARCHAR"
+        case .postgres: return "TEXT"
+        case .spark: return "STRING"
+        }
+    }
+
+    /// ISO weekday of a date: 1 = Monday … 7 = Sunday, as a double.
+    func isoWeekday(_ d: String) -> String {
+        switch self {
+        case .duckdb, .postgres: return "CAST(EXTRACT(ISODOW FROM \(d)) AS \(doubleType))"
+        case .spark: return "CAST(WEEKDAY(\(d)) + 1 AS DOUBLE)"  // WEEKDAY: 0 = Monday
+        }
+    }
+
+    /// Day of the year of a date, 1–366, as a double.
+    func dayOfYear(_ d: String) -> String {
+        switch self {
+        case .duckdb, .postgres: return "CAST(EXTRACT(DOY FROM \(d)) AS \(doubleType))"
+        case .spark: return "CAST(DAYOFYEAR(\(d)) AS DOUBLE)"
+        }
+    }
 }

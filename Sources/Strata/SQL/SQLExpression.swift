@@ -37,6 +37,8 @@ struct SQLExpressionWriter {
     let tables: [TableSchema]
     /// The customer key (quoted).
     let key: String
+    /// Derived fields and constants known to hold whole numbers, whose `text` every engine writes alike.
+    var wholeNames: Set<String> = []
 
     typealias Failure = SQLUntranslatable
 
@@ -105,26 +107,8 @@ struct SQLExpressionWriter {
             return try call(f, args, e, cx)
         case .aggregate(let f, let arg, let filter, let param):
             return try aggregate(f, arg, filter, param, e, cx)
-        case .ntile(let x, let n):
-            guard cx.windows else { throw fail("`ntile`", "it stands inside an aggregate or an event aggregate", e) }
-            var inner = cx
-            inner.windows = false
-            let v = try sql(x, inner)
-            // Nulls get no bucket and must not take one from the others: they are a partition of their own.
-            return "(CASE WHEN \(v) IS NULL THEN NULL ELSE CAST(NTILE(\(n)) OVER (PARTITION BY (\(v) IS NULL) ORDER BY "
-                + "\(dialect.ordered(v, x.type)) ASC NULLS LAST, \(orderKey) ASC) AS \(dialect.doubleType)) END)"
-        case .abc(let x, let a, let b):
-            guard cx.windows else { throw fail("`abc`", "it stands inside an aggregate or an event aggregate", e) }
-            var inner = cx
-            inner.windows = false
-            let v = try sql(x, inner)
-            let total = "SUM(\(v)) OVER ()"
-            // The share held by the customers before this one: ROWS, because the default RANGE frame would
-            // count tied customers as before each other.
-            let before = "COALESCE(SUM(\(v)) OVER (PARTITION BY (\(v) IS NULL) ORDER BY \(v) DESC NULLS LAST, \(orderKey) ASC "
-                + "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)"
-            return "(CASE WHEN \(v) IS NULL OR NOT (\(total) > 0) THEN NULL WHEN \(before) / \(total) < \(dialect.number(a)) THEN 'A' "
-                + "WHEN \(before) / \(total) < \(dialect.number(b)) THEN 'B' ELSE 'C' END)"
+        case .ranking(let r):
+            return try ranking(r, e, cx)
         case .eventColumn(_, let field):
             guard let alias = cx.eventAlias else { throw fail("an event field", "it stands outside an event aggregate", e) }
             return alias + "." + dialect.quote(field)

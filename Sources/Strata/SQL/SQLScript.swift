@@ -166,6 +166,7 @@ struct SQLScriptWriter {
         let from = cx.stage
         switch c.kind {
         case .let(let name, let e):
+            if expr.isWhole(e) { expr.wholeNames.insert(name) }
             if case .constant(let v) = e.kind {
                 expr.lets[name] = SQLLet(cte: "", constant: v)
                 return from
@@ -175,6 +176,7 @@ struct SQLScriptWriter {
             expr.lets[name] = SQLLet(cte: cte, constant: nil)
             return from
         case .derive(let name, let e):
+            if expr.isWhole(e) { expr.wholeNames.insert(name) }
             return add("\(try expr.sql(e, cx)) AS \(expr.names.quoted(name))", from: from, k)
         case .segment(let name, let e):
             // Members are those for whom the rule is true: false and null are both outside.

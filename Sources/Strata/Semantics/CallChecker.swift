@@ -16,8 +16,11 @@ extension Checker {
             report(.filterOnScalarFunction(n, comparesArguments: isMinMaxScalar), at: f.span)
             return nil
         }
-        if n == "ntile" { return ntile(fn, args, s) }
-        if n == "abc" { return abc(fn, args, s) }
+        if Checker.scoringNames.contains(n) { return ranking(fn, args, options, s) }
+        if let b = options.by {
+            report(.byNotAccepted(n), at: b.span)
+            return nil
+        }
         guard let sf = ScalarFunction(rawValue: n) else {
             report(.unknownFunction(n, nearest: Suggest.nearest(n, in: Checker.functionNames), all: Checker.functionNames), at: fn.span)
             return nil
@@ -50,13 +53,14 @@ extension Checker {
     mutating func scalarCall(_ f: ScalarFunction, _ fn: Name, _ a: [TypedExpr], _ s: SourceSpan) -> TypedExpr? {
         let row = a.contains { $0.rowLevel }
         func make(_ t: ValueType) -> TypedExpr { TypedExpr(.call(f, a), t, rowLevel: row, s) }
+        guard durationOnlyInShift(fn, a) else { return nil }
         switch f {
         case .abs, .floor, .ceil:
             guard arity(fn, a.count, 1...1, s), argType(fn, a[0], [.number], position: 1) else { return nil }
             return make(.number)
         case .round:
             guard arity(fn, a.count, 1...2, s), argType(fn, a[0], [.number], position: 1) else { return nil }
-            if a.count == 2 { guard argType(fn, a[1], [.number], position: 2) else { return nil } }
+            if a.count == 2 { guard argType(fn, a[1], [.number], position: 2), roundDigits(a[1]) else { return nil } }
             return make(.number)
         case .min, .max, .coalesce:
             guard arity(fn, a.count, (f == .coalesce ? 1 : 2)...999, s) else { return nil }
@@ -109,6 +113,8 @@ extension Checker {
             // Text read as the loader reads a cell; a number is itself (the same rules on either export).
             guard arity(fn, a.count, 1...1, s), argType(fn, a[0], [.string, .number], position: 1) else { return nil }
             return make(.number)
+        case .pow, .exp, .ln, .log10, .sqrt, .day, .weekday, .day_of_year, .days, .months, .text, .concat:
+            return seedFunctionCall(f, fn, a, s)
         }
     }
 
@@ -124,7 +130,7 @@ extension Checker {
         switch agg {
         case .count:
             guard arity(fn, args.count, 0...1, s) else { return nil }
-            if let a = args.first { guard let t = expr(a) else { return nil }; arg = t }
+            if let a = args.first { guard let t = expr(a), durationOnlyInShift(fn, [t]) else { return nil }; arg = t }
         case .percentile:
             guard arity(fn, args.count, 2...2, s), let t = expr(args[0]), argType(fn, t, [.number], position: 1) else { return nil }
             arg = t
@@ -155,40 +161,5 @@ extension Checker {
         case .min, .max: type = arg?.type ?? .number
         }
         return TypedExpr(.aggregate(agg, argument: arg, filter: f, parameter: param), type, rowLevel: false, s)
-    }
-
-    mutating func ntile(_ fn: Name, _ args: [Expr], _ s: SourceSpan) -> TypedExpr? {
-        guard arity(fn, args.count, 2...2, s), let x = expr(args[0]),
-              argType(fn, x, [.number, .date, .string], position: 1), let n = expr(args[1]) else { return nil }
-        guard case .constant(.number(let v)) = n.kind, v >= 1, v <= 1_000_000, v == v.rounded() else {
-            report(.ntileBuckets, at: n.span)
-            return nil
-        }
-        return TypedExpr(.ntile(x, buckets: Int(v)), .number, rowLevel: true, s)
-    }
-
-    mutating func abc(_ fn: Name, _ args: [Expr], _ s: SourceSpan) -> TypedExpr? {
-        guard args.count == 1 || args.count == 3 else {
-            report(.abcArgumentCount(found: args.count), at: s)
-            return nil
-        }
-        guard let x = expr(args[0]), argType(fn, x, [.number], position: 1) else { return nil }
-        var cut = (0.8, 0.95)
-        if args.count == 3 {
-            var vals: [Double] = []
-            for a in args[1...] {
-                guard let t = expr(a), case .constant(.number(let v)) = t.kind else {
-                    report(.abcCutoffsNotConstant, at: a.span)
-                    return nil
-                }
-                vals.append(v)
-            }
-            guard vals.count == 2, vals[0] > 0, vals[0] < vals[1], vals[1] <= 1 else {
-                report(.abcCutoffsOrder, at: args[1].span.merged(with: args[2].span))
-                return nil
-            }
-            cut = (vals[0], vals[1])
-        }
-        return TypedExpr(.abc(x, a: cut.0, b: cut.1), .string, rowLevel: true, s)
     }
 }

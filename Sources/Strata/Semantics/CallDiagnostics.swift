@@ -15,6 +15,10 @@ extension DiagnosticMessage {
         "percentile": "percentile(x [where condition], p) with p between 0 and 1",
         "first": "first(table.x by table.y [where condition])", "last": "last(table.x by table.y [where condition])",
         "ntile": "ntile(x, n)", "abc": "abc(x) or abc(x, 0.8, 0.95)",
+        "rank": "rank(x) or rank(x by city)", "pow": "pow(x, y)", "exp": "exp(x)", "ln": "ln(x)", "log10": "log10(x)",
+        "sqrt": "sqrt(x)", "day": "day(date)", "weekday": "weekday(date), 1 = Monday … 7 = Sunday",
+        "day_of_year": "day_of_year(date)", "days": "days(n), e.g. birthday + days(7)", "months": "months(n), e.g. birthday + months(12 * age)",
+        "text": "text(x)", "concat": "concat(a, b, …)",
     ]
 
     /// `usage: …` for a function (every built-in has a usage line, so the fallback is never shown).

@@ -41,7 +41,7 @@ public struct CheckedStmt: Sendable {
         case segment(String, TypedExpr)
         case tiers(String, [(label: String, condition: TypedExpr?)])
         /// `columns` are as written or, when none are, the default ones (key, name, the fields the rule reads).
-        case show(label: String, target: TypedExpr, limit: Int?, orderBy: [(TypedExpr, descending: Bool)], columns: [OutputColumn])
+        case show(label: String, target: TypedExpr, limit: RowLimit?, orderBy: [(TypedExpr, descending: Bool)], columns: [OutputColumn])
         case count(label: String, CountTarget)
         /// `path` is resolved against the rule file's folder (the working folder in the REPL).
         case export(label: String, target: TypedExpr, path: String, columns: [OutputColumn])
@@ -57,4 +57,10 @@ public struct CheckedStmt: Sendable {
         /// `overlap`: the conditions compared pairwise, each with its label (every segment defined before it when none was listed).
         case overlap(label: String, [(label: String, condition: TypedExpr)])
     }
+}
+
+/// How many rows `show` prints: `count` in all, or `count` of each group of `per` (`limit 3 per city`).
+public struct RowLimit: Sendable {
+    public var count: Int
+    public var per: TypedExpr?
 }

@@ -25,7 +25,7 @@ public struct Checker: Sendable {
     var insideAggregate = false
     /// Linked and matched tables, and the event aggregate being checked, if any.
     public internal(set) var events = EventScope()
-    static let scoringNames: Set<String> = ["ntile", "abc"]
+    static let scoringNames: Set<String> = ["ntile", "abc", "rank"]
 
     public init(source: SourceFile) {
         self.source = source
@@ -121,10 +121,18 @@ public struct Checker: Sendable {
             return checkTiers(name, arms)
         case .show(let target, let limit, let orderBy, let columns):
             guard let t = checkTarget(target) else { return nil }
-            var lim: Int?
+            var lim: RowLimit?
             if let l = limit {
-                guard let n = limitCount(l) else { return nil }
-                lim = n
+                guard let n = limitCount(l.count) else { return nil }
+                lim = RowLimit(count: n, per: nil)
+                if let p = l.per {
+                    guard let g = expr(p) else { return nil }
+                    guard g.type != .duration else {
+                        report(.rankingGroupType("limit … per", found: g.type, written: text(p.span)), at: p.span)
+                        return nil
+                    }
+                    lim?.per = g
+                }
             }
             var keys: [(TypedExpr, descending: Bool)] = []
             for k in orderBy {

@@ -10,7 +10,8 @@ extension TypedExpr {
         switch kind {
         case .constant: break
         case .column(let n), .segment(let n), .scalar(let n): out.insert(n)
-        case .negate(let e), .not(let e), .isNull(let e, _), .ntile(let e, _), .abc(let e, _, _): e.collect(into: &out)
+        case .negate(let e), .not(let e), .isNull(let e, _): e.collect(into: &out)
+        case .ranking(let r): for c in [r.value, r.group] { c?.collect(into: &out) }
         case .and(let a, let b), .or(let a, let b), .arith(_, let a, let b), .dateShift(let a, let b, _), .compare(_, let a, let b):
             a.collect(into: &out)
             b.collect(into: &out)

@@ -18,7 +18,7 @@ extension Program {
             case .eventColumn(let t, let f):
                 out[t, default: []].insert(f)
             case .constant, .segment, .scalar, .negate, .not, .and, .or, .arith, .dateShift, .compare, .inList, .isNull, .call,
-                 .aggregate, .ntile, .abc, .eventAggregate:
+                 .aggregate, .ranking, .eventAggregate:
                 break
             }
             for c in e.children { walk(c) }
@@ -34,7 +34,7 @@ extension CheckedStmt {
         switch kind {
         case .setAsOf(let e), .let(_, let e), .derive(_, let e), .segment(_, let e): return [e]
         case .tiers(_, let arms): return arms.compactMap(\.condition)
-        case .show(_, let target, _, let orderBy, let columns): return [target] + orderBy.map(\.0) + columns.map(\.expr)
+        case .show(_, let target, let limit, let orderBy, let columns): return [target] + [limit?.per].compactMap { $0 } + orderBy.map(\.0) + columns.map(\.expr)
         case .count(_, .members(let e)), .count(_, .groups(let e, _, _)): return [e]
         case .export(_, let target, _, let columns): return [target] + columns.map(\.expr)
         case .assert(let e, _, _, let sides): return [e] + sides.map(\.expr)

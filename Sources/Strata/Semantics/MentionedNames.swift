@@ -7,7 +7,7 @@ extension Stmt {
         case .set(_, let e), .let(_, let e), .derive(_, let e), .segment(_, let e), .count(let e), .assert(let e, _), .expression(let e):
             roots = [e]
         case .tiers(_, let arms): roots = arms.compactMap(\.condition)
-        case .show(let t, let limit, let order, let cols): roots = [t] + (limit.map { [$0] } ?? []) + order.map(\.expr) + cols
+        case .show(let t, let limit, let order, let cols): roots = [t] + [limit?.count, limit?.per].compactMap { $0 } + order.map(\.expr) + cols
         case .export(let t, _, let cols): roots = [t] + cols
         case .load, .include, .schema: roots = []
         case .summarize(let g): roots = [g.target] + g.by + g.columns.map(\.expr) + g.orderBy.map(\.expr) + (g.limit.map { [$0] } ?? [])

@@ -8,7 +8,7 @@ extension Compiler {
         case .setAsOf, .let, .derive, .segment, .tiers, .overlap:
             break
         case .show(let label, let target, let limit, let orderBy, let columns):
-            let cols = columns.isEmpty ? defaultColumns(target, orderBy: orderBy.map(\.0)) : marked(columns)
+            let cols = columns.isEmpty ? defaultColumns(target, orderBy: orderBy.map(\.0) + [limit?.per].compactMap { $0 }) : marked(columns)
             out.kind = .show(label: label, target: target, limit: limit, orderBy: orderBy, columns: cols)
         case .count(let label, .groups(let e, let labels, _)):
             out.kind = .count(label: label, .groups(e, labels: labels, personal: personalKind(e)))
@@ -104,7 +104,7 @@ extension Compiler {
         guard depth < 64 else { return .name }
         func of(_ x: TypedExpr?) -> PII.Kind? { x.flatMap { personalKind($0, depth: depth + 1) } }
         switch e.kind {
-        case .constant, .segment, .not, .and, .or, .compare, .inList, .isNull, .ntile, .abc:
+        case .constant, .segment, .not, .and, .or, .compare, .inList, .isNull, .ranking:
             return nil
         case .column(let n):
             return storedKind(n, depth: depth)
@@ -126,7 +126,8 @@ extension Compiler {
                 // The condition chooses; only the two branches are shown.
                 return PII.Kind.combined(of(args.dropFirst().first), of(args.dropFirst(2).first))
             case .abs, .round, .floor, .ceil, .min, .max, .coalesce, .lower, .upper, .days_between, .months_between,
-                 .years_between, .year, .month, .date, .number:
+                 .years_between, .year, .month, .date, .number,
+                 .pow, .exp, .ln, .log10, .sqrt, .day, .weekday, .day_of_year, .days, .months, .text, .concat:
                 return args.reduce(nil) { PII.Kind.combined($0, of($1)) }
             }
         case .aggregate(let f, let argument, _, _):

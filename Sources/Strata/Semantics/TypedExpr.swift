@@ -41,6 +41,26 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
     case abs, round, floor, ceil, min, max, coalesce, lower, upper, length
     case contains, starts_with, ends_with, days_between, months_between, years_between
     case year, month, `if`, date, number
+    case pow, exp, ln, log10, sqrt, day, weekday, day_of_year, days, months, text, concat
+}
+
+/// A function that ranks customers against each other, within the groups of `group` when it has `by`
+/// (SQL's window functions with `PARTITION BY`).
+public struct Ranking: Sendable {
+    /// Which ranking: `ntile(x, n)`, `abc(x, a, b)` or `rank(x)`.
+    public enum Function: Sendable, Hashable {
+        /// 1..n, 1 for the lowest values.
+        case ntile(buckets: Int)
+        /// "A"/"B"/"C" by cumulative share of x, descending.
+        case abc(a: Double, b: Double)
+        /// 1 for the highest value, ties in load order (SQL `ROW_NUMBER() OVER (ORDER BY x DESC, row)`).
+        case rank
+    }
+    public var function: Function
+    /// The value ranked.
+    public var value: TypedExpr
+    /// `by FIELD`: customers are ranked among those with the same value of it; nil ranks everyone together.
+    public var group: TypedExpr?
 }
 
 /// What an event aggregate computes over the rows of a linked table.
@@ -100,10 +120,8 @@ public struct TypedExpr: Sendable {
         case call(ScalarFunction, [TypedExpr])
         /// An aggregate; `argument` is nil for `count()`, `parameter` is percentile's p.
         case aggregate(AggregateFunction, argument: TypedExpr?, filter: TypedExpr?, parameter: TypedExpr?)
-        /// `ntile(x, n)`: 1..n, 1 for the lowest values.
-        case ntile(TypedExpr, buckets: Int)
-        /// `abc(x, a, b)`: "A"/"B"/"C" by cumulative share of x, descending.
-        case abc(TypedExpr, a: Double, b: Double)
+        /// `ntile`, `abc` or `rank`, over everyone or within groups.
+        case ranking(Ranking)
         /// A field of a linked event table, one value per event row: only inside an event aggregate.
         case eventColumn(table: String, field: String)
         /// An aggregate over a linked table's rows: per customer (SQL LEFT JOIN + GROUP BY), or over all
@@ -115,7 +133,8 @@ public struct TypedExpr: Sendable {
     public var children: [TypedExpr] {
         switch kind {
         case .constant, .column, .segment, .scalar: return []
-        case .negate(let x), .not(let x), .isNull(let x, _), .ntile(let x, _), .abc(let x, _, _): return [x]
+        case .negate(let x), .not(let x), .isNull(let x, _): return [x]
+        case .ranking(let r): return [r.value, r.group].compactMap { $0 }
         case .and(let a, let b), .or(let a, let b), .arith(_, let a, let b), .dateShift(let a, let b, _), .compare(_, let a, let b): return [a, b]
         case .inList(let x, let items, _): return [x] + items
         case .call(_, let args): return args
@@ -132,7 +151,7 @@ public struct TypedExpr: Sendable {
         case .eventColumn(let t, _): return t
         case .eventAggregate: return nil
         case .constant, .column, .segment, .scalar, .negate, .not, .and, .or, .arith, .dateShift, .compare, .inList,
-             .isNull, .call, .aggregate, .ntile, .abc:
+             .isNull, .call, .aggregate, .ranking:
             for c in children { if let t = c.eventTable { return t } }
             return nil
         }

@@ -88,6 +88,8 @@ public struct CallOptions: Sendable, Hashable {
     public var distinct: Bool
     /// `first(x by y)` / `last(x by y)`: the value of x on the row with the least / greatest y.
     public var by: Expr?
+    /// How many arguments come before `by`: 1 in `last(x by y)`, 2 in `ntile(x, 5 by city)`.
+    public var byAfterArguments = 1
     public init(distinct: Bool = false, by: Expr? = nil) {
         self.distinct = distinct
         self.by = by
@@ -167,8 +169,8 @@ public struct Stmt: Sendable, Hashable {
         case segment(Name, Expr)
         /// `tiers grade { A where … B where … C otherwise }`
         case tiers(Name, [TierArm])
-        /// `show TARGET [limit N] [order by k [asc|desc], …] [columns a, b]`; clauses in any order.
-        case show(target: Expr, limit: Expr?, orderBy: [OrderKey], columns: [Expr])
+        /// `show TARGET [limit N [per G]] [order by k [asc|desc], …] [columns a, b]`; clauses in any order.
+        case show(target: Expr, limit: ShowLimit?, orderBy: [OrderKey], columns: [Expr])
         /// `count TARGET` — a segment / boolean expression, or a tiers name (one row per tier).
         case count(Expr)
         /// `export TARGET to "path" [columns a, b]`
@@ -214,4 +216,14 @@ public struct UnparsedStatement: Sendable {
     public var name: Name?
     /// Every identifier in its text: names it reads, so none of them is reported as never used.
     public var mentions: Set<String>
+}
+
+/// `limit N` of `show`, and `per G` when the limit holds for each group of G (`limit 3 per city`).
+public struct ShowLimit: Sendable, Hashable {
+    public var count: Expr
+    public var per: Expr?
+    public init(count: Expr, per: Expr? = nil) {
+        self.count = count
+        self.per = per
+    }
 }

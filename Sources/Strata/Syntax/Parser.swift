@@ -416,7 +416,7 @@ struct ParserState {
 
     mutating func parseShow() throws(SyntaxError) -> Stmt.Kind {
         let target = try parseExpression()
-        var limit: Expr?
+        var limit: ShowLimit?
         var orderBy: [OrderKey]?
         var columns: [Expr]?
         while case .keyword(let k) = current.kind, k == .limit || k == .order || k == .columns {
@@ -426,7 +426,13 @@ struct ParserState {
             switch k {
             case .limit:
                 let e = try parseExpression()
-                if limit == nil { limit = e }
+                // `per` is a word only here, after the count (a field may be called `per`); in any case, as keywords are.
+                var per: Expr?
+                if case .identifier(let word) = current.kind, word.lowercased() == "per", startsExpression(peek(1)) {
+                    advance()
+                    per = try parseExpression()
+                }
+                if limit == nil { limit = ShowLimit(count: e, per: per) }
             case .order:
                 let keys = try parseOrderKeys()
                 if orderBy == nil { orderBy = keys }

@@ -273,6 +273,11 @@ extension ParserState {
             while eat(.comma) != nil {
                 args.append(try parseExpression())
                 if isKeyword(.where) { throw expected(.argumentAfterFilter) }
+                // Ranking within groups puts `by` after the last argument: `ntile(x, 5 by city)`.
+                if options.by == nil, eat(.by) != nil {
+                    options.by = try parseExpression()
+                    options.byAfterArguments = args.count
+                }
             }
         }
         let end = try expectClosing(.rparen, .callContinuation(function: name.text))
