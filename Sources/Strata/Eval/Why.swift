@@ -208,7 +208,7 @@ struct WhyExplainer {
             return WhyNode(name, truth, note: name == "as_of" ? "setting" : "let")
         case .isNull(let x, _), .inList(let x, _, _):
             return WhyNode(source.slice(e.span), truth, note: try operand(x, source), children: try context(x, source))
-        case .constant, .negate, .arith, .dateShift, .call, .aggregate, .ntile, .abc, .eventColumn, .eventAggregate:
+        case .constant, .negate, .arith, .dateShift, .call, .aggregate, .ranking, .eventColumn, .eventAggregate:
             var values: [String] = []
             for c in e.children where !isConstant(c) { values.append(try operand(c, source)) }
             var ctx: [WhyNode] = []
@@ -260,7 +260,7 @@ struct WhyExplainer {
         case .scalar(let name):
             guard name != "as_of", let def = rules.definitions[name], case .let(_, let f) = def.kind else { return [] }
             return [WhyNode(name + " = " + (try shown(e)), .none, note: "let: " + def.source.slice(f.span))]
-        case .eventAggregate, .ntile, .abc, .aggregate:
+        case .eventAggregate, .ranking, .aggregate:
             // Its value is what matters (the rows inside it are other customers' or events).
             return depth == 0 ? [] : [WhyNode(source.slice(e.span) + " = " + (try shown(e)), .none, note: computedNote(e))]
         default:
@@ -280,7 +280,7 @@ struct WhyExplainer {
         guard let def = rules.definitions[name], case .derive(_, let f) = def.kind else { return [] }
         switch f.kind {
         // The formula is the computation itself: the derived field's line already shows its value.
-        case .eventAggregate, .ntile, .abc, .aggregate: return []
+        case .eventAggregate, .ranking, .aggregate: return []
         default: return try context(f, def.source, depth: 1)
         }
     }
@@ -288,7 +288,7 @@ struct WhyExplainer {
     func computedNote(_ e: TypedExpr) -> String {
         switch e.kind {
         case .eventAggregate(let g): return "this customer's \(g.table)"
-        case .ntile, .abc: return "this customer's rank among all customers"
+        case .ranking(let r): return r.group == nil ? "this customer's rank among all customers" : "this customer's rank in their group"
         default: return "over all customers"
         }
     }

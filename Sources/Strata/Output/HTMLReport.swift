@@ -153,7 +153,38 @@ public enum HTMLReport {
         case .note:
             // Notes (exports written, files read) go to stderr, as in `strata run`; they are not results.
             return ""
+        case .summary(let t):
+            var h = "<figure class=\"output\" data-kind=\"summary\">\n<figcaption>\(HTMLEscape.text(t.title))</figcaption>\n"
+            if let bars = summaryBars(t) { h += SVGBarChart(bars, caption: t.title).render() + "\n" }
+            h += table(headers: t.headers, rows: Report.summaryCells(t), rightAligned: Report.summaryNumericColumns(t))
+            return h + "</figure>\n"
+        case .figures(let title, let figures):
+            var h = "<figure class=\"output\" data-kind=\"figures\">\n<figcaption>\(HTMLEscape.text(title))</figcaption>\n"
+            h += table(headers: ["figure", "value"], rows: figures.map { [$0.name, Report.figureText($0.value)] }, rightAligned: [1])
+            return h + "</figure>\n"
+        case .overlap(let title, let t):
+            var h = "<figure class=\"output\" data-kind=\"overlap\">\n<figcaption>\(HTMLEscape.text(title))</figcaption>\n"
+            h += table(headers: ["overlap"] + t.labels, rows: OverlapRender.matrixCells(t), rightAligned: Set(t.labels.indices.map { $0 + 1 }))
+            h += table(headers: OverlapRender.pairHeaders, rows: OverlapRender.pairCells(t), rightAligned: OverlapRender.pairNumericColumns)
+            return h + "</figure>\n"
+        case .why(let r):
+            let text = WhyRender.render(r, format: .table)
+            return "<figure class=\"output\" data-kind=\"why\">\n<pre>\(HTMLEscape.text(text))</pre>\n</figure>\n"
         }
+    }
+
+    /// The bars of a summary's chart column (members, with their share of the target), as `--chart` draws them; nil when it has none.
+    static func summaryBars(_ t: SummaryTable) -> [CountRow]? {
+        guard let c = t.chartColumn else { return nil }
+        let rows = t.hasTotalRow ? Array(t.rows.dropLast()) : t.rows
+        let bars = rows.map { r -> CountRow in
+            let label = r.prefix(t.labelColumns).map(ValueFormat.display).joined(separator: " · ")
+            guard c < r.count, case .number(let d) = r[c], d.isFinite, abs(d) < 1e15 else { return CountRow(label: label, count: 0, share: 0) }
+            var share = d
+            if c + 1 < r.count, c + 1 < t.kinds.count, t.kinds[c + 1] == .share, case .number(let s) = r[c + 1] { share = s }
+            return CountRow(label: label, count: Int(d), share: share)
+        }
+        return bars.isEmpty ? nil : bars
     }
 
     static func assertionSection(_ assertions: [RunResult.AssertionOutcome]) -> String {

@@ -18,19 +18,30 @@ enum OverlapRender {
 
     /// Rows and columns in the order listed; a cell is `both (jaccard)`, the diagonal each one's size.
     static func matrix(_ t: OverlapTable) -> String {
-        let rows = t.labels.indices.map { i in
+        TextTable(headers: ["overlap"] + t.labels, rows: matrixCells(t), rightAligned: Set(1...max(1, t.labels.count))).render()
+    }
+
+    /// The matrix's cells (the HTML report prints the same).
+    static func matrixCells(_ t: OverlapTable) -> [[String]] {
+        t.labels.indices.map { i in
             [t.labels[i]] + t.labels.indices.map { j in
                 i == j ? String(t.sizes[i]) : "\(t.both[i][j]) (\(jaccard(pairJaccard(t, i, j))))"
             }
         }
-        return TextTable(headers: ["overlap"] + t.labels, rows: rows, rightAligned: Set(1...t.labels.count)).render()
     }
 
+    static let pairHeaders = ["a", "b", "both", "jaccard", "of a", "of b"]
+    static let pairNumericColumns: Set<Int> = [2, 3, 4, 5]
+
     static func pairList(_ t: OverlapTable) -> String {
-        let rows = t.pairs.map { p in
+        TextTable(headers: pairHeaders, rows: pairCells(t), rightAligned: pairNumericColumns).render()
+    }
+
+    /// The pair list's cells, most similar first.
+    static func pairCells(_ t: OverlapTable) -> [[String]] {
+        t.pairs.map { p in
             [t.labels[p.a], t.labels[p.b], String(p.both), jaccard(p.jaccard), ValueFormat.share(p.shareOfA), ValueFormat.share(p.shareOfB)]
         }
-        return TextTable(headers: ["a", "b", "both", "jaccard", "of a", "of b"], rows: rows, rightAligned: [2, 3, 4, 5]).render()
     }
 
     static func pairJaccard(_ t: OverlapTable, _ i: Int, _ j: Int) -> Double {

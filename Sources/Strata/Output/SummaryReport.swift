@@ -16,19 +16,33 @@ extension Report {
             }
             return format == .csv ? CSVWriter.render(headers: t.headers, rows: rows) : JSONWriter.render(headers: t.headers, rows: rows)
         case .table:
-            let cells = t.rows.map { row in
-                row.enumerated().map { (k, v) -> String in
-                    guard k < t.kinds.count, case .number(let d) = v else { return ValueFormat.display(v) }
-                    switch t.kinds[k] {
-                    case .share: return ValueFormat.share(d)
-                    case .ratio: return d.isFinite ? String(format: "%.2f", d) : "null"
-                    case .label, .count, .value: return ValueFormat.display(v)
-                    }
+            return TextTable(headers: t.headers, rows: summaryCells(t), rightAligned: summaryNumericColumns(t)).render()
+        }
+    }
+
+    /// A summary's cells as the table prints them (shares as percentages, ratios to two decimals); the HTML
+    /// report prints the same cells.
+    static func summaryCells(_ t: SummaryTable) -> [[String]] {
+        t.rows.map { row in
+            row.enumerated().map { (k, v) -> String in
+                guard k < t.kinds.count, case .number(let d) = v else { return ValueFormat.display(v) }
+                switch t.kinds[k] {
+                case .share: return ValueFormat.share(d)
+                case .ratio: return d.isFinite ? String(format: "%.2f", d) : "null"
+                case .label, .count, .value: return ValueFormat.display(v)
                 }
             }
-            let right = Set(t.kinds.indices.filter { t.kinds[$0] != .label })
-            return TextTable(headers: t.headers, rows: cells, rightAligned: right).render()
         }
+    }
+
+    /// The columns of a summary that hold numbers (aligned right).
+    static func summaryNumericColumns(_ t: SummaryTable) -> Set<Int> {
+        Set(t.kinds.indices.filter { t.kinds[$0] != .label })
+    }
+
+    /// A figure's value as the table prints it.
+    static func figureText(_ v: Value) -> String {
+        v.isNull ? "null" : ValueFormat.display(v)
     }
 
     static func renderFigures(_ figures: [Figure], format: OutputFormat) -> String {
@@ -39,7 +53,7 @@ extension Report {
             // One `name  value` line each, the values lined up (names measured in display columns).
             let width = figures.map { DisplayWidth.of($0.name) }.max() ?? 0
             return figures.map { f in
-                f.name + String(repeating: " ", count: width - DisplayWidth.of(f.name)) + "  " + (f.value.isNull ? "null" : ValueFormat.display(f.value))
+                f.name + String(repeating: " ", count: width - DisplayWidth.of(f.name)) + "  " + figureText(f.value)
             }.joined(separator: "\n") + "\n"
         }
     }

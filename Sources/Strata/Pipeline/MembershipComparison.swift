@@ -33,7 +33,7 @@ extension Pipeline {
     static func definesMembership(_ kind: CheckedStmt.Kind) -> Bool {
         switch kind {
         case .setAsOf, .let, .derive, .segment, .tiers: return true
-        case .show, .count, .export, .assert, .expression: return false
+        case .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return false
         }
     }
 }
@@ -160,7 +160,7 @@ public enum MembershipComparison {
             case .segment(let name, _): return (name, .segment)
             case .tiers(let name, let arms): return (name, .tiers(arms.map(\.label)))
             case .derive(let name, _): return (name, .derived)
-            case .setAsOf, .let, .show, .count, .export, .assert, .expression: return nil
+            case .setAsOf, .let, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return nil
             }
         }
     }

@@ -79,7 +79,7 @@ enum TierImplication {
         case .arith(let op, let a, let b): return list([a, b]).map { "\(op.rawValue)(\($0))" }
         case .isNull(let x, let negated): return shape(x).map { "null\(negated)(\($0))" }
         case .inList(let x, let items, let negated): return list([x] + items).map { "in\(negated)(\($0))" }
-        case .dateShift, .call, .aggregate, .ntile, .abc, .eventColumn, .eventAggregate: return nil
+        case .dateShift, .call, .aggregate, .ranking, .eventColumn, .eventAggregate: return nil
         }
     }
 

@@ -27,8 +27,10 @@ extension TypedExpr {
             for a in args { mapped.append(try f(a)) }
             out.kind = .call(fn, mapped)
         case .aggregate(let fn, let a, let filter, let p): out.kind = .aggregate(fn, argument: try opt(a), filter: try opt(filter), parameter: try opt(p))
-        case .ntile(let x, let n): out.kind = .ntile(try f(x), buckets: n)
-        case .abc(let x, let a, let b): out.kind = .abc(try f(x), a: a, b: b)
+        case .ranking(var r):
+            r.value = try f(r.value)
+            r.group = try opt(r.group)
+            out.kind = .ranking(r)
         case .eventAggregate(var g):
             g.argument = try opt(g.argument)
             g.by = try opt(g.by)
