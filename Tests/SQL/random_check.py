@@ -3,7 +3,8 @@
 Writes a small data set (customers with nulls in every column and boundary values: 0, negatives, 1e15,
 halves, month ends, leap days, CJK and emoji text; a linked event table with rows of no customer) and
 rule files of generated well-typed definitions (expressions up to depth 4 over every operator, scalar
-function, aggregate with filters, event aggregate, `ntile`/`abc`, tiers, segments, `let`s), then
+function, aggregate with filters, event aggregate, `ntile`/`abc` — alone and inside aggregates, event
+filters and each other —, tiers, segments, `let`s), then
 compares each file through Tests/SQL/sql_check.py (cell by cell, as the example check does). A
 difference, an SQL error or a refusal fails the check and prints the smallest failing rule file found
 by dropping definitions and replacing subexpressions by their parts.
@@ -12,7 +13,6 @@ It also checks, with no reference, that for generated conditions p the segments 
 `(p) is null` hold every customer exactly once, in the in-memory table and in DuckDB's.
 
 Left out on purpose (docs/sql.md, "Not translated yet" and the known differences):
-- `ntile`/`abc` inside an aggregate, an event filter or another `ntile`/`abc` (sql-not-translated);
 - computed durations, computed `round` digits, computed `percentile` fractions, `date(…)` of a
   computed text, `number(…)` of text (sql-not-translated);
 - `lower`/`upper` of characters whose case mapping changes length (ß): not in the data or literals;
@@ -136,14 +136,14 @@ class Generator:
         ]
         if s.aggregates and not s.event:
             forms += [lambda: self.event_aggregate(d, s)] * 3
-        if s.window and not s.event:
+        if s.window:
             forms.append(lambda: op("num", "ntile({}, " + self.choice(["1", "2", "3", "5", "7"]) + ")",
-                                    self.expr(self.choice(["num", "num", "date", "text"]), d, s.but(window=False))))
+                                    self.expr(self.choice(["num", "num", "date", "text"]), d, self.ranked(s))))
         return self.choice(forms)()
 
     def event_aggregate(self, d, s):
         """An aggregate over the linked table's rows, per customer."""
-        inner = s.but(event=True, window=False, aggregates=False)
+        inner = s.but(event=True, aggregates=False)
         flt = (lambda: " where " + self.expr("bool", min(d, 3), inner).text()) if self.rng.random() < 0.6 else (lambda: "")
         f = flt()
         kind = self.choice(["count", "countx", "distinct", "sum", "avg", "min", "max", "median", "stddev", "percentile", "first", "last"])
@@ -178,7 +178,7 @@ class Generator:
             lambda: op("text", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
             lambda: op("text", "if({}, {}, {})", e("bool"), e(), e()),
         ]
-        if s.window and not s.event:
+        if s.window:
             forms.append(lambda: op("text", "abc({})", self.graded(d, s)))
             forms.append(lambda: op("text", "abc({}, 0.5, 0.7)", self.graded(d, s)))
         if s.aggregates and not s.event:
@@ -190,8 +190,13 @@ class Generator:
         """abc's argument: never a constant. With one value for all, the running share lands exactly on
         the threshold (0.1 × 20 of 0.1 × 40 is 0.5) and the order of float additions decides the grade:
         a known difference (docs/sql.md), found by this check with --seed 3."""
-        x = self.expr("num", d, s.but(window=False))
+        x = self.expr("num", d, self.ranked(s))
         return x if any(f in x.text() for f in ("n1", "n2", "ev", "_")) else op("num", "({} + n1)", x)
+
+    def ranked(self, s):
+        """What an `ntile`/`abc` argument may read: customer values only (inside an event filter too, where
+        the window ranks the row's customer), and half the time another window."""
+        return s.but(event=False, aggregates=s.aggregates and not s.event, window=self.rng.random() < 0.5)
 
     def bool(self, d, s):
         e = lambda t="bool": self.expr(t, d, s)  # noqa: E731
@@ -222,7 +227,7 @@ class Generator:
 
     def let(self, names):
         """A single value: an aggregate over customers (maybe filtered) or over every event row."""
-        s = Scope(names, window=False)
+        s = Scope(names)  # windows too: inside the aggregate, computed in a stage before (docs/sql.md)
         f = (" where " + self.expr("bool", 3, s).text()) if self.rng.random() < 0.5 else ""
         x = self.expr("num", 3, s).text()
         kind = self.choice(["sum", "avg", "min", "max", "median", "stddev", "percentile", "count", "countw", "event", "const"])

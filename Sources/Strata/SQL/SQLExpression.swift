@@ -37,6 +37,9 @@ struct SQLExpressionWriter {
     let tables: [TableSchema]
     /// The customer key (quoted).
     let key: String
+    /// The key as a second sort key when `--order` names a column that may hold ties (quoted, ordered
+    /// as text is); nil when the order column is unique (`_row`, the key).
+    var tieBreak: String? = nil
 
     typealias Failure = SQLUntranslatable
 
@@ -105,6 +108,9 @@ struct SQLExpressionWriter {
             return try call(f, args, e, cx)
         case .aggregate(let f, let arg, let filter, let param):
             return try aggregate(f, arg, filter, param, e, cx)
+        case .ntile where cx.lifted[e.span] != nil, .abc where cx.lifted[e.span] != nil:
+            // Computed in a stage before (SQLStages): read as a column.
+            return (cx.customerAlias.map { $0 + "." } ?? "") + dialect.quote(cx.lifted[e.span] ?? "")
         case .ntile(let x, let n):
             guard cx.windows else { throw fail("`ntile`", "it stands inside an aggregate or an event aggregate", e) }
             var inner = cx
@@ -112,7 +118,7 @@ struct SQLExpressionWriter {
             let v = try sql(x, inner)
             // Nulls get no bucket and must not take one from the others: they are a partition of their own.
             return "(CASE WHEN \(v) IS NULL THEN NULL ELSE CAST(NTILE(\(n)) OVER (PARTITION BY (\(v) IS NULL) ORDER BY "
-                + "\(dialect.ordered(v, x.type)) ASC NULLS LAST, \(orderKey) ASC) AS \(dialect.doubleType)) END)"
+                + "\(dialect.ordered(v, x.type)) ASC NULLS LAST, \(orderTerms)) AS \(dialect.doubleType)) END)"
         case .abc(let x, let a, let b):
             guard cx.windows else { throw fail("`abc`", "it stands inside an aggregate or an event aggregate", e) }
             var inner = cx
@@ -121,7 +127,7 @@ struct SQLExpressionWriter {
             let total = "SUM(\(v)) OVER ()"
             // The share held by the customers before this one: ROWS, because the default RANGE frame would
             // count tied customers as before each other.
-            let before = "COALESCE(SUM(\(v)) OVER (PARTITION BY (\(v) IS NULL) ORDER BY \(v) DESC NULLS LAST, \(orderKey) ASC "
+            let before = "COALESCE(SUM(\(v)) OVER (PARTITION BY (\(v) IS NULL) ORDER BY \(v) DESC NULLS LAST, \(orderTerms) "
                 + "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)"
             return "(CASE WHEN \(v) IS NULL OR NOT (\(total) > 0) THEN NULL WHEN \(before) / \(total) < \(dialect.number(a)) THEN 'A' "
                 + "WHEN \(before) / \(total) < \(dialect.number(b)) THEN 'B' ELSE 'C' END)"
@@ -137,12 +143,16 @@ struct SQLExpressionWriter {
                 // A customer with no rows: count is 0, everything else null (as the LEFT JOIN leaves it).
                 return g.function == .count || g.function == .countDistinct ? "COALESCE(\(ref), \(dialect.number(0)))" : ref
             }
-            return "(" + (try eventQuery(g, e, stage: cx.stage, grouped: false)) + ")"
+            return "(" + (try eventQuery(g, e, stage: cx.stage, grouped: false, lifted: cx.lifted)) + ")"
         }
     }
 
     /// The load-order column as an ORDER BY term (text keys in code-point order).
     var orderKey: String { dialect.ordered(order, orderType) }
+
+    /// Load order as ORDER BY terms: the order column, then the key when the column may hold ties
+    /// (`--order` of a column that is not unique), so tied customers come in one order on every engine.
+    var orderTerms: String { "\(orderKey) ASC" + (tieBreak.map { ", \($0) ASC" } ?? "") }
 
     func literal(_ v: Value, _ e: TypedExpr) -> String {
         switch v {
