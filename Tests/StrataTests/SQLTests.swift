@@ -169,8 +169,8 @@ import Testing
         _ = CLITests.write("customer_id,amount\nC1,3\n", "p.csv", in: dir)
         let path = CLITests.write("load customers from \"c.csv\"\nload p from \"p.csv\" linked by customer_id\nderive x = sum(p.amount where ntile(p.amount, 2) == 1)\n", "r.strata", in: dir)
         let r = CLIRun(["sql", path])
-        // Either the checker or the SQL writer refuses it; never a script.
-        #expect(r.code != 0 && r.out.isEmpty, "\(r.out)")
+        #expect(r.code == 1 && r.out.isEmpty, "\(r.out)")
+        #expect(r.err.contains("r.strata:3:31: error: `ntile` is not translated to SQL for duckdb: it ranks event rows, not customers"), "\(r.err)")
     }
 
     @Test func postgresMapsCaseByUnicodeNotTheDatabaseLocale() {

@@ -25,6 +25,12 @@ extension SQLScriptWriter {
         return out
     }
 
+    /// The window function's name as written, for messages.
+    static func windowName(_ e: TypedExpr) -> String {
+        if case .abc = e.kind { return "`abc`" }
+        return "`ntile`"
+    }
+
     /// Adds one stage per window in `windows` over `stage` (each reads the ones before it) and records
     /// where each is in `cx.lifted`; returns the last stage. Ties go by load order and nulls get no
     /// bucket, as where a window stands alone (`SQLExpressionWriter.sql`).
@@ -33,7 +39,7 @@ extension SQLScriptWriter {
         var from = stage
         for w in windows {
             guard w.eventTable == nil else {
-                throw .notTranslated(w.kind.windowName, dialect, why: "it ranks event rows, not customers", at: w.span)
+                throw .notTranslated(Self.windowName(w), dialect, why: "it ranks event rows, not customers", at: w.span)
             }
             let column = "_w\(k)_\(cx.lifted.count + 1)", name = "_s\(k)w\(cx.lifted.count + 1)"
             var over = SQLContext(stage: from)
@@ -82,13 +88,5 @@ extension SQLScriptWriter {
         ctes.append(("_c", "SELECT e.\(by) AS \(by), MIN(e.\(order)) AS \(dialect.quote("_first"))\n  FROM \(dialect.quote(table)) e\n  "
                      + "WHERE \(keep)\n  GROUP BY e.\(by)"))
         return "_c"
-    }
-}
-
-extension TypedExpr.Kind {
-    /// The window function's name as written, for messages.
-    var windowName: String {
-        if case .abc = self { return "`abc`" }
-        return "`ntile`"
     }
 }
