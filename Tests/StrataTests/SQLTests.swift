@@ -137,10 +137,40 @@ import Testing
         #expect(Self.sql("derive r = clv % 2", .duckdb).diagnostics.isEmpty)
     }
 
-    @Test func windowsInsideAggregatesAreRefused() {
-        let r = Self.sql("let n = count(where ntile(clv, 4) == 1)", .duckdb)
-        #expect(r.diagnostics.map(\.code) == [.sqlNotTranslated])
-        #expect(r.diagnostics.first?.span.start.column == 21)
+    /// SQL cannot nest a window function in an aggregate: the window is a column of a stage before, over
+    /// every customer, and the aggregate reads it there.
+    @Test(arguments: SQLDialect.allCases)
+    func windowsInsideAggregatesAreComputedInAStageBefore(_ d: SQLDialect) {
+        let r = Self.sql("let n = count(where ntile(clv, 4) == 1)", d)
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        let w = d.quote("_w1_1")
+        #expect(r.script.contains("_s1w1 AS (\n  SELECT *, (CASE WHEN \(d.quote("clv")) IS NULL THEN NULL ELSE CAST(NTILE(4) OVER ("), "\(r.script)")
+        #expect(r.script.contains("AS \(w)\n  FROM _s0\n)"), "\(r.script)")
+        #expect(r.script.contains("COUNT(CASE WHEN (\(w) = CAST(1 AS \(d.doubleType))) THEN 1 END)"), "\(r.script)")
+        #expect(r.script.contains("FROM _s1w1) AS \(d.quote("v"))"), "\(r.script)")
+    }
+
+    @Test func aWindowInsideAWindowIsComputedFirst() {
+        let s = Self.sql("derive q = ntile(ntile(clv, 4) * 10, 2)", .duckdb).script
+        // The inner ntile is a column of its own stage; the outer one stands in the definition's stage and reads it.
+        #expect(s.contains("_s1w1 AS (\n  SELECT *, (CASE WHEN \"clv\" IS NULL"), "\(s)")
+        #expect(s.contains("(CASE WHEN (\"_w1_1\" * CAST(10 AS DOUBLE)) IS NULL THEN NULL ELSE CAST(NTILE(2)"), "\(s)")
+    }
+
+    @Test func aWindowInAnEventFilterIsComputedBeforeTheRowsAreJoined() {
+        let s = Self.eventScript("derive top = sum(p.amount where abc(clv) == \"A\")\n")
+        #expect(s.contains("_s1w1 AS (\n  SELECT *, (CASE WHEN \"clv\" IS NULL OR NOT (SUM(\"clv\") OVER () > 0)"), "\(s)")
+        #expect(s.contains("FROM \"p\" e JOIN _s1w1 c ON e.\"customer_id\" = c.\"id\" WHERE (c.\"_w1_1\" = 'A')"), "\(s)")
+    }
+
+    @Test func aWindowOfEventRowsIsStillRefused() {
+        let dir = Repo.tempDir()
+        _ = CLITests.write("id,clv\nC1,5\n", "c.csv", in: dir)
+        _ = CLITests.write("customer_id,amount\nC1,3\n", "p.csv", in: dir)
+        let path = CLITests.write("load customers from \"c.csv\"\nload p from \"p.csv\" linked by customer_id\nderive x = sum(p.amount where ntile(p.amount, 2) == 1)\n", "r.strata", in: dir)
+        let r = CLIRun(["sql", path])
+        #expect(r.code == 1 && r.out.isEmpty, "\(r.out)")
+        #expect(r.err.contains("r.strata:3:31: error: `ntile` is not translated to SQL for duckdb: it ranks event rows, not customers"), "\(r.err)")
     }
 
     @Test func postgresMapsCaseByUnicodeNotTheDatabaseLocale() {
@@ -200,6 +230,50 @@ import Testing
         let s = Self.eventScript("derive last_amount = last(p.amount by p.day)\n")
         #expect(s.contains("ROW_NUMBER() OVER (PARTITION BY e.\"customer_id\" ORDER BY e.\"day\" DESC NULLS LAST, e.\"_row\" DESC)"), "\(s)")
         #expect(s.contains("WHERE \"_rn\" = 1"))
+    }
+
+    /// An event aggregate that reads only loaded fields joins its rows to the first stage, so each stage is
+    /// read once by the next: Spark, which inlines every CTE, would otherwise plan a tree doubling per aggregate.
+    @Test func eventRowsJoinTheFirstStageUnlessTheyReadComputedValues() {
+        let s = Self.eventScript("derive half = clv / 2\nderive n = count(p where amount > clv)\nderive m = count(p where amount > half)\n")
+        #expect(s.contains("_e2_1 AS (\n  SELECT e.\"customer_id\" AS \"_k\", CAST(COUNT(*) AS DOUBLE) AS \"v\" FROM \"p\" e JOIN _s0 c"), "\(s)")
+        #expect(s.contains("_e3_1 AS (\n  SELECT e.\"customer_id\" AS \"_k\", CAST(COUNT(*) AS DOUBLE) AS \"v\" FROM \"p\" e JOIN _s2 c"), "\(s)")
+    }
+
+    /// Only linked tables: the customers are the first one's distinct non-empty keys in order of first
+    /// appearance, as `strata run` makes them.
+    @Test func aProgramOfLinkedTablesTakesItsCustomersFromTheFirst() throws {
+        let dir = Repo.tempDir()
+        _ = CLITests.write("customer_id,amount\nC2,3\nC1,4\n,5\nC2,6\n", "p.csv", in: dir)
+        let path = CLITests.write("load p from \"p.csv\" linked by customer_id\nderive n = count(p)\n", "r.strata", in: dir)
+        let r = CLIRun(["sql", path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("_c AS (\n  SELECT e.\"customer_id\" AS \"customer_id\", MIN(e.\"_row\") AS \"_first\"\n  FROM \"p\" e\n  "
+                               + "WHERE e.\"customer_id\" IS NOT NULL AND e.\"customer_id\" <> ''\n  GROUP BY e.\"customer_id\""), "\(r.out)")
+        #expect(r.out.contains("SELECT c.*, c.\"_first\" AS \"_strata_order\"\n  FROM _c c"))
+        #expect(r.out.hasSuffix("SELECT \"customer_id\", \"n\"\nFROM _s1\nORDER BY \"_strata_order\" ASC;\n"), "\(r.out)")
+        let m = dir + "/m.csv"
+        #expect(CLIRun(["run", path, "--membership", m]).code == 0)
+        #expect(try String(contentsOfFile: m, encoding: .utf8) == "customer_id,n\nC2,2\nC1,1\n")
+    }
+
+    /// `--order` of a column with ties: the key breaks them, so every engine gives one order.
+    @Test(arguments: SQLDialect.allCases)
+    func tiesInTheOrderColumnAreBrokenByTheKey(_ d: SQLDialect) {
+        let s = Self.sql("derive q = ntile(clv, 2)", d, order: "last_visit").script
+        let terms = "\(d.quote("_strata_order")) ASC, \(d.ordered(d.quote("id"), .string)) ASC"
+        #expect(s.contains("ORDER BY \(d.quote("clv")) ASC NULLS LAST, \(terms)) AS"), "\(s)")
+        #expect(s.hasSuffix("ORDER BY \(terms);\n"), "\(s)")
+        // The key and `_row` are unique: nothing to break.
+        #expect(Self.sql("derive q = ntile(clv, 2)", d, order: "_row").script.hasSuffix("ORDER BY \(d.quote("_strata_order")) ASC;\n"))
+    }
+
+    /// A quoted empty CSV cell (`""`) is null in Strata; each engine's reader is told so.
+    @Test func quotedEmptyCellsAreLoadedAsNull() {
+        let rules = Repo.path("examples/vip-program.strata")
+        #expect(CLIRun(["sql", rules, "--with-load"]).out.contains("allow_quoted_nulls = true"))
+        #expect(CLIRun(["sql", rules, "--with-load", "--dialect", "postgres"]).out.contains("HEADER true, FORCE_NULL (\"id\", "))
+        #expect(CLIRun(["sql", rules, "--with-load", "--dialect", "spark"]).out.contains("NULLIF(`id`, '') AS `id`"))
     }
 
     // MARK: - Command line

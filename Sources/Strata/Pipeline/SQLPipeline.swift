@@ -12,6 +12,11 @@ extension Pipeline {
         var c = compile(source, forCheck: false)
         guard let program = c.program, c.result.exitCode == 0 else { return (nil, c.rendered()) }
         var sqlOptions = SQLOptions(dialect: dialect, asOf: options.asOf ?? options.today, asOfOverrides: options.asOf != nil, order: order)
+        // Only linked tables: the customers are the first one's keys (TableBinding.implicitCustomers).
+        if !c.planned.contains(where: { $0.link == nil }), let first = c.planned.first(where: { $0.link != nil }),
+           case .linked? = first.link {
+            sqlOptions.customersFrom = first.name
+        }
         if withLoad {
             var load: [SQLLoadTable] = []
             for t in c.planned {

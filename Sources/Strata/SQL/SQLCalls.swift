@@ -119,10 +119,11 @@ extension SQLExpressionWriter {
     /// The query of an event aggregate over `stage`'s customers: one row per customer (`_k`, `v`) when
     /// `grouped`, else one value over every row that belongs to a customer. Rows are joined to their
     /// customer (which drops rows that name none) so the filter can read customer values.
-    func eventQuery(_ g: EventAggregate, _ e: TypedExpr, stage: String, grouped: Bool) throws(Failure) -> String {
+    func eventQuery(_ g: EventAggregate, _ e: TypedExpr, stage: String, grouped: Bool, lifted: [SourceSpan: String] = [:]) throws(Failure) -> String {
         let by = dialect.quote(try link(of: g.table, e))
         var cx = SQLContext(stage: stage, customerAlias: "c", eventAlias: "e")
         cx.windows = false
+        cx.lifted = lifted  // windows computed in the stage before (SQLStages)
         let from = "FROM \(names.quoted(g.table)) e JOIN \(stage) c ON e.\(by) = c.\(key)"
         var conditions: [String] = []
         if let f = g.filter { conditions.append(try sql(f, cx)) }

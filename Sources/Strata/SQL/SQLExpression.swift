@@ -39,6 +39,9 @@ struct SQLExpressionWriter {
     let key: String
     /// Derived fields and constants known to hold whole numbers, whose `text` every engine writes alike.
     var wholeNames: Set<String> = []
+    /// The key as a second sort key when `--order` names a column that may hold ties (quoted, ordered
+    /// as text is); nil when the order column is unique (`_row`, the key).
+    var tieBreak: String? = nil
 
     typealias Failure = SQLUntranslatable
 
@@ -107,6 +110,9 @@ struct SQLExpressionWriter {
             return try call(f, args, e, cx)
         case .aggregate(let f, let arg, let filter, let param):
             return try aggregate(f, arg, filter, param, e, cx)
+        case .ranking where cx.lifted[e.span] != nil:
+            // Computed in a stage before (SQLStages): read as a column.
+            return (cx.customerAlias.map { $0 + "." } ?? "") + dialect.quote(cx.lifted[e.span] ?? "")
         case .ranking(let r):
             return try ranking(r, e, cx)
         case .eventColumn(_, let field):
@@ -121,12 +127,16 @@ struct SQLExpressionWriter {
                 // A customer with no rows: count is 0, everything else null (as the LEFT JOIN leaves it).
                 return g.function == .count || g.function == .countDistinct ? "COALESCE(\(ref), \(dialect.number(0)))" : ref
             }
-            return "(" + (try eventQuery(g, e, stage: cx.stage, grouped: false)) + ")"
+            return "(" + (try eventQuery(g, e, stage: cx.stage, grouped: false, lifted: cx.lifted)) + ")"
         }
     }
 
     /// The load-order column as an ORDER BY term (text keys in code-point order).
     var orderKey: String { dialect.ordered(order, orderType) }
+
+    /// Load order as ORDER BY terms: the order column, then the key when the column may hold ties
+    /// (`--order` of a column that is not unique), so tied customers come in one order on every engine.
+    var orderTerms: String { "\(orderKey) ASC" + (tieBreak.map { ", \($0) ASC" } ?? "") }
 
     func literal(_ v: Value, _ e: TypedExpr) -> String {
         switch v {

@@ -22,16 +22,16 @@ extension SQLExpressionWriter {
         switch r.function {
         case .ntile(let n):
             return "(CASE WHEN \(v) IS NULL THEN NULL ELSE CAST(NTILE(\(n)) OVER (PARTITION BY \(partition) ORDER BY "
-                + "\(dialect.ordered(v, r.value.type)) ASC NULLS LAST, \(orderKey) ASC) AS \(dialect.doubleType)) END)"
+                + "\(dialect.ordered(v, r.value.type)) ASC NULLS LAST, \(orderTerms)) AS \(dialect.doubleType)) END)"
         case .rank:
             return "(CASE WHEN \(v) IS NULL THEN NULL ELSE CAST(ROW_NUMBER() OVER (PARTITION BY \(partition) ORDER BY "
-                + "\(dialect.ordered(v, r.value.type)) DESC NULLS LAST, \(orderKey) ASC) AS \(dialect.doubleType)) END)"
+                + "\(dialect.ordered(v, r.value.type)) DESC NULLS LAST, \(orderTerms)) AS \(dialect.doubleType)) END)"
         case .abc(let a, let b):
             // The total of the customer's group (nulls add nothing to it).
             let total = "SUM(\(v)) OVER (\(groups.isEmpty ? "" : "PARTITION BY " + groups))"
             // The share held by the customers before this one: ROWS, because the default RANGE frame would
             // count tied customers as before each other.
-            let before = "COALESCE(SUM(\(v)) OVER (PARTITION BY \(partition) ORDER BY \(v) DESC NULLS LAST, \(orderKey) ASC "
+            let before = "COALESCE(SUM(\(v)) OVER (PARTITION BY \(partition) ORDER BY \(v) DESC NULLS LAST, \(orderTerms) "
                 + "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)"
             return "(CASE WHEN \(v) IS NULL OR NOT (\(total) > 0) THEN NULL WHEN \(before) / \(total) < \(dialect.number(a)) THEN 'A' "
                 + "WHEN \(before) / \(total) < \(dialect.number(b)) THEN 'B' ELSE 'C' END)"

@@ -23,6 +23,8 @@ public struct SQLOptions: Sendable {
     public var order: String?
     /// The files to load first (`--with-load`); nil when the tables already exist.
     public var load: [SQLLoadTable]?
+    /// The linked table whose distinct keys are the customers, when the program loads no customer table.
+    public var customersFrom: String?
 
     public init(dialect: SQLDialect, asOf: Int32, asOfOverrides: Bool = false, order: String? = nil, load: [SQLLoadTable]? = nil) {
         self.dialect = dialect
@@ -72,14 +74,18 @@ struct SQLScriptWriter {
         }
         definitions.forEach { names.define($0) }
         collisions(customers)
-        let orderField = options.order ?? (options.load != nil ? "_row" : keyField.name)
+        // Only linked tables: the customers are the first one's keys, ordered by where each first appears.
+        let implicit = options.customersFrom.map { implicitCustomers($0, key: keyField.name) }
+        let orderField = implicit != nil ? "_first" : options.order ?? (options.load != nil ? "_row" : keyField.name)
         // A column the rules do not know (`_row`, made by the loading) is taken for a number: only text
         // needs PostgreSQL's `COLLATE "C"`.
         let orderType = customers.field(orderField)?.type ?? .number
         let key = dialect.quote(keyField.name)
         var expr = SQLExpressionWriter(dialect: dialect, names: names, asOf: asOf, order: dialect.quote("_strata_order"), orderType: orderType,
                                        tables: program.tables, key: key)
-        var stage = base(customers, key: key, order: dialect.quote(orderField))
+        // `_row` (what `--with-load` makes) and the key are unique: no ties to break.
+        if implicit == nil, let o = options.order, o != keyField.name, o != "_row" { expr.tieBreak = dialect.ordered(key, keyField.type) }
+        var stage = base(customers, key: key, order: dialect.quote(orderField), from: implicit ?? dialect.quote(customers.name))
         for (k, s) in program.statements.enumerated() {
             do throws(SQLUntranslatable) {
                 stage = try statement(s.checked, number: k + 1, stage: stage, &expr)
@@ -94,7 +100,7 @@ struct SQLScriptWriter {
         var out = header(names)
         if let load = options.load { out += loading(load) }
         out += "WITH\n" + ctes.map { "\($0.name) AS (\n  \($0.body)\n)" }.joined(separator: ",\n") + "\n"
-        out += "SELECT \(columns.joined(separator: ", "))\nFROM \(stage)\nORDER BY \(expr.orderKey) ASC;\n"
+        out += "SELECT \(columns.joined(separator: ", "))\nFROM \(stage)\nORDER BY \(expr.orderTerms);\n"
         return (out, [])
     }
 
@@ -122,7 +128,7 @@ struct SQLScriptWriter {
     }
 
     /// The first stage: the customers, each matched table's fields as `table.field`, and the load order.
-    mutating func base(_ customers: TableSchema, key: String, order: String) -> String {
+    mutating func base(_ customers: TableSchema, key: String, order: String, from table: String) -> String {
         var select = ["c.*"]
         var joins: [String] = []
         for (i, t) in program.tables.enumerated() {
@@ -132,7 +138,7 @@ struct SQLScriptWriter {
             select += t.fields.map { "\(alias).\(dialect.quote($0.name)) AS \(dialect.quote(t.name + "." + $0.name))" }
         }
         select.append("c.\(order) AS \(dialect.quote("_strata_order"))")
-        let from = ([dialect.quote(customers.name) + " c"] + joins).joined(separator: "\n  ")
+        let from = ([table + " c"] + joins).joined(separator: "\n  ")
         ctes.append(("_s0", "SELECT \(select.joined(separator: ", "))\n  FROM \(from)"))
         return "_s0"
     }
@@ -146,6 +152,9 @@ struct SQLScriptWriter {
         case .setAsOf, .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return stage
         }
         var cx = SQLContext(stage: stage)
+        // Windows SQL cannot nest where they stand become columns of stages before: those inside event
+        // aggregates before the rows are joined to the stage that holds them, the others after.
+        let current = try liftWindows(Self.nestedWindows(exprs, inEvents: true), number: k, from: stage, &cx, expr)
         let lifted = exprs.flatMap(SQLScriptWriter.perCustomerEventAggregates)
         if !lifted.isEmpty {
             // Each event aggregate over its own table, grouped per customer, then LEFT JOINed: joining two
@@ -154,16 +163,16 @@ struct SQLScriptWriter {
             for (j, e) in lifted.enumerated() {
                 guard case .eventAggregate(let g) = e.kind else { continue }
                 let name = "_e\(k)_\(j + 1)", column = "_ea\(k)_\(j + 1)"
-                ctes.append((name, try expr.eventQuery(g, e, stage: stage, grouped: true)))
+                ctes.append((name, try expr.eventQuery(g, e, stage: eventStage(e, stage: current), grouped: true, lifted: cx.lifted)))
                 joins.append("LEFT JOIN \(name) ON \(name).\(dialect.quote("_k")) = s.\(expr.key)")
                 select.append("\(name).\(dialect.quote("v")) AS \(dialect.quote(column))")
                 cx.lifted[e.span] = column
             }
             let joined = "_s\(k)j"
-            ctes.append((joined, "SELECT \(select.joined(separator: ", "))\n  FROM \(stage) s\n  \(joins.joined(separator: "\n  "))"))
+            ctes.append((joined, "SELECT \(select.joined(separator: ", "))\n  FROM \(current) s\n  \(joins.joined(separator: "\n  "))"))
             cx.stage = joined
         }
-        let from = cx.stage
+        let from = try liftWindows(Self.nestedWindows(exprs, inEvents: false), number: k, from: cx.stage, &cx, expr)
         switch c.kind {
         case .let(let name, let e):
             if expr.isWhole(e) { expr.wholeNames.insert(name) }
@@ -227,7 +236,8 @@ struct SQLScriptWriter {
             var out = "SET preserve_insertion_order = true;\n"
             for t in tables {
                 let types = t.fields.map { "\(dialect.string($0.name)): '\(columnType($0.type))'" }
-                let read = "read_csv(\(dialect.string(t.path)), header = true, delim = ',', quote = '\"', escape = '\"', "
+                // A quoted empty cell (`""`) is null, as Strata reads it (`allow_quoted_nulls`, DuckDB's default, written out).
+                let read = "read_csv(\(dialect.string(t.path)), header = true, delim = ',', quote = '\"', escape = '\"', allow_quoted_nulls = true, "
                     + "columns = {\(types.joined(separator: ", "))})"
                 out += "CREATE OR REPLACE TABLE \(dialect.quote(t.name)) AS SELECT *, CAST(ROW_NUMBER() OVER () AS DOUBLE) AS "
                     + "\(dialect.quote("_row")) FROM \(read);\n"
@@ -238,9 +248,10 @@ struct SQLScriptWriter {
             for t in tables {
                 let columns = t.fields.map { "\(dialect.quote($0.name)) \(columnType($0.type))" } + ["\(dialect.quote("_row")) BIGSERIAL"]
                 out += "DROP TABLE IF EXISTS \(dialect.quote(t.name));\nCREATE TABLE \(dialect.quote(t.name)) (\(columns.joined(separator: ", ")));\n"
-                // psql reads `\copy` to the end of the line: the file's path is one quoted word.
+                // psql reads `\copy` to the end of the line: the file's path is one quoted word. FORCE_NULL: a
+                // quoted empty cell (`""`) is null, as Strata reads it (COPY would read an empty text).
                 out += "\\copy \(dialect.quote(t.name)) (\(t.fields.map { dialect.quote($0.name) }.joined(separator: ", "))) FROM "
-                    + "\(dialect.string(t.path)) WITH (FORMAT csv, HEADER true)\n"
+                    + "\(dialect.string(t.path)) WITH (FORMAT csv, HEADER true, FORCE_NULL (\(t.fields.map { dialect.quote($0.name) }.joined(separator: ", "))))\n"
             }
             return out
         case .spark:
@@ -264,6 +275,8 @@ struct SQLScriptWriter {
         var out = "CREATE OR REPLACE TEMPORARY VIEW \(raw) (\(columns.joined(separator: ", ")))\n  USING csv OPTIONS (\(written.joined(separator: ", ")));\n"
         let select = t.fields.map { f -> String in
             let c = dialect.quote(f.name)
+            // Spark reads a quoted empty cell (`""`) of a STRING column as an empty text; Strata reads it as null.
+            if f.type == .string { return "NULLIF(\(c), '') AS \(c)" }
             guard f.type == .bool else { return c }
             let v = "LOWER(TRIM(\(c)))"
             return "(CASE WHEN \(v) IN ('true', 'y', 'yes', '是') THEN TRUE WHEN \(v) IN ('false', 'n', 'no', '否') THEN FALSE END) AS \(c)"

@@ -18,7 +18,7 @@ _s2 AS (
   FROM _s2j
 ),
 _e3_1 AS (
-  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "visits" e JOIN _s2 c ON e."customer_id" = c."id" WHERE (e."date" >= CAST((DATE '2026-06-30' - INTERVAL '90 day') AS DATE)) GROUP BY e."customer_id"
+  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "visits" e JOIN _s0 c ON e."customer_id" = c."id" WHERE (e."date" >= CAST((DATE '2026-06-30' - INTERVAL '90 day') AS DATE)) GROUP BY e."customer_id"
 ),
 _s3j AS (
   SELECT s.*, _e3_1."v" AS "_ea3_1"
@@ -30,7 +30,7 @@ _s3 AS (
   FROM _s3j
 ),
 _e4_1 AS (
-  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "visits" e JOIN _s3 c ON e."customer_id" = c."id" WHERE (e."date" >= CAST((DATE '2026-06-30' - INTERVAL '180 day') AS DATE)) GROUP BY e."customer_id"
+  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "visits" e JOIN _s0 c ON e."customer_id" = c."id" WHERE (e."date" >= CAST((DATE '2026-06-30' - INTERVAL '180 day') AS DATE)) GROUP BY e."customer_id"
 ),
 _s4j AS (
   SELECT s.*, _e4_1."v" AS "_ea4_1"
@@ -42,7 +42,7 @@ _s4 AS (
   FROM _s4j
 ),
 _e5_1 AS (
-  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "complaints" e JOIN _s4 c ON e."customer_id" = c."id" WHERE (NOT e."resolved") GROUP BY e."customer_id"
+  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "complaints" e JOIN _s0 c ON e."customer_id" = c."id" WHERE (NOT e."resolved") GROUP BY e."customer_id"
 ),
 _s5j AS (
   SELECT s.*, _e5_1."v" AS "_ea5_1"
@@ -54,7 +54,7 @@ _s5 AS (
   FROM _s5j
 ),
 _e6_1 AS (
-  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "complaints" e JOIN _s5 c ON e."customer_id" = c."id" WHERE ((NOT e."resolved") AND (e."severity" >= CAST(2 AS DOUBLE PRECISION))) GROUP BY e."customer_id"
+  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "complaints" e JOIN _s0 c ON e."customer_id" = c."id" WHERE ((NOT e."resolved") AND (e."severity" >= CAST(2 AS DOUBLE PRECISION))) GROUP BY e."customer_id"
 ),
 _s6j AS (
   SELECT s.*, _e6_1."v" AS "_ea6_1"

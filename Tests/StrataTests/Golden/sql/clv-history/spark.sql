@@ -18,7 +18,7 @@ _s4 AS (
   FROM _s4j
 ),
 _e5_1 AS (
-  SELECT e.`customer_id` AS `_k`, SUM(e.`amount`) AS `v` FROM `purchases` e JOIN _s4 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, SUM(e.`amount`) AS `v` FROM `purchases` e JOIN _s0 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
 ),
 _s5j AS (
   SELECT s.*, _e5_1.`v` AS `_ea5_1`
@@ -30,7 +30,7 @@ _s5 AS (
   FROM _s5j
 ),
 _e6_1 AS (
-  SELECT e.`customer_id` AS `_k`, MIN(e.`date`) AS `v` FROM `purchases` e JOIN _s5 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, MIN(e.`date`) AS `v` FROM `purchases` e JOIN _s0 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
 ),
 _s6j AS (
   SELECT s.*, _e6_1.`v` AS `_ea6_1`
@@ -42,7 +42,7 @@ _s6 AS (
   FROM _s6j
 ),
 _e7_1 AS (
-  SELECT e.`customer_id` AS `_k`, MAX(e.`date`) AS `v` FROM `purchases` e JOIN _s6 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, MAX(e.`date`) AS `v` FROM `purchases` e JOIN _s0 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
 ),
 _s7j AS (
   SELECT s.*, _e7_1.`v` AS `_ea7_1`

@@ -18,7 +18,7 @@ _s2 AS (
   FROM _s2j
 ),
 _e3_1 AS (
-  SELECT e.`customer_id` AS `_k`, MAX(e.`severity`) AS `v` FROM `complaints` e JOIN _s2 c ON e.`customer_id` = c.`id` WHERE (NOT e.`resolved`) GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, MAX(e.`severity`) AS `v` FROM `complaints` e JOIN _s0 c ON e.`customer_id` = c.`id` WHERE (NOT e.`resolved`) GROUP BY e.`customer_id`
 ),
 _s3j AS (
   SELECT s.*, _e3_1.`v` AS `_ea3_1`
@@ -30,7 +30,7 @@ _s3 AS (
   FROM _s3j
 ),
 _e4_1 AS (
-  SELECT e.`customer_id` AS `_k`, MIN(e.`date`) AS `v` FROM `complaints` e JOIN _s3 c ON e.`customer_id` = c.`id` WHERE (NOT e.`resolved`) GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, MIN(e.`date`) AS `v` FROM `complaints` e JOIN _s0 c ON e.`customer_id` = c.`id` WHERE (NOT e.`resolved`) GROUP BY e.`customer_id`
 ),
 _s4j AS (
   SELECT s.*, _e4_1.`v` AS `_ea4_1`
@@ -46,7 +46,7 @@ _s5 AS (
   FROM _s4
 ),
 _e6_1 AS (
-  SELECT `_k`, `v` FROM (SELECT e.`customer_id` AS `_k`, e.`category` AS `v`, ROW_NUMBER() OVER (PARTITION BY e.`customer_id` ORDER BY e.`date` DESC NULLS LAST, e.`_row` DESC) AS `_rn` FROM `complaints` e JOIN _s5 c ON e.`customer_id` = c.`id` WHERE (NOT e.`resolved`) AND e.`date` IS NOT NULL) `_f` WHERE `_rn` = 1
+  SELECT `_k`, `v` FROM (SELECT e.`customer_id` AS `_k`, e.`category` AS `v`, ROW_NUMBER() OVER (PARTITION BY e.`customer_id` ORDER BY e.`date` DESC NULLS LAST, e.`_row` DESC) AS `_rn` FROM `complaints` e JOIN _s0 c ON e.`customer_id` = c.`id` WHERE (NOT e.`resolved`) AND e.`date` IS NOT NULL) `_f` WHERE `_rn` = 1
 ),
 _s6j AS (
   SELECT s.*, _e6_1.`v` AS `_ea6_1`
@@ -58,7 +58,7 @@ _s6 AS (
   FROM _s6j
 ),
 _e7_1 AS (
-  SELECT e.`customer_id` AS `_k`, CAST(COUNT(*) AS DOUBLE) AS `v` FROM `complaints` e JOIN _s6 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, CAST(COUNT(*) AS DOUBLE) AS `v` FROM `complaints` e JOIN _s0 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
 ),
 _s7j AS (
   SELECT s.*, _e7_1.`v` AS `_ea7_1`
@@ -70,7 +70,7 @@ _s7 AS (
   FROM _s7j
 ),
 _e8_1 AS (
-  SELECT e.`customer_id` AS `_k`, AVG(e.`days_to_resolve`) AS `v` FROM `complaints` e JOIN _s7 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, AVG(e.`days_to_resolve`) AS `v` FROM `complaints` e JOIN _s0 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
 ),
 _s8j AS (
   SELECT s.*, _e8_1.`v` AS `_ea8_1`

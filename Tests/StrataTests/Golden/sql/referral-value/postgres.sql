@@ -18,7 +18,7 @@ _s2 AS (
   FROM _s2j
 ),
 _e3_1 AS (
-  SELECT e."referrer" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "referrals" e JOIN _s2 c ON e."referrer" = c."id" WHERE e."converted" GROUP BY e."referrer"
+  SELECT e."referrer" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "referrals" e JOIN _s0 c ON e."referrer" = c."id" WHERE e."converted" GROUP BY e."referrer"
 ),
 _s3j AS (
   SELECT s.*, _e3_1."v" AS "_ea3_1"
@@ -30,7 +30,7 @@ _s3 AS (
   FROM _s3j
 ),
 _e4_1 AS (
-  SELECT e."referrer" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "referrals" e JOIN _s3 c ON e."referrer" = c."id" WHERE (e."converted" AND (e."date" >= CAST((DATE '2026-06-30' - INTERVAL '12 month') AS DATE))) GROUP BY e."referrer"
+  SELECT e."referrer" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "referrals" e JOIN _s0 c ON e."referrer" = c."id" WHERE (e."converted" AND (e."date" >= CAST((DATE '2026-06-30' - INTERVAL '12 month') AS DATE))) GROUP BY e."referrer"
 ),
 _s4j AS (
   SELECT s.*, _e4_1."v" AS "_ea4_1"
@@ -50,7 +50,7 @@ _s6 AS (
   FROM _s5
 ),
 _e7_1 AS (
-  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "purchases" e JOIN _s6 c ON e."customer_id" = c."id" GROUP BY e."customer_id"
+  SELECT e."customer_id" AS "_k", CAST(COUNT(*) AS DOUBLE PRECISION) AS "v" FROM "purchases" e JOIN _s0 c ON e."customer_id" = c."id" GROUP BY e."customer_id"
 ),
 _s7j AS (
   SELECT s.*, _e7_1."v" AS "_ea7_1"

@@ -18,7 +18,7 @@ _s2 AS (
   FROM _s2j
 ),
 _e3_1 AS (
-  SELECT e.`customer_id` AS `_k`, MAX(e.`date`) AS `v` FROM `purchases` e JOIN _s2 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, MAX(e.`date`) AS `v` FROM `purchases` e JOIN _s0 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
 ),
 _s3j AS (
   SELECT s.*, _e3_1.`v` AS `_ea3_1`
@@ -30,7 +30,7 @@ _s3 AS (
   FROM _s3j
 ),
 _e4_1 AS (
-  SELECT e.`customer_id` AS `_k`, CAST(COUNT(DISTINCT e.`date`) AS DOUBLE) AS `v` FROM `purchases` e JOIN _s3 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, CAST(COUNT(DISTINCT e.`date`) AS DOUBLE) AS `v` FROM `purchases` e JOIN _s0 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
 ),
 _s4j AS (
   SELECT s.*, _e4_1.`v` AS `_ea4_1`
@@ -42,7 +42,7 @@ _s4 AS (
   FROM _s4j
 ),
 _e5_1 AS (
-  SELECT e.`customer_id` AS `_k`, SUM(e.`amount`) AS `v` FROM `purchases` e JOIN _s4 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
+  SELECT e.`customer_id` AS `_k`, SUM(e.`amount`) AS `v` FROM `purchases` e JOIN _s0 c ON e.`customer_id` = c.`id` GROUP BY e.`customer_id`
 ),
 _s5j AS (
   SELECT s.*, _e5_1.`v` AS `_ea5_1`
