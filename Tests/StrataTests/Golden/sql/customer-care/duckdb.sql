@@ -18,7 +18,7 @@ _s4 AS (
   FROM _s3
 ),
 _e5_1 AS (
-  SELECT "_k", "v" FROM (SELECT e."customer_id" AS "_k", e."project" AS "v", ROW_NUMBER() OVER (PARTITION BY e."customer_id" ORDER BY e."date" DESC NULLS LAST, e."_row" DESC) AS "_rn" FROM "purchases" e JOIN _s4 c ON e."customer_id" = c."id" WHERE e."date" IS NOT NULL) "_f" WHERE "_rn" = 1
+  SELECT "_k", "v" FROM (SELECT e."customer_id" AS "_k", e."project" AS "v", ROW_NUMBER() OVER (PARTITION BY e."customer_id" ORDER BY e."date" DESC NULLS LAST, e."_row" DESC) AS "_rn" FROM "purchases" e JOIN _s0 c ON e."customer_id" = c."id" WHERE e."date" IS NOT NULL) "_f" WHERE "_rn" = 1
 ),
 _s5j AS (
   SELECT s.*, _e5_1."v" AS "_ea5_1"

@@ -17,7 +17,7 @@ _s4 AS (
   FROM _s2
 ),
 _e5_1 AS (
-  SELECT e."customer_id" AS "_k", MAX(e."date") AS "v" FROM "purchases" e JOIN _s4 c ON e."customer_id" = c."id" GROUP BY e."customer_id"
+  SELECT e."customer_id" AS "_k", MAX(e."date") AS "v" FROM "purchases" e JOIN _s0 c ON e."customer_id" = c."id" GROUP BY e."customer_id"
 ),
 _s5j AS (
   SELECT s.*, _e5_1."v" AS "_ea5_1"
