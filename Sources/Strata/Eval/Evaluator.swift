@@ -73,7 +73,7 @@ struct Evaluator: Sendable {
         case .arith(let op, let a, let b):
             return Kernels.arith(op, try eval(a), try eval(b), count)
         case .dateShift(let d, let dur, let sign):
-            return Kernels.shift(try eval(d), try eval(dur), sign: sign, count)
+            return try shift(d, by: dur, sign: sign)
         case .compare(let op, let a, let b):
             return Kernels.compare(op, try eval(a), try eval(b), count)
         case .inList(let x, let items, let negated):
