@@ -132,7 +132,8 @@ class Generator:
             lambda: op("num", "-({})", e()),
             lambda: op("num", self.choice(["abs", "floor", "ceil", "round", "number"]) + "({})", e()),
             lambda: op("num", "round({}, " + self.choice(["0", "1", "2", "-1", "-2"]) + ")", e()),
-            lambda: op("num", "round({}, {})", e(), e()),
+            # Computed digits kept shallow: each round of computed digits repeats its operands in SQL.
+            lambda: op("num", "round({}, {})", e(), self.expr("num", min(d, 2), s)),
             lambda: op("num", "number({})", e("text")),
             lambda: op("num", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
             lambda: op("num", "max({}, {}, {})", e(), e(), e()),

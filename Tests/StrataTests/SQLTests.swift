@@ -98,7 +98,8 @@ import Testing
         for d in SQLDialect.allCases {
             let s = Self.sql("derive r = round(clv / 7, 2)", d).script
             #expect(!s.contains("ROUND("), "\(d): \(s)")
-            #expect(s.contains(">= 0.5 THEN SIGN("), "\(d): \(s)")
+            #expect(s.contains("(SIGN(((\(d.quote("clv")) / NULLIF(CAST(7 AS \(d.doubleType)), 0)) * CAST(100 AS \(d.doubleType)))) * "), "\(d): \(s)")
+            #expect(s.contains("0.49999999999999994"), "\(d): \(s)")
             #expect(s.contains("CAST(100 AS \(d.doubleType))"))
         }
     }
@@ -145,7 +146,10 @@ import Testing
 
     @Test func postgresMapsCaseByUnicodeNotTheDatabaseLocale() {
         // In a C-locale database UPPER changes ASCII letters only; ICU's root locale maps "ß" to "SS" as Strata.
-        #expect(Self.sql("derive u = upper(city)", .postgres).script.contains("UPPER((\"city\") COLLATE \"und-x-icu\")"))
+        #expect(Self.sql("derive u = lower(city)", .postgres).script.contains("LOWER((\"city\") COLLATE \"und-x-icu\")"))
+        // ICU's Unicode 15 does not know the four letters Unicode 16 gave an uppercase: they are replaced first.
+        #expect(Self.sql("derive u = upper(city)", .postgres).script.contains("'\u{A7D5}', '\u{A7D4}')) COLLATE \"und-x-icu\")"))
+        #expect(SQLCaseMapping.unicode16Upper.count == 4)
         #expect(Self.sql("derive u = lower(city)", .spark).script.contains("LOWER(`city`)"))
     }
 

@@ -20,6 +20,16 @@ enum SQLCaseMapping {
     /// Each character whose lowercase in Strata is not DuckDB's: "İ" is "i̇" (i and a combining dot above).
     static let lower: [(String, String)] = [("\u{130}", "i\u{307}")]
 
+    /// The four letters Unicode 16 gave an uppercase, which PostgreSQL's ICU (Unicode 15) and Spark's Java 17
+    /// (Unicode 13) leave as they are; both apply SpecialCasing's expansions themselves.
+    static let unicode16Upper = upper.filter { $0.0.unicodeScalars.count == 1 && $0.1.unicodeScalars.count == 1 }
+
+    /// `s` with the Unicode 16 letters replaced by their uppercase when `fn` is `UPPER`.
+    static func newerLettersMapped(_ fn: String, _ s: String, _ dialect: SQLDialect) -> String {
+        guard fn == "UPPER" else { return s }
+        return unicode16Upper.reduce(s) { text, pair in "REPLACE(\(text), \(dialect.string(pair.0)), \(dialect.string(pair.1)))" }
+    }
+
     /// `fn` (`UPPER` or `LOWER`) of `s` in DuckDB, with the differing characters replaced first. The
     /// replacements cost about 0.2 s per million rows each, so they run only on the texts that hold one of
     /// the characters (one regular-expression test; DuckDB evaluates a CASE arm only for its rows).

@@ -63,18 +63,20 @@ extension SQLExpressionWriter {
             + "WHEN \(t) >= 309 THEN \(x) WHEN \(t) < 0 THEN \(scaledDown(x, p)) ELSE \(scaledUp(x, p)) END)"
     }
 
-    /// Halves away from zero, exactly: the whole part plus one step when the fraction is a half or more.
-    /// (PostgreSQL's round of a double goes to even; the others differ at large magnitudes.)
+    /// Halves away from zero, exactly: `SIGN(y) · FLOOR(|y| + 0.49999999999999994)`, the largest double
+    /// below ½, so a fraction just under ½ is not carried up by the addition's rounding, and from 2^52 on,
+    /// where every double is whole, the addition gives |y| back. `y` is written twice (nested rounds would
+    /// otherwise multiply the script). PostgreSQL's round of a double goes to even; the others differ at
+    /// large magnitudes.
     func halfAway(_ y: String) -> String {
-        let t = dialect.truncate(y)
-        return "(\(t) + CASE WHEN ABS(\(y) - \(t)) >= 0.5 THEN SIGN(\(y)) ELSE 0 END)"
+        "(SIGN(\(y)) * \(dialect.floorOrCeil("FLOOR", "(ABS(\(y)) + \(dialect.number(0.49999999999999994)))")))"
     }
 
-    /// round(x · p) / p, or x where that is not finite.
+    /// round(x · p) / p, or x where x · p is not finite (then neither is the result, and Strata keeps x).
     func scaledUp(_ x: String, _ p: String) -> String {
         let r = "(\(halfAway("(\(x) * \(p))")) / \(p))"
         switch dialect {
-        case .duckdb, .spark: return finiteOr(r, x)
+        case .duckdb, .spark: return "(CASE WHEN ABS(\(x) * \(p)) <= \(dialect.number(.greatestFiniteMagnitude)) THEN \(r) ELSE \(x) END)"
         case .postgres:
             // PostgreSQL stops with an error on an overflow: x is kept before x · p could overflow. There
             // x · p is far above 2^52, whole, so Strata's answer (x · p) / p is x or its neighbour.

@@ -85,8 +85,8 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     func caseMapped(_ fn: String, _ s: String) -> String {
         switch self {
         case .duckdb: return SQLCaseMapping.mapped(fn, s, self)  // one character to one: Strata's expansions first
-        case .spark: return "\(fn)(\(s))"
-        case .postgres: return "\(fn)((\(s)) COLLATE \"und-x-icu\")"
+        case .spark: return "\(fn)(\(SQLCaseMapping.newerLettersMapped(fn, s, self)))"
+        case .postgres: return "\(fn)((\(SQLCaseMapping.newerLettersMapped(fn, s, self))) COLLATE \"und-x-icu\")"
         }
     }
 
