@@ -30,5 +30,5 @@ echo "   $("$bin/postgres" --version)"
 grep -v -e ' % ' Tests/SQL/cases/edge.strata > Tests/SQL/cases/.edge-postgres.strata
 trap 'rm -f Tests/SQL/cases/.edge-postgres.strata; stop' EXIT
 python=$(bash Tests/Peers/setup.sh)
-"$python" Tests/SQL/sql_check.py --strata "$strata" --engine postgres --strict examples/*.strata Tests/SQL/cases/events.strata Tests/SQL/cases/functions.strata Tests/SQL/cases/windows.strata Tests/SQL/cases/linked-only.strata \
+"$python" Tests/SQL/sql_check.py --strata "$strata" --engine postgres --strict examples/*.strata Tests/SQL/cases/events.strata Tests/SQL/cases/functions.strata Tests/SQL/cases/windows.strata Tests/SQL/cases/linked-only.strata Tests/SQL/cases/computed.strata \
   Tests/SQL/cases/.edge-postgres.strata

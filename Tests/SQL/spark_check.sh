@@ -32,8 +32,7 @@ strata, customers = sys.argv[1], sys.argv[2]
 splits = sql_check.spark_session().read.csv(customers, header=True).rdd.getNumPartitions()
 print(f"   {customers}: {splits} partitions when split; read with multiLine, as the script does, 1")
 sql_check.main(["--strata", strata, "--engine", "spark", "--strict"] + sorted(glob.glob("examples/*.strata"))
-               + ["Tests/SQL/cases/edge.strata", "Tests/SQL/cases/functions
-.strata", "Tests/SQL/cases/events.strata", "Tests/SQL/cases/windows.strata",
-                  "Tests/SQL/cases/linked-only.strata", "--data", f"customers={customers}",
-                  "examples/rfm.strata"])
+               + ["Tests/SQL/cases/edge.strata", "Tests/SQL/cases/functions.strata", "Tests/SQL/cases/events.strata",
+                  "Tests/SQL/cases/windows.strata", "Tests/SQL/cases/linked-only.strata", "Tests/SQL/cases/computed.strata",
+                  "--data", f"customers={customers}", "examples/rfm.strata"])
 PY

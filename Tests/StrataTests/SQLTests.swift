@@ -98,7 +98,8 @@ import Testing
         for d in SQLDialect.allCases {
             let s = Self.sql("derive r = round(clv / 7, 2)", d).script
             #expect(!s.contains("ROUND("), "\(d): \(s)")
-            #expect(s.contains(">= 0.5 THEN SIGN("), "\(d): \(s)")
+            #expect(s.contains("(SIGN(((\(d.quote("clv")) / NULLIF(CAST(7 AS \(d.doubleType)), 0)) * CAST(100 AS \(d.doubleType)))) * "), "\(d): \(s)")
+            #expect(s.contains("0.49999999999999994"), "\(d): \(s)")
             #expect(s.contains("CAST(100 AS \(d.doubleType))"))
         }
     }
@@ -175,8 +176,11 @@ import Testing
 
     @Test func postgresMapsCaseByUnicodeNotTheDatabaseLocale() {
         // In a C-locale database UPPER changes ASCII letters only; ICU's root locale maps "ß" to "SS" as Strata.
-        #expect(Self.sql("derive u = upper(city)", .postgres).script.contains("UPPER((\"city\") COLLATE \"und-x-icu\")"))
-        #expect(Self.sql("derive u = lower(city)", .duckdb).script.contains("LOWER(\"city\")"))
+        #expect(Self.sql("derive u = lower(city)", .postgres).script.contains("LOWER((\"city\") COLLATE \"und-x-icu\")"))
+        // ICU's Unicode 15 does not know the four letters Unicode 16 gave an uppercase: they are replaced first.
+        #expect(Self.sql("derive u = upper(city)", .postgres).script.contains("'\u{A7D5}', '\u{A7D4}')) COLLATE \"und-x-icu\")"))
+        #expect(SQLCaseMapping.unicode16Upper.count == 4)
+        #expect(Self.sql("derive u = lower(city)", .spark).script.contains("LOWER(`city`)"))
     }
 
     @Test(arguments: SQLDialect.allCases)
@@ -185,12 +189,9 @@ import Testing
     }
 
     @Test(arguments: SQLDialect.allCases)
-    func numberOfANumberIsItselfAndOfTextIsRefused(_ d: SQLDialect) {
-        // The engines' casts read none of `1,200`, `¥3万`, `85%`; Strata's `number` reads them all.
-        #expect(Self.sql("derive n = number(clv)", d).diagnostics.isEmpty)
-        let refused = Self.sql("derive n = number(city)", d).diagnostics
-        #expect(refused.map(\.code) == [.sqlNotTranslated])
-        #expect(refused.first?.span.start.column == 12, "\(refused)")
+    func numberOfANumberIsItself(_ d: SQLDialect) {
+        // Text is read with the loader's forms (ComputedOperandTests); a number needs no reading.
+        #expect(Self.sql("derive n = number(clv)", d).script.contains("SELECT *, \(d.quote("clv")) AS \(d.quote("n"))"))
     }
 
     @Test func namesThatDifferOnlyInCaseCollideWhereTheEngineIgnoresCase() {

@@ -73,11 +73,7 @@ struct Evaluator: Sendable {
         case .arith(let op, let a, let b):
             return Kernels.arith(op, try eval(a), try eval(b), count)
         case .dateShift(let d, let dur, let sign):
-            // `birthday + days(n)` with n per customer: each row shifted by its own amount.
-            if case .call(let f, let args) = dur.kind, f == .days || f == .months, dur.rowLevel, let amount = args.first {
-                return DurationShift.shift(try eval(d), by: try eval(amount), months: f == .months, sign: sign, count)
-            }
-            return Kernels.shift(try eval(d), try eval(dur), sign: sign, count)
+            return try shift(d, by: dur, sign: sign)
         case .compare(let op, let a, let b):
             return Kernels.compare(op, try eval(a), try eval(b), count)
         case .inList(let x, let items, let negated):

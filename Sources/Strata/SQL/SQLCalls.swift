@@ -10,20 +10,7 @@ extension SQLExpressionWriter {
         case .abs: return "ABS(\(arg(0)))"
         case .floor: return dialect.floorOrCeil("FLOOR", arg(0))
         case .ceil: return dialect.floorOrCeil("CEIL", arg(0))
-        case .round:
-            // Halves away from zero, exactly: the whole part plus one step when the fraction is a half or
-            // more. (PostgreSQL's round of a double goes to even; the others differ at large magnitudes.)
-            var scale = 1.0
-            if args.count > 1 {
-                guard case .number(let digits)? = constantValue(args[1]) else {
-                    throw fail("`round` with computed digits", "only written digits translate", e)
-                }
-                scale = Foundation.pow(10.0, max(-15, min(15, digits.rounded(.towardZero))))
-            }
-            let y = scale == 1 ? arg(0) : "(\(arg(0)) * \(dialect.number(scale)))"
-            let t = dialect.truncate(y)
-            let r = "(\(t) + CASE WHEN ABS(\(y) - \(t)) >= 0.5 THEN SIGN(\(y)) ELSE 0 END)"
-            return scale == 1 ? r : "(\(r) / \(dialect.number(scale)))"
+        case .round: return try rounded(arg(0), digits: args.count > 1 ? args[1] : nil, e, cx)
         case .min, .max:
             // GREATEST/LEAST skip nulls in all three engines, as Strata's min/max of values do.
             // An argument written twice is dropped: max(a, a) is a, and DuckDB 2.0 fails on a repeated
@@ -50,19 +37,16 @@ extension SQLExpressionWriter {
         case .month: return "CAST(EXTRACT(MONTH FROM \(arg(0))) AS \(dialect.doubleType))"
         case .if: return "(CASE WHEN \(arg(0)) THEN \(arg(1)) ELSE \(arg(2)) END)"
         case .date:
-            guard case .string(let text)? = args.first.flatMap(constantValue) else {
-                throw fail("`date` of a computed text", "only written dates translate (the engines read fewer date forms than Strata)", e)
-            }
+            // A written date is a date literal; a computed text is read as Strata reads it (SQL/SQLTextReading.swift).
+            guard case .string(let text)? = args.first.flatMap(constantValue) else { return dateFromText(arg(0)) }
             return CivilDate.parse(text).map(dialect.date) ?? "NULL"
         case .number:
-            // A number stays itself. Text is read with the loader's forms (`1,200`, `¥3万`, `85%`), which no
-            // engine's cast reads.
-            guard args.first?.type == .number else {
-                throw fail("`number` of text", "the engines' casts do not read the forms Strata reads (`1,200`, `¥3万`, `85%`)", e)
-            }
-            return arg(0)
+            // A number stays itself; text is read with the loader's forms (`1,200`, `¥3万`, `85%`).
+            return args.first?.type == .number ? arg(0) : numberFromText(arg(0))
         case .pow, .exp, .ln, .log10, .sqrt, .day, .weekday, .day_of_year, .days, .months, .text, .concat:
             return try seedCall(f, args, a, e)
+            // A number stays itself; text is read with the loader's forms (`1,200`, `¥3万`, `85%`).
+            return args.first?.type == .number ? arg(0) : numberFromText(arg(0))
         }
     }
 
@@ -83,7 +67,7 @@ extension SQLExpressionWriter {
             let c = try sql(x, inner)
             body = "COUNT(CASE WHEN \(keep.map { "(\($0)) AND " } ?? "")\(c) THEN 1 END)"
         case (_, nil): throw fail("`\(f.rawValue)()`", "it needs a value", e)
-        case (_, let x?): body = try valueAggregate(f, kept(try sql(x, inner)), x.type, param, e)
+        case (_, let x?): body = try valueAggregate(f, kept(try sql(x, inner)), x.type, param, e, cx)
         }
         // COUNT is an integer in SQL; Strata's numbers are doubles.
         let typed = f == .count ? "CAST(\(body) AS \(dialect.doubleType))" : body
@@ -91,7 +75,8 @@ extension SQLExpressionWriter {
     }
 
     /// An aggregate of the values `v` (nulls skipped), the same over customers and over event rows.
-    func valueAggregate(_ f: AggregateFunction, _ v: String, _ type: ValueType, _ param: TypedExpr?, _ e: TypedExpr) throws(Failure) -> String {
+    func valueAggregate(_ f: AggregateFunction, _ v: String, _ type: ValueType, _ param: TypedExpr?, _ e: TypedExpr,
+                        _ cx: SQLContext? = nil) throws(Failure) -> String {
         switch f {
         case .count: return "COUNT(\(v))"
         case .sum: return "SUM(\(v))"
@@ -101,10 +86,11 @@ extension SQLExpressionWriter {
         case .stddev: return "STDDEV_SAMP(\(v))"
         case .median: return dialect.percentile(v, dialect.number(0.5))
         case .percentile:
-            guard let p = param.flatMap(constantValue), case .number(let q) = p, (0...1).contains(q) else {
-                throw fail("`percentile` with a computed fraction", "only a written fraction from 0 to 1 translates", e)
+            if let p = param.flatMap(constantValue), case .number(let q) = p, (0...1).contains(q) {
+                return dialect.percentile(v, dialect.number(q))
             }
-            return dialect.percentile(v, dialect.number(q))
+            guard let param, let cx else { throw fail("`percentile` with this fraction", "it needs a fraction from 0 to 1", e) }
+            return computedPercentile(v, try sql(param, cx))
         }
     }
 
@@ -137,7 +123,7 @@ extension SQLExpressionWriter {
         case .countDistinct: agg = "CAST(COUNT(DISTINCT \(x ?? "*")) AS \(dialect.doubleType))"
         case .sum, .avg, .min, .max, .stddev, .median, .percentile:
             guard let f = g.function.overValues else { throw fail("`\(g.function.rawValue)`", "it has no SQL aggregate", e) }
-            agg = try valueAggregate(f, x ?? "NULL", g.argument?.type ?? .null, g.parameter, e)
+            agg = try valueAggregate(f, x ?? "NULL", g.argument?.type ?? .null, g.parameter, e, cx)
         case .first, .last:
             // The row with the least (first) / greatest (last) non-null `by`; ties go to the earlier row for
             // first and the later one for last, by the event table's load order `_row`.

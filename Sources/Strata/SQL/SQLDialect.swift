@@ -84,8 +84,9 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     /// which also maps "ß" to "SS" as Strata does (DuckDB gives "ẞ"; docs/sql.md).
     func caseMapped(_ fn: String, _ s: String) -> String {
         switch self {
-        case .duckdb, .spark: return "\(fn)(\(s))"
-        case .postgres: return "\(fn)((\(s)) COLLATE \"und-x-icu\")"
+        case .duckdb: return SQLCaseMapping.mapped(fn, s, self)  // one character to one: Strata's expansions first
+        case .spark: return "\(fn)(\(SQLCaseMapping.newerLettersMapped(fn, s, self)))"
+        case .postgres: return "\(fn)((\(SQLCaseMapping.newerLettersMapped(fn, s, self))) COLLATE \"und-x-icu\")"
         }
     }
 

@@ -84,9 +84,7 @@ struct SQLExpressionWriter {
                 return "(\(x) % NULLIF(\(y), 0))"
             }
         case .dateShift(let d, let dur, let sign):
-            guard case .duration(let m, let days)? = constantValue(dur) else {
-                throw fail("a date shifted by a computed duration", "only written durations translate", e)
-            }
+            guard case .duration(let m, let days)? = constantValue(dur) else { return try shiftByComputed(d, dur, sign: sign, e, cx) }
             return dialect.shift(try sql(d, cx), months: m * sign, days: days * sign)
         case .compare(let op, let a, let b):
             let x = dialect.ordered(try sql(a, cx), a.type), y = try sql(b, cx)

@@ -181,6 +181,13 @@ struct SQLScriptWriter {
                 return from
             }
             let cte = "_l\(k)"
+            if e.type == .duration {
+                // A computed duration is kept as its months and days (SQL/SQLComputed.swift).
+                let parts = try expr.durationParts(e, cx)
+                ctes.append((cte, "SELECT \(parts.months) AS \(dialect.quote("m")), \(parts.days) AS \(dialect.quote("d"))"))
+                expr.lets[name] = SQLLet(cte: cte, constant: nil)
+                return from
+            }
             ctes.append((cte, "SELECT \(try expr.sql(e, cx)) AS \(dialect.quote("v"))"))
             expr.lets[name] = SQLLet(cte: cte, constant: nil)
             return from
