@@ -263,7 +263,7 @@ import Testing
         .byNotAccepted: check("derive x = round(clv by city)"),
         .rankingByPosition: check("derive x = ntile(clv by city, 5)"),
         .roundDigits: check("derive x = round(clv, 2.5)"),
-        .durationPerCustomer: check("derive x = coalesce(days(clv), 3 days) is null"),
+        .durationPerCustomer: check("derive x = min(days(clv), 3 days) is null"),
     ]
 
     /// `strata sql` of rules against the table, for one dialect.

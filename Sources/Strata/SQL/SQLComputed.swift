@@ -49,13 +49,13 @@ extension SQLExpressionWriter {
 
     // MARK: round
 
-    /// `round(x, digits)` exactly as `Functions.roundHalfAway`: digits cut to a whole number; below 0 the
+    /// `round(x, digits)` exactly as the evaluator: digits that are not whole give null; below 0 the
     /// value is divided by 10^−digits, rounded and multiplied back; a result that is not finite gives back
     /// the value, and more than 308 tens below the point give 0.
     func rounded(_ x: String, digits: TypedExpr?, _ e: TypedExpr, _ cx: SQLContext) throws(Failure) -> String {
         guard let digits else { return halfAway(x) }
         if let v = constantValue(digits) {
-            guard case .number(let written) = v, !written.isNaN else { return "NULL" }
+            guard case .number(let written) = v, !written.isNaN, written == written.rounded() else { return "NULL" }
             let d = Int(Swift.max(-400, Swift.min(400, written.rounded(.towardZero))))
             if d == 0 { return halfAway(x) }
             if d <= -309 { return "(CASE WHEN \(x) IS NULL THEN NULL ELSE \(dialect.number(0)) END)" }
@@ -63,9 +63,11 @@ extension SQLExpressionWriter {
             let p = dialect.number(Foundation.pow(10.0, Double(Swift.abs(d))))
             return d < 0 ? scaledDown(x, p) : scaledUp(x, p)
         }
-        let t = dialect.truncate(try sql(digits, cx))
+        let raw = try sql(digits, cx)
+        let t = dialect.truncate(raw)
         let p = "POWER(\(dialect.number(10)), ABS(\(t)))"
-        return "(CASE WHEN \(t) IS NULL THEN NULL WHEN \(t) <= -309 THEN (CASE WHEN \(x) IS NULL THEN NULL ELSE \(dialect.number(0)) END) "
+        // Digits that are not whole give null, as in the evaluator (`Functions`): a fraction of a digit has no meaning.
+        return "(CASE WHEN \(t) IS NULL OR \(raw) <> \(t) THEN NULL WHEN \(t) <= -309 THEN (CASE WHEN \(x) IS NULL THEN NULL ELSE \(dialect.number(0)) END) "
             + "WHEN \(t) >= 309 THEN \(x) WHEN \(t) < 0 THEN \(scaledDown(x, p)) ELSE \(scaledUp(x, p)) END)"
     }
 

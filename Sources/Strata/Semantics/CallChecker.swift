@@ -53,7 +53,8 @@ extension Checker {
     mutating func scalarCall(_ f: ScalarFunction, _ fn: Name, _ a: [TypedExpr], _ s: SourceSpan) -> TypedExpr? {
         let row = a.contains { $0.rowLevel }
         func make(_ t: ValueType) -> TypedExpr { TypedExpr(.call(f, a), t, rowLevel: row, s) }
-        guard durationOnlyInShift(fn, a) else { return nil }
+        // `if` and `coalesce` pass a per-customer duration on to the shift that uses it (Eval/ComputedDuration).
+        guard f == .if || f == .coalesce || durationOnlyInShift(fn, a) else { return nil }
         switch f {
         case .abs, .floor, .ceil:
             guard arity(fn, a.count, 1...1, s), argType(fn, a[0], [.number], position: 1) else { return nil }

@@ -55,8 +55,8 @@ extension Checker {
         return false
     }
 
-    /// A per-customer duration (`days(n)` of a field) stands only where a date is shifted by it: there is
-    /// no column of durations to hold it anywhere else.
+    /// A per-customer duration (`days(n)` of a field) stands only where a date is shifted by it, or in an
+    /// `if`/`coalesce` that passes it on to one: there is no column of durations to hold it anywhere else.
     mutating func durationOnlyInShift(_ fn: Name, _ args: [TypedExpr]) -> Bool {
         for x in args where x.type == .duration && x.rowLevel {
             report(.durationPerCustomer(text(x.span)), at: x.span)
