@@ -139,7 +139,9 @@ class Generator:
             # Computed digits are a field, a definition or a literal: each round of computed digits writes its
             # operands about a dozen times in SQL, so digits that are rounds themselves multiply the script
             # past DuckDB's expression depth limit (docs/sql.md; found with --seed 5).
-            lambda: op("num", "round({}, {})", e(), self.leaf("num", s)),
+            # Computed digits: a field or definition (not whole, null, huge: null or the rules of round); a
+            # written one must be whole (`round(x, 0.1)` is an error), so the leaf is then a whole literal.
+            lambda: op("num", "round({}, {})", e(), self.digits(s)),
             lambda: op("num", "number({})", e("text")),
             lambda: op("num", self.choice(["min", "max", "coalesce"]) + "({}, {})", e(), e()),
             lambda: op("num", "max({}, {}, {})", e(), e(), e()),
@@ -208,7 +210,7 @@ class Generator:
         of a computed n (null for a fraction or an amount beyond any date)."""
         a, b = self.choice(DURATIONS), self.choice(DURATIONS)
         c = self.expr("bool", min(d, 2), s).text()
-        n = self.expr("num", min(d, 2), s).text()
+        n = self.whole_if_written(self.expr("num", min(d, 2), s)).text()
         return self.choice([f"if({c}, {a}, {b})", f"coalesce(if({c}, {a}, null), {b})", f"days({n})", f"months({n})"])
 
     def text(self, d, s):
@@ -240,13 +242,23 @@ class Generator:
         # value for all, found with --seed 5; a `let` alone, seed 6): n1 is added unless it is a field itself.
         return x if x.text() in ("n1", "n2") else op("num", "({} + n1)", x)
 
+    def digits(self, s):
+        """`round`'s digits: a field or definition as they come (fractions give null), a literal only whole."""
+        return self.whole_if_written(self.leaf("num", s))
+
+    def whole_if_written(self, x):
+        """`x`, or a whole literal when `x` is a written number with a fraction (an error in `round`'s digits
+        and `days`/`months`, where a computed fraction gives null; so is a written amount beyond 4,000,000)."""
+        try:
+            v = float(x.text().strip("()"))
+        except ValueError:
+            return x
+        return x if v == int(v) and abs(v) <= 4_000_000 else leaf("num", self.choice(["0", "1", "2", "(-1)", "(-2)"]))
+
     def ranked(self, s):
         """What an `ntile`/`abc` argument may read: customer values only (inside an event filter too, where
         the window ranks the row's customer), and half the time another window."""
         return s.but(event=False, aggregates=s.aggregates and not s.event, window=self.rng.random() < 0.5)
-        # Reading a field or a definition does not make it vary (`round(x_14, g_7)` of a `let` x_14 is one
-        # value for all, found with --seed 5): n1 is added unless it is a field itself.
-        return x if x.text() in ("n1", "n2") else op("num", "({} + n1)", x)
 
     def bool(self, d, s):
         e = lambda t="bool": self.expr(t, d, s)  # noqa: E731
