@@ -277,6 +277,21 @@ import Testing
         #expect(CLIRun(["sql", rules, "--with-load", "--dialect", "spark"]).out.contains("NULLIF(`id`, '') AS `id`"))
     }
 
+    /// A tab-separated file is not loaded by a script that reads commas: refused at its `load`, never read wrong.
+    @Test func aTabSeparatedFileIsNotLoadedAsCommaSeparated() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("strata-sql-tsv-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "id\tclv\nC1\t5\nC2\t7\n".write(toFile: dir + "/c.tsv", atomically: true, encoding: .utf8)
+        try "load customers from \"c.tsv\"\nsegment big where clv > 6\n".write(toFile: dir + "/r.strata", atomically: true, encoding: .utf8)
+        let r = CLIRun(["sql", dir + "/r.strata", "--with-load"])
+        #expect(r.code == 1 && r.out.isEmpty)
+        #expect(r.err.contains("r.strata:1:21: error: `--with-load` of "))
+        #expect(r.err.contains("only comma-separated files are loaded so far"))
+        // Without --with-load the script is written: the tables are the warehouse's.
+        #expect(CLIRun(["sql", dir + "/r.strata"]).code == 0)
+    }
+
     // MARK: - Command line
 
     @Test func commandLineChecksItsOptions() {

@@ -23,8 +23,13 @@ extension Pipeline {
                 // Every column of the file in its order (a matched table's link field too), typed as Strata read it.
                 let side = c.sides.first { $0.plan.name == t.name }?.table.columns.map { FieldSchema(name: $0.name, type: $0.type) }
                 let fields = side ?? (t.link == nil ? program.customers?.fields : nil)
-                guard Pipeline.isDelimited(t.path), let fields else {
-                    let d = Diagnostic(.sqlNotTranslated("`--with-load` of \(t.path)", dialect: dialect, why: "only CSV files are loaded so far"),
+                // The script reads comma-separated files; a tab-separated one (`.tsv`, `.txt`) would be read wrong.
+                let commas: Bool
+                if case .csv(let d)? = TableLoader.Kind(path: t.path) { commas = d == UInt8(ascii: ",") } else { commas = false }
+                guard commas, let fields else {
+                    let why = Pipeline.isDelimited(t.path) ? "only comma-separated files are loaded so far (load this tab-separated one with the engine's reader)"
+                        : "only CSV files are loaded so far"
+                    let d = Diagnostic(.sqlNotTranslated("`--with-load` of \(t.path)", dialect: dialect, why: why),
                                        file: t.place?.file ?? source.name, span: t.place?.span ?? .zero)
                     c.result.fail([d], exitCode: 1)
                     return (nil, c.rendered())
