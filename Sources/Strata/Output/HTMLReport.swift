@@ -175,16 +175,10 @@ public enum HTMLReport {
 
     /// The bars of a summary's chart column (members, with their share of the target), as `--chart` draws them; nil when it has none.
     static func summaryBars(_ t: SummaryTable) -> [CountRow]? {
-        guard let c = t.chartColumn else { return nil }
-        let rows = t.hasTotalRow ? Array(t.rows.dropLast()) : t.rows
-        let bars = rows.map { r -> CountRow in
-            let label = r.prefix(t.labelColumns).map(ValueFormat.display).joined(separator: " · ")
-            guard c < r.count, case .number(let d) = r[c], d.isFinite, abs(d) < 1e15 else { return CountRow(label: label, count: 0, share: 0) }
-            var share = d
-            if c + 1 < r.count, c + 1 < t.kinds.count, t.kinds[c + 1] == .share, case .number(let s) = r[c + 1] { share = s }
-            return CountRow(label: label, count: Int(d), share: share)
+        Report.summaryBars(t)?.map { bar in
+            guard let d = bar.value, d.isFinite, abs(d) < 1e15 else { return CountRow(label: bar.label, count: 0, share: 0) }
+            return CountRow(label: bar.label, count: Int(d), share: bar.share ?? d)
         }
-        return bars.isEmpty ? nil : bars
     }
 
     static func assertionSection(_ assertions: [RunResult.AssertionOutcome]) -> String {

@@ -66,22 +66,14 @@ extension Report {
             return BarChart.render(labels: rows.map(\.label), values: rows.map { Double($0.count) },
                                    annotations: rows.map { "\($0.count) (\(ValueFormat.share($0.share)))" }, width: width)
         case .summary(let t):
-            guard let c = t.chartColumn else { return nil }
-            let rows = t.hasTotalRow ? Array(t.rows.dropLast()) : t.rows
-            guard !rows.isEmpty else { return nil }
-            let labels = rows.map { r in r.prefix(t.labelColumns).map(ValueFormat.display).joined(separator: " · ") }
-            let values = rows.map { r -> Double in
-                guard c < r.count, case .number(let d) = r[c] else { return 0 }
-                return d
-            }
-            let notes = rows.map { r -> String in
-                guard c < r.count, case .number(let d) = r[c] else { return "" }
-                var note = c < t.kinds.count && t.kinds[c] == .share ? ValueFormat.share(d) : ValueFormat.display(.number(d))
+            guard let c = t.chartColumn, let bars = summaryBars(t) else { return nil }
+            let notes = bars.map { bar -> String in
+                guard let d = bar.value else { return "" }
+                let note = c < t.kinds.count && t.kinds[c] == .share ? ValueFormat.share(d) : ValueFormat.display(.number(d))
                 // Members are followed by their share of the target, as a count's bars are.
-                if c + 1 < r.count, c + 1 < t.kinds.count, t.kinds[c + 1] == .share, case .number(let s) = r[c + 1] { note += " (\(ValueFormat.share(s)))" }
-                return note
+                return note + (bar.share.map { " (\(ValueFormat.share($0)))" } ?? "")
             }
-            return BarChart.render(labels: labels, values: values, annotations: notes, width: width)
+            return BarChart.render(labels: bars.map(\.label), values: bars.map { $0.value ?? 0 }, annotations: notes, width: width)
         case .overlap(_, let t):
             // One bar per pair, most similar first: the customers both hold, with the Jaccard index.
             let pairs = t.pairs
@@ -90,6 +82,22 @@ extension Report {
                                    annotations: pairs.map { "\($0.both) (J \(ValueFormat.display(.number(($0.jaccard * 100).rounded() / 100))))" }, width: width)
         case .rows, .value, .note, .figures, .why:
             return nil
+        }
+    }
+
+    /// The bars of a summary's chart column, one per group (the total row left out): the group's labels,
+    /// the column's number and, when the next column is a share, that share. The terminal chart and the
+    /// HTML report draw the same bars from this. nil when the summary has no chart column or no groups.
+    static func summaryBars(_ t: SummaryTable) -> [(label: String, value: Double?, share: Double?)]? {
+        guard let c = t.chartColumn else { return nil }
+        let rows = t.hasTotalRow ? Array(t.rows.dropLast()) : t.rows
+        guard !rows.isEmpty else { return nil }
+        return rows.map { r in
+            let label = r.prefix(t.labelColumns).map(ValueFormat.display).joined(separator: " · ")
+            var value: Double?, share: Double?
+            if c < r.count, case .number(let d) = r[c] { value = d }
+            if c + 1 < r.count, c + 1 < t.kinds.count, t.kinds[c + 1] == .share, case .number(let x) = r[c + 1] { share = x }
+            return (label, value, share)
         }
     }
 
