@@ -143,6 +143,8 @@ import Testing
         ("Eval", ["Output", "Pipeline", "REPL", "CLI"]),
         // The SQL back end takes a checked Program, as the evaluator does, and nothing of the evaluator's.
         ("SQL", ["Store", "Eval", "Output", "Pipeline", "REPL", "CLI"]),
+        // The editor features are protocol-free: the LSP layer converts to and from them.
+        ("Editor", ["LSP", "REPL", "CLI"]),
     ]
 
     static func files(_ folder: String) -> [String] {
