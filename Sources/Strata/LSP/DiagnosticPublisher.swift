@@ -1,0 +1,37 @@
+/// Which diagnostics each file was last sent, so a check publishes every file whose list changed —
+/// among them an empty list for a file whose errors went away. Each open document is checked as the
+/// program it belongs to, which can report on other files (an `include`d file's errors); a file's list
+/// is what every open document's last check said about it.
+struct DiagnosticPublisher {
+    /// For each checked document: the diagnostics its last check gave each file (LSP JSON).
+    private var reports: [String: [String: [JSONValue]]] = [:]
+    /// What each file was last sent (files last sent an empty list are absent).
+    private var sent: [String: [JSONValue]] = [:]
+
+    /// Records the check of `root` (nil: its document closed, so it reports nothing any more) and returns
+    /// the files to publish with their lists: `root` first when it was checked (always, so opening a file
+    /// confirms it is clean), then every other file whose list changed, by path.
+    mutating func update(root: String, report: [String: [JSONValue]]?) -> [(path: String, diagnostics: [JSONValue])] {
+        let before = Set(reports[root]?.keys ?? [:].keys)
+        reports[root] = report
+        let affected = before.union(report?.keys ?? [:].keys).union([root])
+        var out: [(path: String, diagnostics: [JSONValue])] = []
+        for file in affected.sorted(by: { ($0 != root ? 1 : 0, $0) < ($1 != root ? 1 : 0, $1) }) {
+            let list = merged(file)
+            guard list != (sent[file] ?? []) || (file == root && report != nil) else { continue }
+            sent[file] = list.isEmpty ? nil : list
+            out.append((file, list))
+        }
+        return out
+    }
+
+    /// A file's diagnostics from every document's last check, in the order of the documents' paths, each once.
+    private func merged(_ file: String) -> [JSONValue] {
+        var seen: Set<JSONValue> = []
+        var out: [JSONValue] = []
+        for root in reports.keys.sorted() {
+            for d in reports[root]?[file] ?? [] where seen.insert(d).inserted { out.append(d) }
+        }
+        return out
+    }
+}
