@@ -12,11 +12,12 @@ struct DiagnosticPublisher {
     /// the files to publish with their lists: `root` first when it was checked (always, so opening a file
     /// confirms it is clean), then every other file whose list changed, by path.
     mutating func update(root: String, report: [String: [JSONValue]]?) -> [(path: String, diagnostics: [JSONValue])] {
-        let before = Set(reports[root]?.keys ?? [:].keys)
+        let before = Set(reports[root].map { Array($0.keys) } ?? [])
         reports[root] = report
-        let affected = before.union(report?.keys ?? [:].keys).union([root])
+        let affected = before.union(report.map { Array($0.keys) } ?? []).union([root])
         var out: [(path: String, diagnostics: [JSONValue])] = []
-        for file in affected.sorted(by: { ($0 != root ? 1 : 0, $0) < ($1 != root ? 1 : 0, $1) }) {
+        let first = report == nil ? nil : root
+        for file in affected.sorted(by: { ($0 != first ? 1 : 0, $0) < ($1 != first ? 1 : 0, $1) }) {
             let list = merged(file)
             guard list != (sent[file] ?? []) || (file == root && report != nil) else { continue }
             sent[file] = list.isEmpty ? nil : list

@@ -102,7 +102,7 @@ public struct JSONParser {
     /// Parses `bytes` as one JSON value with nothing but whitespace after it.
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         if let bad = UTF8Validation.firstInvalid(bytes) {
-            throw JSONParseError(message: "the message is not UTF-8 (byte \(bad))", offset: bad)
+            throw JSONParseError(message: "the message is not UTF-8", offset: bad)
         }
         var p = JSONParser(bytes: bytes)
         p.skipSpace()

@@ -105,6 +105,8 @@ public final class LanguageServer: @unchecked Sendable {
             return OutgoingMessage.error(id: id, RPCError(.methodNotFound, "strata lsp has no method `\(name)`"))
         }
         switch (state, method) {
+        case (.running, .initialize):
+            return OutgoingMessage.error(id: id, RPCError(.invalidRequest, "the server is already initialized"))
         case (.uninitialized, .initialize), (.running, _): break
         case (.uninitialized, _):
             return OutgoingMessage.error(id: id, RPCError(.serverNotInitialized, "the server is not initialized: send `initialize` first"))

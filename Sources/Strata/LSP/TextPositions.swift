@@ -89,8 +89,9 @@ public struct TextPositions: Sendable {
 
     /// The LSP position of a UTF-8 offset (clamped to the text; an offset inside a scalar counts from its start).
     public func position(atOffset offset: Int) -> LSPPosition {
-        let o = max(0, min(offset, bytes.count))
-        let line = TextPositions.lineIndex(containing: o, in: lspLines)
+        let line = TextPositions.lineIndex(containing: max(0, min(offset, bytes.count)), in: lspLines)
+        // A line break is not part of its line: an offset at or inside one is the line's end.
+        let o = max(0, min(offset, lineContentEnd(lspLine: line)))
         var i = lspLines[line], units = 0
         while i < o {
             let (width, utf16) = TextPositions.scalar(at: i, in: bytes)
