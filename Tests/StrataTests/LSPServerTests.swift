@@ -175,6 +175,9 @@ import Testing
         #expect(initialized?["result"]?["capabilities"]?["hoverProvider"] == .bool(true))
         let diagnostics = messages.first { $0["method"] == .string("textDocument/publishDiagnostics") }
         #expect(diagnostics?["params"]?["uri"] == .string(uri))
+        let typo = diagnostics?["params"]?["diagnostics"]?.array?.first
+        #expect(typo?["message"]?.string?.hasSuffix("\nhelp: did you mean `clv`?") == true)
+        #expect(typo?["severity"] == .int(1))
         #expect(messages.last?["id"] == .int(2))
     }
 }

@@ -8,6 +8,10 @@ public struct Pipeline: Sendable {
     public var preloaded: Table?
     /// The folder that paths in sources without a file are relative to.
     public var baseDirectory = "."
+    /// Texts that stand in for rule files, by canonical path (`SourceSet.canonical`): an editor's unsaved documents.
+    public var overlays: [String: String] = [:]
+    /// Tables already read, reused while their files are unchanged (the editor checks at every keystroke).
+    public var tableCache: TableCache?
 
     public init(options: RunOptions = RunOptions(), preloaded: Table? = nil) {
         self.options = options
@@ -78,10 +82,13 @@ public struct Pipeline: Sendable {
     /// Parses and type-checks a source without evaluating it, with the warnings of `strata check`. A
     /// `schema` block stands in for the data; without one the data is read, every row, for its fields —
     /// only the columns the rules use when that gives the same answer (`projected`), as `run` reads it.
-    public func check(_ source: SourceFile) -> RunResult {
+    public func check(_ source: SourceFile) -> RunResult { checked(source).rendered() }
+
+    /// What `check` reports, with the program and the data it was checked against (the editor's hover reads them).
+    public func checked(_ source: SourceFile) -> Compilation {
         var c = projected(source, lint: true) ?? compile(source, forCheck: true)
         addTierDataWarnings(&c)
-        return c.rendered()
+        return c
     }
 
     /// The shared front half: read the sources, make the catalog (from a schema or the data), compile.
@@ -90,7 +97,7 @@ public struct Pipeline: Sendable {
         var c = Compilation()
         var clock = RunResult.now()
         let base = SourceSet.folder(of: source.name, fallback: baseDirectory)
-        let set = SourceSet.read(source, baseDirectory: base, aroundSyntaxErrors: forCheck)
+        let set = SourceSet.read(source, baseDirectory: base, aroundSyntaxErrors: forCheck, overlays: overlays)
         for s in set.sources { c.renderer.add(s) }
         guard set.usable else {
             c.result.fail(set.diagnostics, exitCode: 1)
@@ -144,7 +151,7 @@ public struct Pipeline: Sendable {
                 c.planned = tables
                 do throws(BoundTables.Failure) {
                     let bound = try BoundTables.bind(tables, preloaded: preloaded, declared: declared,
-                                                     parallel: options.parallel, root: source.name)
+                                                     parallel: options.parallel, root: source.name, cache: tableCache)
                     c.table = bound.customers
                     c.linked = bound.linked
                     c.sides = bound.sides

@@ -12,7 +12,7 @@ extension Pipeline {
     func projected(_ source: SourceFile, lint: Bool = false) -> Compilation? {
         guard preloaded == nil, options.projectColumns else { return nil }
         let base = SourceSet.folder(of: source.name, fallback: baseDirectory)
-        let set = SourceSet.read(source, baseDirectory: base)
+        let set = SourceSet.read(source, baseDirectory: base, overlays: overlays)
         guard set.usable, !set.diagnostics.contains(where: { $0.severity == .error }),
               !set.statements.contains(where: { if case .schema = $0.stmt.kind { return true } else { return false } }),
               case .success(.files(let tables)) = LoadPlan.make(set.statements, root: source, overrides: options.dataOverrides,
@@ -46,7 +46,7 @@ extension Pipeline {
         let bound: BoundTables
         do throws(BoundTables.Failure) {
             bound = try BoundTables.bind(tables, preloaded: nil, declared: [], parallel: options.parallel,
-                                         root: source.name, columns: columns)
+                                         root: source.name, columns: columns, cache: tableCache)
         } catch {
             return nil
         }

@@ -23,14 +23,20 @@ struct BoundTables {
 
     /// Reads every planned table, every row.
     static func bind(_ plan: [PlannedTable], preloaded: Table?, declared: [SchemaDeclaration], parallel: Bool,
-                     root: String, columns: [String: Set<String>]? = nil) throws(Failure) -> BoundTables {
+                     root: String, columns: [String: Set<String>]? = nil, cache: TableCache? = nil) throws(Failure) -> BoundTables {
         var out = BoundTables()
         var loaded: [(PlannedTable, Table)] = []
         for p in plan {
             var t: Table
             do throws(LoadError) {
-                t = try DataBinding.load(table: p.name, path: p.path, parallel: parallel, columns: columns?[p.name],
-                                         encoding: p.encoding, declared: declared.first { $0.table == p.name })
+                let d = declared.first { $0.table == p.name }
+                if let hit = cache?.table(p, columns: columns?[p.name], declared: d) {
+                    t = hit
+                } else {
+                    t = try DataBinding.load(table: p.name, path: p.path, parallel: parallel, columns: columns?[p.name],
+                                             encoding: p.encoding, declared: d)
+                    cache?.store(t, for: p, columns: columns?[p.name], declared: d)
+                }
             } catch {
                 let base = p.fromCommandLine ? "the current folder" : "the rule file"
                 throw Failure(diagnostics: [DataBinding.diagnostic(error, at: p.place, root: root, relativeTo: base)], exitCode: 3)

@@ -42,10 +42,10 @@ public struct NameCompleter {
         return (start, Set(words.filter { $0.hasPrefix(prefix) } + names).sorted())
     }
 
-    static let durationUnits = ["day", "days", "week", "weeks", "month", "months", "year", "years"]
+    static let durationUnits = DurationUnit.words
 
     /// Words of a clause that are not keywords (so fields may bear them): `limit 3 per city`.
-    static let clauseWords = ["per"]
+    static let clauseWords = Keyword.clauseWords
 
     /// The offset of an unclosed backtick that opens the current word, if any.
     static func openBacktick(_ chars: [Character], before end: Int) -> Int? {

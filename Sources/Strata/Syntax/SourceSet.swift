@@ -26,8 +26,9 @@ public struct SourceSet: Sendable {
     /// source without a file (a REPL input) are relative to. With `aroundSyntaxErrors` the statements
     /// that parsed are kept, while every statement lost is one whose loss cannot make the others wrong.
     public static func read(_ root: SourceFile, baseDirectory: String = ".", bareExpressions: Bool = false,
-                            aroundSyntaxErrors: Bool = false) -> SourceSet {
+                            aroundSyntaxErrors: Bool = false, overlays: [String: String] = [:]) -> SourceSet {
         var reader = IncludeReader(baseDirectory: baseDirectory, aroundSyntaxErrors: aroundSyntaxErrors)
+        reader.overlays = overlays
         reader.chain = [(canonical(root.name), nil)]
         reader.done.insert(canonical(root.name))
         var set = SourceSet()
@@ -66,7 +67,7 @@ public struct SourceSet: Sendable {
 
     /// One name per file for finding cycles and repeats: absolute, with symlinks resolved (a linked folder
     /// that leads back is still a cycle).
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         if path.hasPrefix("<") { return path }
         if let p = realpath(path, nil) {
             defer { free(p) }
@@ -86,6 +87,8 @@ private struct IncludeReader {
     var done: Set<String> = []
     var skipped: [(UnparsedStatement, SourceFile)] = []
     var ok = true
+    /// Texts that stand in for files, by canonical path: an editor's unsaved documents.
+    var overlays: [String: String] = [:]
 
     init(baseDirectory: String, aroundSyntaxErrors: Bool) {
         self.baseDirectory = baseDirectory
@@ -120,7 +123,7 @@ private struct IncludeReader {
             // Include once: a file two others share (a diamond) is already defined; its second include adds nothing.
             if done.contains(key) { continue }
             let included: SourceFile
-            switch RuleSource.read(path: path) {
+            switch overlays[key].map({ Result<SourceFile, RuleSource.Failure>.success(SourceFile(name: path, text: $0)) }) ?? RuleSource.read(path: path) {
             case .success(let s): included = s
             case .failure(let f):
                 set.diagnostics.append(f.diagnostic(at: (source.name, p.span, p.text)))
