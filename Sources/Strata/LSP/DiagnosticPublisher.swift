@@ -9,25 +9,27 @@ struct DiagnosticPublisher {
     private var sent: [String: [JSONValue]] = [:]
 
     /// Records the check of `root` (nil: its document closed, so it reports nothing any more) and returns
-    /// the files to publish with their lists: `root` first when it was checked (always, so opening a file
-    /// confirms it is clean), then every other file whose list changed, by path.
-    mutating func update(root: String, report: [String: [JSONValue]]?) -> [(path: String, diagnostics: [JSONValue])] {
+    /// the files to publish with their lists: `root` first when it was checked and `confirm` is set (always,
+    /// so opening or editing a file confirms it is clean), then every other file whose list changed, by path.
+    mutating func update(root: String, report: [String: [JSONValue]]?, confirm: Bool = true) -> [(path: String, diagnostics: [JSONValue])] {
         let before = Set(reports[root].map { Array($0.keys) } ?? [])
         reports[root] = report
         let affected = before.union(report.map { Array($0.keys) } ?? []).union([root])
         var out: [(path: String, diagnostics: [JSONValue])] = []
-        let first = report == nil ? nil : root
+        let first = report == nil || !confirm ? nil : root
         for file in affected.sorted(by: { ($0 != first ? 1 : 0, $0) < ($1 != first ? 1 : 0, $1) }) {
             let list = merged(file)
-            guard list != (sent[file] ?? []) || (file == root && report != nil) else { continue }
+            guard list != (sent[file] ?? []) || file == first else { continue }
             sent[file] = list.isEmpty ? nil : list
             out.append((file, list))
         }
         return out
     }
 
-    /// A file's diagnostics from every document's last check, in the order of the documents' paths, each once.
+    /// A file's diagnostics: its own last check's when it is an open document (the freshest: it saw every
+    /// open text), else what every open document's last check said about it, by the documents' paths, each once.
     private func merged(_ file: String) -> [JSONValue] {
+        if let own = reports[file] { return own[file] ?? [] }
         var seen: Set<JSONValue> = []
         var out: [JSONValue] = []
         for root in reports.keys.sorted() {

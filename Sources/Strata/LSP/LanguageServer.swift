@@ -225,9 +225,9 @@ public final class LanguageServer: @unchecked Sendable {
         workspace.open(path: path, text: doc.text)
         let g = generation[path, default: 0] + 1
         generation[path] = g
-        guard let delay = options.debounce, delay > 0 else { return check(path) }
+        guard let delay = options.debounce, delay > 0 else { return checkAfterChange(path) }
         schedule(delay) { [self] in
-            if generation[path] == g { check(path) }
+            if generation[path] == g { checkAfterChange(path) }
         }
     }
 
@@ -236,7 +236,10 @@ public final class LanguageServer: @unchecked Sendable {
         documents[path] = nil
         workspace.close(path: path)
         generation[path, default: 0] += 1
-        publish(publisher.update(root: path, report: nil))
+        // The others now read the file from disk, which may differ from the text the editor had.
+        var lists = publisher.update(root: path, report: nil)
+        for other in documents.keys.sorted() { lists += recheck(other, confirm: false) }
+        publish(lists)
     }
 
     /// A save can change what other open documents read (an included file, now on disk as well): every
@@ -250,9 +253,20 @@ public final class LanguageServer: @unchecked Sendable {
 
     // MARK: - Diagnostics
 
-    /// Checks the program `path` belongs to and publishes what changed.
-    func check(_ path: String) {
-        guard documents[path] != nil else { return }
+    /// A changed document is checked, then every other open document (by path), since any of them may
+    /// include it; only lists that changed are published for those.
+    func checkAfterChange(_ path: String) {
+        var lists = recheck(path, confirm: true)
+        for other in documents.keys.sorted() where other != path { lists += recheck(other, confirm: false) }
+        publish(lists)
+    }
+
+    /// Checks the program `path` belongs to and publishes what changed (and `path`'s list).
+    func check(_ path: String) { publish(recheck(path, confirm: true)) }
+
+    /// Checks the program `path` belongs to: the lists to publish (`path`'s own too when `confirm`).
+    func recheck(_ path: String, confirm: Bool) -> [(path: String, diagnostics: [JSONValue])] {
+        guard documents[path] != nil else { return [] }
         var byFile: [String: [JSONValue]] = [:]
         var positions: [String: TextPositions] = [:]
         for d in workspace.diagnostics(for: path) {
@@ -262,11 +276,16 @@ public final class LanguageServer: @unchecked Sendable {
             positions[file] = p
             byFile[file, default: []].append(LanguageServer.json(d, p))
         }
-        publish(publisher.update(root: path, report: byFile))
+        return publisher.update(root: path, report: byFile, confirm: confirm)
     }
 
+    /// Sends each file's list; a file listed twice (by several checks in a row) is sent once, its last
+    /// list, at its first place, so the editor never sees a list that was right only in between.
     func publish(_ lists: [(path: String, diagnostics: [JSONValue])]) {
-        for (file, list) in lists {
+        var last: [String: [JSONValue]] = [:]
+        for (file, list) in lists { last[file] = list }
+        for (file, _) in lists {
+            guard let list = last.removeValue(forKey: file) else { continue }
             var params: [String: JSONValue] = ["uri": .string(uri(of: file)), "diagnostics": .array(list)]
             if let v = documents[file]?.version { params["version"] = .int(v) }
             send(OutgoingMessage.notification("textDocument/publishDiagnostics", .object(params)))
