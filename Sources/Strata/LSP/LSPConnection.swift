@@ -46,6 +46,21 @@ public enum LSPConnection {
     /// Messages are handled one after another and diagnostics published at once (no debounce), so the
     /// output is the same on every run: what the recorded-session tests compare.
     public static func session(_ input: [UInt8], version: String) -> (output: [UInt8], exitCode: Int32) {
+        // On a thread with the worker's stack, as `serveStdio` handles messages: the deepest rule recurses.
+        let result = Mutex<(output: [UInt8], exitCode: Int32)>(([], 1))
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let r = replay(input, version: version)
+            result.withLock { $0 = r }
+            done.signal()
+        }
+        thread.stackSize = SerialWorker.stackSize
+        thread.start()
+        done.wait()
+        return result.withLock { $0 }
+    }
+
+    private static func replay(_ input: [UInt8], version: String) -> (output: [UInt8], exitCode: Int32) {
         let out = Mutex<[UInt8]>([])
         let server = LanguageServer(
             options: LanguageServer.Options(debounce: nil, version: version),
