@@ -145,6 +145,8 @@ import Testing
         ("SQL", ["Store", "Eval", "Output", "Pipeline", "REPL", "CLI"]),
         // The editor features are protocol-free: the LSP layer converts to and from them.
         ("Editor", ["LSP", "REPL", "CLI"]),
+        // The protocol layer converts for the editor features; the command line only starts it.
+        ("LSP", ["REPL", "CLI"]),
     ]
 
     static func files(_ folder: String) -> [String] {

@@ -41,6 +41,7 @@ public struct CLI {
                                    what changes between two snapshots or two versions of the rules
           report RULES -o REPORT.html [--data NAME=PATH]... [--as-of DATE] [--reveal-pii] [--strict]
                                    one self-contained HTML page: data checksums, segment and tier sizes, outputs, rules
+          lsp [--stdio]            a language server for editors on stdin/stdout (docs/editors.md)
           help                     this text
           version                  the version
 
@@ -52,7 +53,7 @@ public struct CLI {
 
     /// The subcommands `dispatch` runs; each has its own usage, printed by `strata COMMAND --help`.
     public enum Subcommand: String, CaseIterable, Sendable {
-        case run, repl, check, test, fmt, sql, gen, why, diff, report
+        case run, repl, check, test, fmt, sql, gen, why, diff, report, lsp
 
         public var usage: String {
             switch self {
@@ -66,6 +67,7 @@ public struct CLI {
             case .why: return CLI.whyUsage
             case .diff: return CLI.diffUsage
             case .report: return CLI.reportUsage
+            case .lsp: return CLI.lspUsage
             }
         }
     }
@@ -141,6 +143,7 @@ public struct CLI {
                 case .why: return try why(rest)
                 case .diff: return try diff(rest)
                 case .report: return try report(rest)
+                case .lsp: return try lsp(rest)
                 }
             }
             switch command {

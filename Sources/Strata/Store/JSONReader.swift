@@ -173,40 +173,16 @@ struct JSONReader {
             guard i < p.count else { throw fail("a string is never closed") }
             let e = p[i]
             i += 1
-            switch e {
-            case UInt8(ascii: "n"): bytes.append(0x0A)
-            case UInt8(ascii: "t"): bytes.append(0x09)
-            case UInt8(ascii: "r"): bytes.append(0x0D)
-            case UInt8(ascii: "b"): bytes.append(0x08)
-            case UInt8(ascii: "f"): bytes.append(0x0C)
-            case UInt8(ascii: "u"):
-                var v = try hex4()
-                // A high surrogate pairs only with a following low one; anything else leaves it unpaired (U+FFFD).
-                if (0xD800...0xDBFF).contains(v), i + 1 < p.count, p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") {
-                    let back = i
-                    i += 2
-                    let lo = try hex4()
-                    if (0xDC00...0xDFFF).contains(lo) {
-                        v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
-                    } else {
-                        i = back
-                    }
-                }
-                bytes.append(contentsOf: Array(String(Unicode.Scalar(v) ?? "\u{FFFD}").utf8))
-            default: bytes.append(e)
+            if e == UInt8(ascii: "u") {
+                guard let (scalar, length) = JSONEscape.scalar(p, at: i) else { throw fail("a \\u escape needs four hex digits") }
+                i += length
+                bytes.append(contentsOf: Array(String(scalar).utf8))
+            } else {
+                // Unknown escapes are read as the character itself: an export is read, not judged.
+                bytes.append(JSONEscape.single(e) ?? e)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    mutating func hex4() throws(LoadError) -> UInt32 {
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            guard i < p.count, let d = Int(String(UnicodeScalar(p[i])), radix: 16) else { throw fail("a \\u escape needs four hex digits") }
-            v = v * 16 + UInt32(d)
-            i += 1
-        }
-        return v
     }
 
     /// A column read from JSON cells: the column, the cells not of its type read as null, and the first
