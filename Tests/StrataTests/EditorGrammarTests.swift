@@ -184,4 +184,30 @@ import Testing
         let units = try Self.grammar.get().scopes(of: text)
         #expect(Self.telling(units[1][0]).last == "keyword.control.statement.strata")
     }
+
+    /// The words of a `syntax keyword GROUP …` line, or of the `\(a\|b\)` alternation of a `syntax match GROUP` line.
+    static func vimWords(_ group: String, in vim: String) -> Set<String> {
+        var out: Set<String> = []
+        for line in vim.components(separatedBy: "\n") {
+            let words = line.split(separator: " ").map(String.init)
+            guard words.count > 3, words[0] == "syntax", words[2] == group else { continue }
+            if words[1] == "keyword" { out.formUnion(words.dropFirst(3)) }
+            if words[1] == "match", let open = line.range(of: "\\<\\("), let close = line.range(of: "\\)", range: open.upperBound..<line.endIndex) {
+                out.formUnion(line[open.upperBound..<close.lowerBound].components(separatedBy: "\\|"))
+            }
+        }
+        return out
+    }
+
+    @Test func theVimSyntaxKnowsTheSameWords() throws {
+        let vim = try String(contentsOfFile: Repo.path("editors/vim/syntax/strata.vim"), encoding: .utf8)
+        let keywords = ["strataStatement", "strataClause", "strataOperatorWord", "strataConstant"].map { Self.vimWords($0, in: vim) }
+        #expect(keywords.reduce(Set(), { $0.union($1) }) == Set(Keyword.allCases.map(\.rawValue)))
+        #expect(keywords.map(\.count).reduce(0, +) == Keyword.allCases.count, "a keyword in two groups")
+        #expect(keywords[0] == Set(Keyword.statementStarts.map(\.rawValue)))
+        #expect(Self.vimWords("strataFunction", in: vim) == Set(Checker.functionNames))
+        #expect(Self.vimWords("strataUnit", in: vim) == Set(ParserState.durationUnits.keys))
+        let detect = try String(contentsOfFile: Repo.path("editors/vim/ftdetect/strata.vim"), encoding: .utf8)
+        #expect(detect.contains("*.strata setfiletype strata"))
+    }
 }
