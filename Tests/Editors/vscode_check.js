@@ -45,6 +45,7 @@ class MarkdownString {
   appendText(s) { this.value += s; return this; }
   appendCodeblock(s, lang) { this.value += '```' + (lang || '') + '\n' + s + '\n```\n'; return this; }
 }
+let serverPath = path.join(work, 'no-such-strata');
 const registered = {};
 const diagnosticsByUri = new Map();
 const events = { open: emitter(), change: emitter(), save: emitter(), close: emitter() };
@@ -72,7 +73,7 @@ const vscode = {
   workspace: {
     workspaceFolders: [{ uri: Uri.file(path.dirname(rulesFile)), name: 'check' }],
     textDocuments: [],
-    getConfiguration: () => ({ get: (key, fallback) => (key === 'server.path' ? bin : fallback) }),
+    getConfiguration: () => ({ get: (key, fallback) => (key === 'server.path' ? serverPath : fallback) }),
     onDidOpenTextDocument: events.open, onDidChangeTextDocument: events.change,
     onDidSaveTextDocument: events.save, onDidCloseTextDocument: events.close,
   },
@@ -99,6 +100,11 @@ const short = (s, n = 200) => { s = String(s).replace(/\n/g, '⏎'); return s.le
 (async () => {
   const extension = require(path.resolve(__dirname, '../../editors/vscode/extension.js'));
   say(`node ${process.version}: editors/vscode/extension.js against \`${bin} lsp\` on ${rulesFile}`);
+  // A binary that is not there: the user is told which path was tried, and nothing is registered.
+  const none = await extension.activate({ subscriptions: [] });
+  check(none === null && messages.some((m) => m.includes(serverPath)) && Object.keys(registered).length === 0,
+    'a missing binary is reported with its path', messages.join('; '));
+  serverPath = bin;
   const context = { subscriptions: [] };
   const client = await extension.activate(context);
   if (!check(client, 'the extension started the server', messages.join('; '))) return;

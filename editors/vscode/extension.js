@@ -177,7 +177,15 @@ async function start(context) {
 
   const child = spawn(command, ['lsp'], { cwd: folder ? folder.uri.fsPath : undefined, stdio: ['pipe', 'pipe', 'pipe'] });
   const failed = new Promise((resolve) => child.on('error', (e) => resolve(e)));
+  child.stdin.on('error', (e) => output.appendLine(`writing to the server: ${e.message}`));
   child.stderr.on('data', (chunk) => output.append(chunk.toString()));
+  child.on('exit', (code, signal) => {
+    // After deactivate() `client` is null: an exit then is the one asked for.
+    if (client && client.child === child) {
+      vscode.window.showErrorMessage(`Strata: \`${command} lsp\` stopped (${signal || 'status ' + code}); reload the window to restart it.`);
+      client = null;
+    }
+  });
   const connection = new Connection(child, (line) => output.appendLine(line));
   connection.requestHandler = (method, params) => {
     if (method === 'workspace/configuration') return (params.items || []).map(() => null);
