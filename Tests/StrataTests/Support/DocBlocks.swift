@@ -33,8 +33,9 @@ struct DocBlock {
 
     /// Whether the block holds rules rather than something a command prints or a command line to type.
     var isRules: Bool { info == "strata" }
-    /// `sh` blocks are command lines to type; every other fence (`text`, none) shows what something prints.
-    var isOutput: Bool { info != "strata" && info != "sh" }
+    /// `sh` blocks are command lines to type, `lua` and `json` editor settings to copy (docs/editors.md); every
+    /// other fence (`text`, none) shows what something prints.
+    var isOutput: Bool { !["strata", "sh", "lua", "json"].contains(info) }
 
     /// Every fenced block of README.md and docs/*.md, in order, each doc's blocks together.
     static var all: [DocBlock] {

@@ -1,0 +1,2 @@
+" Strata rule files (docs/editors.md).
+autocmd BufRead,BufNewFile *.strata setfiletype strata
