@@ -46,7 +46,7 @@ import Testing
         #expect(LanguageServer.json(warning, TextPositions(Self.typo))["severity"] == .int(2))
         var note = warning
         note.severity = .note
-        note.suggestion = nil
+        note.help = nil
         let n = LanguageServer.json(note, TextPositions(Self.typo))
         #expect(n["severity"] == .int(3) && n["message"]?.string == note.message)
     }
