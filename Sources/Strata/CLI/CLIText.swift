@@ -22,7 +22,7 @@ enum CLIText: String, CatalogKey {
 
     var template: Template {
         switch self {
-        case .takesNoValue: Template(en: "{option} takes no value", zh: "{option} 不带值")
+        case .takesNoValue: Template(en: "{option} takes no value", zh: "{option} 不接受值")
         case .needsValue: Template(en: "{option} needs a value", zh: "{option} 需要一个值")
         case .unknownOption: Template(en: "unknown option {option}", zh: "未知选项 {option}")
         case .unknownOptionNear: Template(en: "unknown option {option}; did you mean {near}?", zh: "未知选项 {option}；是不是想写 {near}？")
