@@ -7,5 +7,6 @@ TemporaryFiles.installCleanupHandlers()
 let cli = CLI(
     out: { s in FileHandle.standardOutput.write(Data(s.utf8)) },
     err: { s in FileHandle.standardError.write(Data(s.utf8)) },
-    terminal: isatty(0) == 1 && isatty(1) == 1)
+    terminal: isatty(0) == 1 && isatty(1) == 1,
+    environment: ProcessInfo.processInfo.environment)
 exit(cli.main(Array(CommandLine.arguments.dropFirst())))

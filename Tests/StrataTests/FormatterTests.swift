@@ -264,7 +264,7 @@ enum Shape {
             do {
                 code = try cli.fmt(words)
             } catch {
-                box.err += error.message
+                box.err += error.message.text()
                 code = 2
             }
             out = box.out

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Drives `strata repl` in a real terminal (tmux): typing, completion, a CJK edit, history across
-# sessions, multi-line input, Ctrl-C at the prompt and Ctrl-C cancelling a running statement. Prints one line per check and "N passed, N failed".
+# sessions, multi-line input, Ctrl-C at the prompt and Ctrl-C cancelling a running statement, and a
+# session in a Chinese locale. Prints one line per check and "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 bin=${STRATA_BIN:-.build/debug/strata}
@@ -151,6 +152,27 @@ wait_for "loaded 5000 customers" || true
 for i in $(seq 1 30); do t send-keys -t s "count() + $i" Enter C-c; done
 t send-keys -t s 'count() * 2' Enter
 check "ctrl-c behind enter never ends the session" "10000"
+
+# A Chinese locale and nothing else (LANG=zh_CN.UTF-8): the banner, .help and notices are Chinese, and a
+# typo on a line holding Chinese gets the Chinese frame, with the caret under the mistyped name — two
+# columns for each Chinese character before it.
+t kill-server 2>/dev/null
+sock="strata-test-$$-6"
+t new-session -d -s s -x 90 -y 40 "env -u LC_ALL -u LC_MESSAGES -u STRATA_LANG LANG=zh_CN.UTF-8 $bin repl; sleep 5"
+wait_for "strata>" || true
+check "LANG=zh_CN.UTF-8: the banner is Chinese" "输入 .help 查看帮助，.quit 或 Ctrl-D 退出"
+t send-keys -t s '.help' Enter
+check "LANG=zh_CN.UTF-8: .help is Chinese" ".segments              分群和分层：人数、占比和规则"
+t send-keys -t s 'load customers from "examples/data/customers.csv"' Enter
+check "LANG=zh_CN.UTF-8: the load notice is Chinese" "已从 examples/data/customers.csv 加载 5000 位客户"
+t send-keys -t s C-l
+t send-keys -t s 'segment 大客户 where clvv > 2e6' Enter
+check "LANG=zh_CN.UTF-8: a typo is a Chinese error" "<repl:2>:1:19: 错误: "
+check "LANG=zh_CN.UTF-8: the line with Chinese is shown" " 1 | segment 大客户 where clvv > 2e6"
+check "LANG=zh_CN.UTF-8: the caret is under clvv" "^   \|                      \^\^\^\^$" -E
+check "LANG=zh_CN.UTF-8: the suggestion is a Chinese help line" "   = 提示: "
+t send-keys -t s '.hlep' Enter
+check "LANG=zh_CN.UTF-8: a dot-command typo is Chinese" "错误: 未知命令 .hlep；是不是想写 .help？"
 
 t kill-server 2>/dev/null
 sleep 0.3

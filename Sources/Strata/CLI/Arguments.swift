@@ -1,6 +1,7 @@
 /// A usage error: wrong command-line words (exit code 2).
 public struct UsageError: Error, Sendable, Equatable {
-    public var message: String
+    /// What was wrong, rendered in the command's language when printed.
+    public var message: Message
 }
 
 /// Command-line words split into positionals and `--name value` options, checked against what a command accepts.
@@ -22,24 +23,25 @@ public struct Arguments: Sendable {
                     name = String(name[..<eq])
                 }
                 if flagOptions.contains(name) {
-                    guard inline == nil else { throw UsageError(message: "--\(name) takes no value") }
+                    guard inline == nil else { throw UsageError(message: CLIText.takesNoValue(["option": "--\(name)"])) }
                     flags.insert(name)
                 } else if valueOptions.contains(name) {
                     if let v = inline {
                         values[name, default: []].append(v)
                     } else {
-                        guard i + 1 < words.count else { throw UsageError(message: "--\(name) needs a value") }
+                        guard i + 1 < words.count else { throw UsageError(message: CLIText.needsValue(["option": "--\(name)"])) }
                         values[name, default: []].append(words[i + 1])
                         i += 1
                     }
                 } else {
                     let known = (valueOptions.union(flagOptions)).map { "--" + $0 }
                     let near = Suggest.nearest("--" + name, in: known)
-                    throw UsageError(message: "unknown option --\(name)" + (near.map { "; did you mean \($0)?" } ?? ""))
+                    throw UsageError(message: near.map { CLIText.unknownOptionNear(["option": "--\(name)", "near": .text($0)]) }
+                                     ?? CLIText.unknownOption(["option": "--\(name)"]))
                 }
             } else if w == "-o", valueOptions.contains("output") {
                 // `-o FILE` is `--output FILE`, for the commands that write one file (`strata report`).
-                guard i + 1 < words.count else { throw UsageError(message: "-o needs a value") }
+                guard i + 1 < words.count else { throw UsageError(message: CLIText.needsValue(["option": "-o"])) }
                 values["output", default: []].append(words[i + 1])
                 i += 1
             } else if w == "-w" || w == "-h" || w == "-v" {
@@ -56,4 +58,39 @@ public struct Arguments: Sendable {
     /// Every value given for a repeatable option.
     public func all(_ name: String) -> [String] { values[name] ?? [] }
     public func flag(_ name: String) -> Bool { flags.contains(name) }
+}
+
+extension Arguments {
+    /// Takes `--lang zh|en` (or `--lang=…`) out of a command line, wherever it stands, so every command
+    /// accepts it without declaring it: the language asked for (nil when not given) and the other words.
+    public static func language(in words: [String]) throws(UsageError) -> (Language?, [String]) {
+        var rest: [String] = []
+        var language: Language?
+        var i = 0
+        while i < words.count {
+            let w = words[i]
+            var value: String?
+            if w == "--lang" {
+                guard i + 1 < words.count else { throw UsageError(message: CLIText.needsValue(["option": "--lang"])) }
+                value = words[i + 1]
+                i += 1
+            } else if w.hasPrefix("--lang=") {
+                value = String(w.dropFirst("--lang=".count))
+            }
+            if let v = value {
+                // `zh` and `en`, and what STRATA_LANG accepts (`zh_CN.UTF-8`, `chinese`, `中文`).
+                guard let l = Language(name: v) else {
+                    // A slip of the second letter (`zn`, `eh`) is as near to one name as to the other: the first decides.
+                    let near = Language.allCases.first { $0.rawValue.first == v.lowercased().first }?.rawValue
+                        ?? Suggest.nearest(v.lowercased(), in: Language.allCases.map(\.rawValue))
+                    throw UsageError(message: CLIText.suggesting(CLIText.unknownLanguage(["found": .text(v)]), near))
+                }
+                language = l
+            } else {
+                rest.append(w)
+            }
+            i += 1
+        }
+        return (language, rest)
+    }
 }

@@ -8,46 +8,22 @@ public struct CLI {
     public var readLine: () -> String?
     /// Whether standard input and output are a terminal (then the REPL edits lines in raw mode).
     public var terminal: Bool
+    /// The process's environment, read for `STRATA_LANG` and the locale when `--lang` is not given; nil
+    /// keeps the language the caller bound (`Language.current`), as in-process tests do.
+    public var environment: [String: String]?
 
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void,
-                readLine: @escaping () -> String? = { Swift.readLine(strippingNewline: true) }, terminal: Bool = false) {
+                readLine: @escaping () -> String? = { Swift.readLine(strippingNewline: true) }, terminal: Bool = false,
+                environment: [String: String]? = nil) {
         self.out = out
         self.err = err
         self.readLine = readLine
         self.terminal = terminal
+        self.environment = environment
     }
 
-    public static let usage = """
-        usage: strata <command> [options]
-
-          run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings] [--strict]
-              [--membership FILE.csv] [--chart]
-                                   run a rule file on its data and print the results
-          repl [RULES] [--data NAME=PATH] [--as-of DATE] [--format F]
-                                   an interactive session (reads statements from stdin when piped)
-          check RULES... [--data NAME=PATH]... [--format text|json] [--strict]
-                                   parse and type-check without evaluating; warnings too
-          test RULES... [--data NAME=PATH]... [-v]
-                                   run every assertion; ends with "N passed, N failed"
-          sql RULES [--dialect duckdb|postgres|spark] [--with-load] [--order FIELD]
-                                   the rules as one SQL script returning each customer's segments and fields
-          fmt RULES... [--check] [-w]
-                                   canonical layout; --check prints a diff and exits 1 if not formatted
-          gen --customers N [--seed S] --out DIR [--events]
-                                   write realistic demo customers to DIR/customers.csv (and their events)
-          why RULES KEY [NAME] [--format table|csv|json] [--reveal-pii]
-                                   why one customer is (not) in a segment, or got their tier: each clause with its values
-          diff RULES --against NAME=PATH | diff OLD NEW | diff RULES --rev REV [--export FILE.csv]
-                                   what changes between two snapshots or two versions of the rules
-          report RULES -o REPORT.html [--data NAME=PATH]... [--as-of DATE] [--reveal-pii] [--strict]
-                                   one self-contained HTML page: data checksums, segment and tier sizes, outputs, rules
-          lsp [--stdio]            a language server for editors on stdin/stdout (docs/editors.md)
-          help                     this text
-          version                  the version
-
-        exit codes: 0 success, 1 a rule or assertion failed, 2 usage, 3 data could not be read
-
-        """
+    /// The overview `strata help` prints, in the command's language.
+    public static var usage: String { UsageText.main.message.text() }
 
     public static let version = "strata 0.1.0"
 
@@ -73,49 +49,36 @@ public struct CLI {
     }
 
     /// Usage of `strata run`, printed by `strata run --help`.
-    public static let runUsage = """
-        usage: strata run RULES [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii] [--timings] [--strict]
-                                [--membership FILE.csv] [--chart]
-
-        Runs a rule file on its data and prints the results: each output statement's, or, when there is none,
-        a summary of the segments and tiers. --data replaces a table's file, --as-of sets today's date.
-        --strict refuses data the load warns about (cells read as null, rows naming no customer): exit 3.
-        --membership also writes one row per customer (key, segments as true/false, derived and tiers fields),
-        the table `strata sql` computes, for comparing the two.
-        --chart draws a bar chart under each count and summary table (within $COLUMNS, else the terminal's width).
-
-        """
+    public static var runUsage: String { UsageText.run.message.text() }
 
     /// Usage of `strata repl`, printed by `strata repl --help`.
-    public static let replUsage = """
-        usage: strata repl [RULES] [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii]
-
-        An interactive session, started on RULES when given; reads statements from stdin when piped.
-        Inside, .help lists the dot-commands. See docs/repl.md.
-
-        """
+    public static var replUsage: String { UsageText.repl.message.text() }
 
     /// Usage of `strata check`, printed by `strata check --help`.
-    public static let checkUsage = """
-        usage: strata check RULES... [--data NAME=PATH]... [--format text|json] [--strict]
-
-        Parses and type-checks without evaluating; prints errors and warnings. --strict exits 1 on warnings,
-        3 on a warning about the data (as `run --strict`).
-
-        """
+    public static var checkUsage: String { UsageText.check.message.text() }
 
     /// Usage of `strata test`, printed by `strata test --help`.
-    public static let testUsage = """
-        usage: strata test RULES... [--data NAME=PATH]... [--as-of DATE] [-v]
-
-        Runs every assertion and ends with "N passed, N failed"; -v lists the passing ones too.
-
-        """
+    public static var testUsage: String { UsageText.test.message.text() }
 
     /// Runs the command line (without the program name) and returns the exit code.
+    /// The language is `--lang`'s (taken out of the words wherever it stands), else the environment's, and
+    /// is bound around the whole command, its output included.
     public func main(_ args: [String]) -> Int32 {
         let cli = self
-        return LargeStack.run { cli.dispatch(args) }
+        let fallback = environment.map(Language.fromEnvironment) ?? Language.current
+        let language: Language?, words: [String]
+        do throws(UsageError) {
+            (language, words) = try Arguments.language(in: args)
+        } catch {
+            return Language.$current.withValue(fallback) { cli.usageFailure(error) }
+        }
+        return Language.$current.withValue(language ?? fallback) { LargeStack.run { cli.dispatch(words) } }
+    }
+
+    /// A usage error on stderr, then the usage: exit 2.
+    func usageFailure(_ error: UsageError) -> Int32 {
+        err("strata: \(error.message.text())\n\n" + CLI.usage)
+        return 2
     }
 
     func dispatch(_ args: [String]) -> Int32 {
@@ -155,18 +118,17 @@ public struct CLI {
                 return 0
             default:
                 let near = Suggest.nearest(command, in: Subcommand.allCases.map(\.rawValue) + ["help", "version"])
-                throw UsageError(message: "unknown command `\(command)`" + (near.map { "; did you mean `\($0)`?" } ?? ""))
+                throw UsageError(message: CLIText.suggesting(CLIText.unknownCommand(["command": .text(command)]), near))
             }
         } catch {
-            err("strata: \(error.message)\n\n" + CLI.usage)
-            return 2
+            return usageFailure(error)
         }
     }
 
     func run(_ words: [String]) throws(UsageError) -> Int32 {
         let a = try Arguments(words, valueOptions: ["data", "as-of", "format", "membership"], flagOptions: ["reveal-pii", "timings", "strict", "chart"])
         guard a.positionals.count == 1, let rules = a.positionals.first else {
-            throw UsageError(message: a.positionals.isEmpty ? "run needs a rule file" : "run takes one rule file, found \(a.positionals.count)")
+            throw UsageError(message: CLIText.ruleFileCount("run", a.positionals.count))
         }
         var (options, format) = try runOptions(a)
         options.strict = a.flag("strict")
@@ -181,7 +143,8 @@ public struct CLI {
         emit(result, format: format, chartWidth: a.flag("chart") ? BarChart.width(measureTerminal: terminal) : nil)
         if a.flag("timings") {
             let t = result.timings
-            err(String(format: "timings: load %.1f ms, check %.1f ms, evaluate %.1f ms\n", t.loadMs, t.checkMs, t.evalMs))
+            let ms = { (v: Double) in Slot.text(String(format: "%.1f", v)) }
+            err(CLIText.timings(["load": ms(t.loadMs), "check": ms(t.checkMs), "evaluate": ms(t.evalMs)]).text() + "\n")
         }
         return result.exitCode
     }

@@ -4,9 +4,9 @@ extension CLI {
     /// `strata check RULES... [--format text|json] [--data NAME=PATH]...`: parse and type-check, no evaluation.
     func check(_ words: [String]) throws(UsageError) -> Int32 {
         let a = try Arguments(words, valueOptions: ["format", "data", "as-of"], flagOptions: ["strict"])
-        guard !a.positionals.isEmpty else { throw UsageError(message: "check needs one or more rule files") }
+        guard !a.positionals.isEmpty else { throw UsageError(message: CLIText.needsRuleFiles(["command": "check"])) }
         let json = try a.value("format").map { (f: String) throws(UsageError) -> Bool in
-            guard f == "text" || f == "json" else { throw UsageError(message: "--format for check is text or json, found `\(f)`") }
+            guard f == "text" || f == "json" else { throw UsageError(message: CLIText.formatForCheck(["found": .text(f)])) }
             return f == "json"
         } ?? false
         var (options, _) = try runOptions(Arguments(a.all("data").flatMap { ["--data", $0] }, valueOptions: ["data"], flagOptions: []))
@@ -26,7 +26,8 @@ extension CLI {
         let errors = all.filter { $0.severity == .error }.count, warnings = all.filter { $0.severity == .warning }.count
         if !json {
             let files = a.positionals.count
-            err("checked \(files) file\(files == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+            err(CLIText.checkSummary(["files": "\(files)", "en_files": CLIText.s(files), "errors": "\(errors)", "en_errors": CLIText.s(errors),
+                                      "warnings": "\(warnings)", "en_warnings": CLIText.s(warnings)]).text() + "\n")
         }
         return worst
     }

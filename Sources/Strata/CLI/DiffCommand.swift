@@ -2,22 +2,7 @@ import Foundation
 
 extension CLI {
     /// Usage of `strata diff`, printed by `strata diff --help`.
-    public static let diffUsage = """
-        usage: strata diff RULES --against NAME=PATH [--data NAME=PATH]... [options]   two data snapshots
-               strata diff OLD NEW [--data NAME=PATH]... [options]                     two versions of the rules
-               strata diff RULES --rev REV [--data NAME=PATH]... [options]             the rules as in git REV, and now
-        options: [--as-of DATE] [--format table|csv|json] [--export FILE.csv] [--reveal-pii]
-
-        Evaluates the segments, tiers and derived fields twice and compares customers by key: for each tiers
-        field a from→to matrix (rows before, columns after; (arrived), (left) and (none) for customers only
-        on one side or without a tier) and how many moved up, down or stayed; for each segment how many
-        entered, left and stayed; for each derived field how many values changed. --data (or the rules'
-        own load) is before, --against after. --export writes one row per customer and segment or tier
-        that changed (key, field, from, to). Output statements of the rules are not run.
-        Exit 0 nothing changed, 1 something changed, 2 usage or rule errors, 3 data that cannot be read.
-        See docs/cli.md.
-
-        """
+    public static var diffUsage: String { UsageText.diff.message.text() }
 
     /// `strata diff`: what changes between two evaluations of the same customers (see `diffUsage`).
     func diff(_ words: [String]) throws(UsageError) -> Int32 {
@@ -37,11 +22,11 @@ extension CLI {
         case (2, true, nil): mode = .rules
         case (1, true, _?): mode = .rules
         case (1, false, nil): mode = .snapshots
-        case (2, _, _): throw UsageError(message: "two rule files are compared on the same data: leave out --against and --rev")
-        case (1, false, _?): throw UsageError(message: "diff compares either two snapshots (--against) or two versions of the rules (--rev), not both")
-        case (0, _, _): throw UsageError(message: "diff needs a rule file")
-        case (1, true, nil): throw UsageError(message: "diff needs --against NAME=PATH (two data snapshots), --rev REV, or two rule files")
-        default: throw UsageError(message: "diff takes one or two rule files, found \(a.positionals.count)")
+        case (2, _, _): throw UsageError(message: CLIText.diffTwoRules.message)
+        case (1, false, _?): throw UsageError(message: CLIText.diffNotBoth.message)
+        case (0, _, _): throw UsageError(message: CLIText.needsRuleFile(["command": "diff"]))
+        case (1, true, nil): throw UsageError(message: CLIText.diffNeedsSecond.message)
+        default: throw UsageError(message: CLIText.diffTakesOneOrTwo(["count": "\(a.positionals.count)"]))
         }
         let newPath = a.positionals[a.positionals.count - 1]
         let oldSource: Result<SourceFile, DiffInputError>
@@ -60,8 +45,8 @@ extension CLI {
             err(e.message)
             return 2
         }
-        let oldLabel = rev.map { "the rules as of \($0)" } ?? (mode == .rules ? "the old rules" : "the first snapshot")
-        let newLabel = mode == .rules ? "the new rules" : "the --against snapshot"
+        let oldLabel = rev.map { CLIText.oldRulesAsOf(["rev": .text($0)]) } ?? (mode == .rules ? CLIText.oldRules.message : CLIText.firstSnapshot.message)
+        let newLabel = mode == .rules ? CLIText.newRules.message : CLIText.againstSnapshot.message
         var exitOnFailure: Int32 = 2
         guard let before = evaluateSide(sides.0, options: options, label: oldLabel, exit: &exitOnFailure),
               let after = evaluateSide(sides.1, options: afterOptions, label: newLabel, exit: &exitOnFailure) else {
@@ -78,9 +63,9 @@ extension CLI {
         if let path = a.value("export") {
             do {
                 try AtomicFile.write(DiffReport.moves(d, json: path.lowercased().hasSuffix(".json"), revealPII: options.revealPII), to: path)
-                err("wrote \(ValueFormat.grouped(d.moves.count)) changes to \(path)\n")
+                err(CLIText.wroteChanges(["count": .text(ValueFormat.grouped(d.moves.count)), "path": .text(path)]).text() + "\n")
             } catch {
-                err("strata diff: cannot write \(path): \(error)\n")
+                err("strata diff: " + CLIText.cannotWrite(["path": .text(path), "error": "\(error)"]).text() + "\n")
                 return 2
             }
         }
@@ -89,10 +74,10 @@ extension CLI {
 
     /// Evaluates one side, printing its warnings and notes on stderr; nil (and the exit code) when it
     /// cannot be evaluated: 3 for data that cannot be read, else 2 (1 means "changed" in a diff).
-    private func evaluateSide(_ source: SourceFile, options: RunOptions, label: String, exit: inout Int32) -> EvaluatedMembership? {
+    private func evaluateSide(_ source: SourceFile, options: RunOptions, label: Message, exit: inout Int32) -> EvaluatedMembership? {
         let (evaluated, result) = Pipeline(options: options).evaluateMembership(source)
         for item in result.outputs { if let n = Report.note(item) { err(n) } }
-        if evaluated == nil { err("strata diff: \(label) cannot be evaluated:\n") }
+        if evaluated == nil { err("strata diff: " + CLIText.cannotBeEvaluated(["side": .message(label)]).text() + "\n") }
         if !result.renderedDiagnostics.isEmpty { err(result.renderedDiagnostics) }
         if evaluated == nil { exit = result.exitCode == 3 ? 3 : 2 }
         return evaluated
@@ -103,7 +88,7 @@ extension CLI {
         var out: [String: String] = [:]
         for d in words {
             guard let eq = d.firstIndex(of: "="), eq != d.startIndex, d.index(after: eq) != d.endIndex else {
-                throw UsageError(message: "--\(option) takes NAME=PATH, e.g. --\(option) customers=2026-06.csv")
+                throw UsageError(message: CLIText.dataPair(["option": "--\(option)"]))
             }
             out[String(d[..<eq])] = String(d[d.index(after: eq)...])
         }
@@ -114,12 +99,12 @@ extension CLI {
 /// Why one of the two rule versions could not be read.
 enum DiffInputError: Error {
     case unreadable(RuleSource.Failure)
-    case git(String)
+    case git(Message)
 
     var message: String {
         switch self {
         case .unreadable(let f): return Pipeline.unreadable(f).renderedDiagnostics
-        case .git(let m): return "strata diff: \(m)\n"
+        case .git(let m): return "strata diff: \(m.text())\n"
         }
     }
 }
@@ -133,14 +118,14 @@ enum GitRevision {
         let folder = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
         guard git(["-C", folder, "rev-parse", "--is-inside-work-tree"]).status == 0 else {
-            return .failure(.git("\(path) is not in a git repository, so --rev has no history to read"))
+            return .failure(.git(CLIText.notGitRepository(["path": .text(path)])))
         }
         guard git(["-C", folder, "rev-parse", "--verify", "--quiet", rev + "^{commit}"]).status == 0 else {
-            return .failure(.git("`\(rev)` is not a revision of the repository of \(path)"))
+            return .failure(.git(CLIText.notRevision(["rev": .text(rev), "path": .text(path)])))
         }
         let shown = git(["-C", folder, "show", "\(rev):./\(name)"])
         guard shown.status == 0 else {
-            return .failure(.git("\(path) does not exist in \(rev)"))
+            return .failure(.git(CLIText.notInRevision(["path": .text(path), "rev": .text(rev)])))
         }
         return RuleSource.decode(shown.output, name: path).mapError { DiffInputError.unreadable($0) }
     }

@@ -2,12 +2,7 @@ import Foundation
 
 extension CLI {
     /// Usage of `strata fmt`, printed by `strata fmt -h`.
-    public static let fmtUsage = """
-        usage: strata fmt RULES             print the formatted file
-               strata fmt --check RULES...  print a diff for each file that is not formatted; exit 1 if any
-               strata fmt -w RULES...       rewrite files in place (also --write); prints the names of changed files
-
-        """
+    public static var fmtUsage: String { UsageText.fmt.message.text() }
 
     /// `strata fmt`: prints, checks (`--check`) or rewrites (`-w`/`--write`) rule files in the canonical layout.
     func fmt(_ words: [String]) throws(UsageError) -> Int32 {
@@ -18,10 +13,10 @@ extension CLI {
         }
         let check = a.flag("check"), write = a.flag("write")
         let files = a.positionals
-        guard !files.isEmpty else { throw UsageError(message: "fmt needs a rule file") }
-        guard !(check && write) else { throw UsageError(message: "fmt takes --check or -w, not both") }
+        guard !files.isEmpty else { throw UsageError(message: CLIText.needsRuleFile(["command": "fmt"])) }
+        guard !(check && write) else { throw UsageError(message: CLIText.fmtCheckOrWrite.message) }
         guard files.count == 1 || check || write else {
-            throw UsageError(message: "fmt prints one file; use -w or --check for \(files.count) files")
+            throw UsageError(message: CLIText.fmtPrintsOne(["count": "\(files.count)"]))
         }
         var code: Int32 = 0
         for path in files {
@@ -47,7 +42,7 @@ extension CLI {
             return 1
         }
         if check {
-            let diff = LineDiff.unified(old: text, new: formatted, oldName: path, newName: path + " (formatted)")
+            let diff = LineDiff.unified(old: text, new: formatted, oldName: path, newName: CLIText.formattedName(["path": .text(path)]).text())
             out(diff)
             return diff.isEmpty ? 0 : 1
         }

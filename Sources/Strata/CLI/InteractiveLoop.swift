@@ -9,7 +9,7 @@ extension CLI {
     }
 
     /// The line a terminal session opens with (docs/repl.md shows it; the docs test compares it).
-    static let replBanner = "\(CLI.version) — .help for help, .quit or Ctrl-D to leave\n"
+    static var replBanner: String { ReplText.banner(["version": .text(CLI.version)]).text() + "\n" }
 
     /// The terminal session: the line editor with history and completion, run until `.quit` or Ctrl-D.
     func interactiveLoop(_ repl: Repl) -> Int32 {

@@ -14,8 +14,10 @@ enum LargeStack {
         let box = Box<T>()
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) let work = body
+        // A thread is not a child task: it starts without the caller's task-locals, so the language is re-bound.
+        let language = Language.current
         let thread = Thread {
-            box.value = work()
+            box.value = Language.$current.withValue(language) { work() }
             done.signal()
         }
         thread.stackSize = bytes

@@ -4,7 +4,7 @@ extension CLI {
     /// `strata repl [RULES] [--data NAME=PATH]... [--as-of DATE] [--format F] [--reveal-pii]`.
     func repl(_ words: [String]) throws(UsageError) -> Int32 {
         let a = try Arguments(words, valueOptions: ["data", "as-of", "format"], flagOptions: ["reveal-pii"])
-        guard a.positionals.count <= 1 else { throw UsageError(message: "repl takes at most one rule file") }
+        guard a.positionals.count <= 1 else { throw UsageError(message: CLIText.replTakesOneRuleFile.message) }
         var (options, format) = try runOptions(a)
         // At a terminal Ctrl-C cancels the running input (piped, SIGINT ends the process as for `run`).
         if terminal { options.cancellation = .interrupt }
@@ -19,7 +19,7 @@ extension CLI {
             if result.exitCode != 0 {
                 // Unreadable data or a broken rule is something to fix in the session, not a reason to refuse it.
                 repl.recordFailure()
-                if result.exitCode == 3 { err("the session starts without that data; load a file with .load PATH\n") }
+                if result.exitCode == 3 { err(CLIText.startsWithoutData.message.text() + "\n") }
             }
         } else if options.dataOverrides.count == 1, let (name, path) = options.dataOverrides.first {
             repl.loadAtStart(path: path, name: name)
@@ -33,12 +33,12 @@ extension CLI {
         var options = RunOptions()
         options.dataOverrides = try CLI.dataPairs(a.all("data"), option: "data")
         if let s = a.value("as-of") {
-            guard let d = CivilDate.parse(s) else { throw UsageError(message: "--as-of takes a date such as 2026-06-30, found `\(s)`") }
+            guard let d = CivilDate.parse(s) else { throw UsageError(message: CLIText.asOfDate(["found": .text(s)])) }
             options.asOf = d
         }
         var format = OutputFormat.table
         if let f = a.value("format") {
-            guard let ff = OutputFormat(rawValue: f) else { throw UsageError(message: "--format is table, csv or json, found `\(f)`") }
+            guard let ff = OutputFormat(rawValue: f) else { throw UsageError(message: CLIText.formatIs(["found": .text(f)])) }
             format = ff
         }
         options.revealPII = a.flag("reveal-pii")

@@ -2,32 +2,21 @@ import Foundation
 
 extension CLI {
     /// Usage of `strata sql`, printed by `strata sql --help`.
-    public static let sqlUsage = """
-        usage: strata sql RULES [--dialect duckdb|postgres|spark] [--with-load] [--order FIELD] [--data NAME=PATH]... [--as-of DATE]
-
-        Prints one SQL script whose final query returns one row per customer in load order: the key, each
-        segment (true/false), each derived and tiers field. --with-load first creates the
-        tables from the rule file's CSV files with the types Strata inferred and a _row column for load order
-        (pipe the script to duckdb or psql; spark-sql for spark); without it the tables must exist, and --order names the column
-        that stands for load order (default: the key).
-        The dialect is duckdb unless given. A construct not yet translated is an error naming it and its
-        position, and no script is printed. See docs/sql.md.
-
-        """
+    public static var sqlUsage: String { UsageText.sql.message.text() }
 
     /// `strata sql RULES --dialect D [--with-load] [--order FIELD]`: the rules as one SQL script on stdout.
     func sql(_ words: [String]) throws(UsageError) -> Int32 {
         let a = try Arguments(words, valueOptions: ["dialect", "order", "data", "as-of"], flagOptions: ["with-load"])
         guard a.positionals.count == 1, let rules = a.positionals.first else {
-            throw UsageError(message: a.positionals.isEmpty ? "sql needs a rule file" : "sql takes one rule file, found \(a.positionals.count)")
+            throw UsageError(message: CLIText.ruleFileCount("sql", a.positionals.count))
         }
         // DuckDB by default: the engine `--with-load` writes for, and the one CI checks every example on.
         let d = a.value("dialect") ?? SQLDialect.duckdb.rawValue
         guard let dialect = SQLDialect(rawValue: d) else {
-            throw UsageError(message: "--dialect is duckdb, postgres or spark, found `\(d)`")
+            throw UsageError(message: CLIText.dialectIs(["found": .text(d)]))
         }
         if a.flag("with-load"), a.value("order") != nil {
-            throw UsageError(message: "--with-load orders customers by their line in the file; --order is for tables that already exist")
+            throw UsageError(message: CLIText.withLoadOrder.message)
         }
         let (options, _) = try runOptions(a)
         let (script, result) = Pipeline(options: options).sql(path: rules, dialect: dialect, order: a.value("order"), withLoad: a.flag("with-load"))
@@ -51,7 +40,7 @@ extension CLI {
         do {
             try AtomicFile.write(Membership.csv(program, runner), to: path)
         } catch {
-            result.renderedDiagnostics += "strata: cannot write the membership table to \(path): \(error)\n"
+            result.renderedDiagnostics += "strata: " + CLIText.cannotWriteMembership(["path": .text(path), "error": "\(error)"]).text() + "\n"
             result.exitCode = max(result.exitCode, 1)
         }
         return result

@@ -5,7 +5,7 @@ extension CLI {
     /// the line `N passed, N failed`. A file that does not check or load counts as one failure.
     func test(_ words: [String]) throws(UsageError) -> Int32 {
         let a = try Arguments(words, valueOptions: ["data", "as-of"], flagOptions: ["verbose"])
-        guard !a.positionals.isEmpty else { throw UsageError(message: "test needs one or more rule files") }
+        guard !a.positionals.isEmpty else { throw UsageError(message: CLIText.needsRuleFiles(["command": "test"])) }
         var (options, _) = try runOptions(a)
         options.dryRun = true
         let verbose = a.flag("verbose") || words.contains("-v")
@@ -31,11 +31,11 @@ extension CLI {
             let errors = r.diagnostics.filter { $0.severity == .error && $0.code != .assertionFailed }
             if r.exitCode != 0, !errors.isEmpty || r.exitCode == 2 {
                 failed += 1
-                out("FAIL \(path): the rules did not run\n")
+                out("FAIL \(path): " + CLIText.testRulesDidNotRun.message.text() + "\n")
                 err(r.renderedDiagnostics)
             }
         }
-        out("\(passed) passed, \(failed) failed\n")
+        out(CLIText.testSummary(["passed": "\(passed)", "failed": "\(failed)"]).text() + "\n")
         return failed > 0 ? 1 : 0
     }
 }

@@ -1,14 +1,6 @@
 extension CLI {
     /// Usage of `strata why`, printed by `strata why --help`.
-    public static let whyUsage = """
-        usage: strata why RULES KEY [NAME] [--data NAME=PATH]... [--as-of DATE] [--format table|csv|json] [--reveal-pii]
-
-        Explains, for the customer whose key is KEY, the segment or tiers field NAME (every one when NAME is
-        left out): each clause of its rule with the customer's values and its truth (true, false, or unknown
-        for null), referenced segments expanded one level, derived fields with their formula, and for tiers
-        the first tier that matched and why each earlier one did not. See docs/cli.md.
-
-        """
+    public static var whyUsage: String { UsageText.why.message.text() }
 
     /// `strata why RULES KEY [NAME]`: one customer's clauses, as a tree (or CSV/JSON).
     func why(_ words: [String]) throws(UsageError) -> Int32 {
@@ -20,8 +12,7 @@ extension CLI {
             return r.exitCode
         }
         guard (2...3).contains(a.positionals.count), let rules = a.positionals.first else {
-            throw UsageError(message: a.positionals.count < 2 ? "why needs a rule file and a customer's key"
-                                                             : "why takes a rule file, a key and a name, found \(a.positionals.count) words")
+            throw UsageError(message: a.positionals.count < 2 ? CLIText.whyNeedsKey.message : CLIText.whyTakesWords(["count": "\(a.positionals.count)"]))
         }
         let key = a.positionals[1]
         let name = a.positionals.count == 3 ? a.positionals[2] : nil

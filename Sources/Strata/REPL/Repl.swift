@@ -23,35 +23,8 @@ public final class Repl {
 
     public static let dotCommands = [".help", ".schema", ".segments", ".load", ".timer", ".mode", ".maxrows", ".save", ".quit", ".exit", ".chart", ".why"]
 
-    public static let help = """
-        Statements run as in a rule file; a bare expression prints its value, a bare segment its members.
-          load customers from "data.csv"      segment vip where clv > 2e6        count vip
-          avg(clv where vip)                   percentile(clv, 0.9)               vip
-          load visits from "visits.csv" linked by customer_id    count(visits where date >= as_of - 90 days)
-          visits.                                (Tab lists the fields of a loaded table)
-          summarize vip by city               count vip by city, vip_tier        print share = count(vip) / count()
-          derive city_rank = rank(clv by city)   show customers limit 3 per city order by clv desc
-        Redefining a segment, field or constant replaces it and recomputes what depends on it.
-
-          .help                  this text
-          .schema                fields with their types and null counts
-          .segments              segments and tiers: size, share and rule
-          .load PATH [AS NAME]   load a CSV/JSON/JSONL file (definitions are recomputed on it);
-                                 add ENCODING gb18030 (or gbk, utf-16) for a file not in UTF-8
-          .timer on|off          print the time each input takes
-          .mode table|csv|json   how results are printed
-          .maxrows N             show prints at most N rows unless it has a limit (default 40; 0: all)
-          .chart on|off          draw a bar chart under each count and summary
-          .save FILE             write the session's definitions as a rule file
-          .why KEY [NAME]        why customer KEY is (not) in segment NAME or got their tier, clause by clause
-                                 (every segment and tiers field when NAME is left out)
-          .quit                  leave (also Ctrl-D)
-
-        Keys: arrows, Home/End, Ctrl-A/E/B/F, Alt-B/F, Ctrl-K/U/W/Y, Ctrl-L clear, Ctrl-R search history,
-        Tab completes names, Ctrl-C discards the input (while a statement runs: cancels it).
-        Pasted text waits for Enter.
-
-        """
+    /// `.help`: the statements by example, the dot-commands and the keys, in the session's language.
+    public static var help: String { ReplText.help.message.text() }
 
     public init(session: ReplSession, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         self.session = session
@@ -69,7 +42,7 @@ public final class Repl {
         defer {
             if timed, timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-                note(String(format: "time: %.3f ms\n", ms))
+                note(ReplText.time(["ms": .text(String(format: "%.3f", ms))]).text() + "\n")
             }
         }
         if trimmed.hasPrefix(".") {
@@ -110,7 +83,7 @@ public final class Repl {
         }
         if !result.renderedDiagnostics.isEmpty { note(result.renderedDiagnostics) }
         // Ctrl-C: one line; what the input had done before it stands, the rest did not run.
-        if result.cancelled { note("cancelled\n") }
+        if result.cancelled { note(ReplText.cancelled.message.text() + "\n") }
     }
 
     /// Writes to stderr. Piped, a held count table is written first, so the two streams read in order when they
@@ -171,8 +144,8 @@ public final class Repl {
     /// Counts a failure that happened outside an input (the rule file the session started with).
     public func recordFailure() { failures += 1 }
 
-    func fail(_ message: String) -> Bool {
-        note("error: \(message)\n")
+    func fail(_ message: Message) -> Bool {
+        note("\(Severity.error.word): \(message.text())\n")
         failures += 1
         return true
     }
@@ -187,16 +160,16 @@ public final class Repl {
         case ".schema": write(block: schema())
         case ".segments": write(block: segmentsReport())
         case ".timer":
-            guard args.count == 1, args[0] == "on" || args[0] == "off" else { return fail(".timer takes on or off") }
+            guard args.count == 1, args[0] == "on" || args[0] == "off" else { return fail(ReplText.timerOnOff.message) }
             timer = args[0] == "on"
         case ".mode":
-            guard args.count == 1, let f = OutputFormat(rawValue: args[0]) else { return fail(".mode takes table, csv or json") }
+            guard args.count == 1, let f = OutputFormat(rawValue: args[0]) else { return fail(ReplText.modeFormats.message) }
             format = f
         case ".chart":
-            guard args.count == 1, args[0] == "on" || args[0] == "off" else { return fail(".chart takes on or off") }
+            guard args.count == 1, args[0] == "on" || args[0] == "off" else { return fail(ReplText.chartOnOff.message) }
             chart = args[0] == "on"
         case ".maxrows":
-            guard args.count == 1, let n = Int(args[0]), n >= 0 else { return fail(".maxrows takes a whole number (0 for no limit)") }
+            guard args.count == 1, let n = Int(args[0]), n >= 0 else { return fail(ReplText.maxRowsWhole.message) }
             session.maxRows = n
         case ".load":
             // PATH, then `AS NAME` and `ENCODING NAME` in either order, each at most once.
@@ -206,7 +179,7 @@ public final class Repl {
                 options[word] = rest.dropFirst().first
                 rest = rest.dropFirst(2)
             }
-            guard let path = args.first, rest.isEmpty else { return fail(".load takes PATH [AS NAME] [ENCODING NAME]") }
+            guard let path = args.first, rest.isEmpty else { return fail(ReplText.loadUsage.message) }
             let name = options["as"] ?? (session.table?.name ?? "customers")
             // Run as a statement (so definitions are recomputed) but not timed a second time.
             let keep = timer
@@ -214,25 +187,26 @@ public final class Repl {
             defer { timer = keep }
             return handle(Repl.loadStatement(path: path, name: name, encoding: options["encoding"]))
         case ".save":
-            guard args.count == 1 else { return fail(".save takes a file name") }
+            guard args.count == 1 else { return fail(ReplText.saveUsage.message) }
             let path = args[0]
             // An absolute data path stays absolute; a relative one is rewritten to hold from the saved file's folder.
             let data = session.dataPath.map { $0.hasPrefix("/") ? $0 : Repl.relativePath(from: (path as NSString).deletingLastPathComponent, to: $0) }
             do {
                 try AtomicFile.write(session.ruleFileText(dataPath: data), to: path)
                 let n = session.definitionList.count
-                note("saved \(n) definition\(n == 1 ? "" : "s") to \(path)\n")
+                note(ReplText.saved(ReplText.counted(n, ["path": .text(path)])).text() + "\n")
             } catch {
-                return fail("\(error)")
+                return fail(.verbatim("\(error)"))
             }
         case ".why":
-            guard (1...2).contains(args.count) else { return fail(".why takes a customer's key and, optionally, a segment or tiers name") }
+            guard (1...2).contains(args.count) else { return fail(ReplText.whyUsage.message) }
             let result = session.why(key: args[0], name: args.count == 2 ? args[1] : nil)
             emit(result)
             if result.exitCode != 0 { failures += 1 }
         default:
             let near = Suggest.nearest(cmd, in: Repl.dotCommands)
-            return fail("unknown command \(cmd)" + (near.map { "; did you mean \($0)?" } ?? "; .help lists the commands"))
+            return fail(near.map { ReplText.unknownCommandNear(["command": .text(cmd), "near": .text($0)]) }
+                        ?? ReplText.unknownCommand(["command": .text(cmd)]))
         }
         return true
     }
@@ -275,24 +249,28 @@ public final class Repl {
     var chartWidth: Int? { chart ? width : nil }
 
     func schema() -> String {
-        guard let t = session.table else { return "no data loaded; use .load PATH\n" }
+        guard let t = session.table else { return ReplText.noData.message.text() + "\n" }
         let derived = Set(session.definitionList.compactMap(\.name))
         // A loaded field's type is the one the checker uses: an all-empty column has none of its own.
         let loadedTypes = Dictionary(DataBinding.schema(of: t, declared: session.declared).fields.map { ($0.name, $0.type) },
                                      uniquingKeysWith: { a, _ in a })
         let rows = t.columns.map { c -> [Value] in
             // A matched table's field is joined in as `may.clv`.
-            let from = derived.contains(c.name) ? "derived" : c.name.contains(".") ? "matched" : "loaded"
-            let type = from == "loaded" ? loadedTypes[c.name] ?? c.type : c.type
-            return [.string(c.name), .string(type == .null ? "none (empty)" : type.name), .number(Double(c.nullCount)), .string(from)]
+            let from = derived.contains(c.name) ? ReplText.fromDerived : c.name.contains(".") ? .fromMatched : .fromLoaded
+            let type = from == .fromLoaded ? loadedTypes[c.name] ?? c.type : c.type
+            return [.string(c.name), .string(type == .null ? word(.noneEmpty) : typeName(type)), .number(Double(c.nullCount)), .string(word(from))]
         }
-        let title = format == .table ? "\(t.name): \(ValueFormat.customers(t.rowCount)) from \(t.source)\n" : ""
-        var out = title + listing(["field", "type", "nulls", "from"], rows, numeric: [2])
+        let title = format == .table ? ReplText.schemaTitle(ReplText.counted(t.rowCount, ["table": .text(t.name), "source": .text(t.source)])).text() + "\n" : ""
+        let headers: [ReplText] = [.fieldHeader, .typeHeader, .nullsHeader, .fromHeader]
+        var out = title + listing(headers, rows, numeric: [2])
         // Each event table: its grain (many rows per customer, linked by a field) and its fields.
         for (name, by, e) in session.eventTables {
-            let fields = e.columns.map { c -> [Value] in [.string(c.name), .string(c.type.name), .number(Double(c.nullCount)), .string("loaded")] }
-            if format == .table { out += "\n\(name): \(ValueFormat.grouped(e.rowCount)) rows linked by \(by), many per customer, from \(e.source)\n" }
-            out += listing(["field", "type", "nulls", "from"], fields, numeric: [2])
+            let fields = e.columns.map { c -> [Value] in [.string(c.name), .string(typeName(c.type)), .number(Double(c.nullCount)), .string(word(.fromLoaded))] }
+            if format == .table {
+                out += "\n" + ReplText.eventTableTitle(["table": .text(name), "count": .text(ValueFormat.grouped(e.rowCount)), "by": .text(by),
+                                                        "source": .text(e.source)]).text() + "\n"
+            }
+            out += listing(headers, fields, numeric: [2])
         }
         return out
     }
@@ -315,19 +293,27 @@ public final class Repl {
                     }
                 }
                 for r in session.groupCounts(d.name ?? "", labels: arms.map(\.label)) {
-                    let rule = r.label == "(none)" ? "no tier matched" : rules[r.label] ?? ""
+                    let rule = r.label == "(none)" ? word(.noTierMatched) : rules[r.label] ?? ""
                     rows.append([.string("\(d.name ?? "") = \(r.label)"), .number(Double(r.count)), share(r.count), .string(rule)])
                 }
             default:
                 break
             }
         }
-        if rows.isEmpty { return "no segments yet; define one with: segment NAME where CONDITION\n" }
-        return listing(["segment", "size", "share", "rule"], rows, numeric: [1, 2], share: 2)
+        if rows.isEmpty { return ReplText.noSegments.message.text() + "\n" }
+        return listing([.segmentHeader, .sizeHeader, .shareHeader, .ruleHeader], rows, numeric: [1, 2], share: 2)
     }
 
+    /// A word of a dot-command's listing: in the session's language in a table, English in CSV and JSON,
+    /// whose headers and values programs read.
+    func word(_ text: ReplText) -> String { format == .table ? text.message.text() : text.template.en }
+
+    /// A type's name in a listing, by the rule of `word`.
+    func typeName(_ type: ValueType) -> String { format == .table ? type.slot.text(Language.current) : type.name }
+
     /// A dot-command's listing in the session's `.mode`; in a table the last column may use the terminal's width.
-    func listing(_ headers: [String], _ rows: [[Value]], numeric: Set<Int>, share: Int? = nil) -> String {
+    func listing(_ texts: [ReplText], _ rows: [[Value]], numeric: Set<Int>, share: Int? = nil) -> String {
+        let headers = texts.map(word)
         switch format {
         case .csv: return CSVWriter.render(headers: headers, rows: rows)
         case .json: return JSONWriter.render(headers: headers, rows: rows)

@@ -76,12 +76,12 @@ extension ReplSession {
         for d in all {
             if let why = recomputeOne(d) {
                 suspended.append(d)
-                result.outputs.append(.note("set aside `\(d.stmt.kind.definedName?.text ?? "")`: \(why) (it comes back when data it fits is loaded)"))
+                result.outputs.append(.note(ReplText.setAside(["name": .text(d.stmt.kind.definedName?.text ?? ""), "why": .text(why)]).text()))
             } else {
                 redone += 1
             }
         }
-        if redone > 0 { result.outputs.append(.note("recomputed \(redone) definition\(redone == 1 ? "" : "s") on the new data")) }
+        if redone > 0 { result.outputs.append(.note(ReplText.recomputedOnNewData(ReplText.counted(redone)).text())) }
     }
 
     /// Loads a table in place of the current one (a session's schema types forcing the parse; its
@@ -131,11 +131,11 @@ extension ReplSession {
             var fresh = verified
             fresh.unreadCells = verified.unreadCells.filter { t.unreadCells[$0.key] == nil }
             result.diagnostics += DataBinding.cellWarnings(fresh, path: loadedFrom?.path ?? t.source, in: schema).warnings
-            result.outputs.append(.note("the data matches schema `\(d.table)` (\(d.fields.count) field\(d.fields.count == 1 ? "" : "s"))"))
+            result.outputs.append(.note(ReplText.dataMatchesSchema(ReplText.counted(d.fields.count, ["table": .text(d.table)])).text()))
         } else {
             declared = d
             compiler.use(d.tableSchema, at: nil)
-            result.outputs.append(.note("schema `\(d.table)`: \(d.fields.count) field\(d.fields.count == 1 ? "" : "s") known; data loaded later is checked against it"))
+            result.outputs.append(.note(ReplText.schemaKnown(ReplText.counted(d.fields.count, ["table": .text(d.table)])).text()))
         }
     }
 

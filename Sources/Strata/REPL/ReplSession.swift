@@ -118,7 +118,7 @@ public final class ReplSession {
             }
         }
         guard kept > 0 else { return }
-        result.outputs.append(.note("kept \(kept) definition\(kept == 1 ? "" : "s") of \(source.name); they are checked and computed when data is loaded"))
+        result.outputs.append(.note(ReplText.keptUntilData(ReplText.counted(kept, ["file": .text(source.name)])).text()))
     }
 
     /// Uses an already loaded table as the session's data (tests, embedding apps).
@@ -168,7 +168,7 @@ public final class ReplSession {
                 result.fail([error], exitCode: 3)
             } else {
                 customerKey = key?.text ?? "id"
-                result.outputs.append(.note("loaded \(ValueFormat.customers(runner.rowCount)) from \(path)"))
+                result.outputs.append(.note(ReplText.loadedCustomers(ReplText.counted(runner.rowCount, ["path": .text(path)])).text()))
                 if !sideTables.isEmpty { relinkSideTables(&result) }
                 recomputeAll(&result)
             }
@@ -219,7 +219,7 @@ public final class ReplSession {
             } else {
                 suspended.removeAll { $0.stmt.kind.definedName?.text == c.name }
                 suspended.append(Sourced(stmt: c.stmt, source: c.source))
-                result.outputs.append(.note("checked `\(c.name ?? "")`; it is computed when data is loaded"))
+                result.outputs.append(.note(ReplText.checkedUntilData(["name": .text(c.name ?? "")]).text()))
             }
             return
         }
@@ -250,8 +250,10 @@ public final class ReplSession {
             }
             redone.append(d.name ?? "")
         }
-        let what = isSetAsOf ? "setting" : c.checked.noun
-        result.outputs.append(.note("replaced \(what) `\(n)`" + (redone.isEmpty ? "" : "; recomputed " + redone.map { "`\($0)`" }.joined(separator: ", "))))
+        let what: Slot = .message(isSetAsOf ? ReplText.nounSetting.message : ReplText.noun(c.checked.kind))
+        let replaced = redone.isEmpty ? ReplText.replaced(["what": what, "name": .text(n)])
+            : ReplText.replacedRecomputed(["what": what, "name": .text(n), "names": .list(redone.map { "`\($0)`" })])
+        result.outputs.append(.note(replaced.text()))
     }
 
     /// Evaluates a compiled statement and remembers it; false (with the error reported) when it fails.

@@ -4,7 +4,7 @@ extension ReplSession {
     /// What a data path that could not be read was relative to, for the message: one typed at the prompt or given
     /// with `--data` to the working folder, one written in a rule file (an `include`d one) to that file's folder.
     static func pathBase(file: String, fromCommandLine: Bool) -> String {
-        fromCommandLine || file.hasPrefix("<") ? "the folder strata was started in" : "the rule file"
+        (fromCommandLine || file.hasPrefix("<") ? ReplText.startedFolder : ReplText.ruleFile).message.text()
     }
 
     /// Loads a linked or matched table and links it to the customers; false (with the error) when it cannot.
@@ -29,7 +29,7 @@ extension ReplSession {
             return false
         }
         result.diagnostics += DataBinding.notices(t, path: plan.path)
-        result.outputs.append(.note("loaded \(ValueFormat.grouped(t.rowCount)) rows of `\(plan.name)` from \(plan.path)"))
+        result.outputs.append(.note(ReplText.loadedRows(["count": .text(ValueFormat.grouped(t.rowCount)), "table": .text(plan.name), "path": .text(plan.path)]).text()))
         return true
     }
 

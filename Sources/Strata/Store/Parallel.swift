@@ -22,8 +22,11 @@ enum Parallel {
     static func map<T>(_ n: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
         guard n > 1 else { return (0..<n).map(body) }
         let slots = Slots<T>(n)
+        // Worker threads are not child tasks and start without the caller's task-locals: re-bound once per
+        // piece, so a message rendered in one is in the command's language.
+        let language = Language.current
         DispatchQueue.concurrentPerform(iterations: n) { i in
-            slots.base[i] = body(i)
+            slots.base[i] = Language.$current.withValue(language) { body(i) }
         }
         return (0..<n).compactMap { slots.base[$0] }
     }
