@@ -123,7 +123,7 @@ struct CLIRun {
         var r = DiagnosticRenderer()
         r.add(SourceFile(name: "t.strata", text: line))
         let col = line.count - 3
-        let text = r.render(Diagnostic(.error, "unknown name `clvv`", code: .unknownName, file: "t.strata",
+        let text = r.render(Diagnostic(.error, .verbatim("unknown name `clvv`"), code: .unknownName, file: "t.strata",
                                        span: SourceSpan(start: SourceLocation(line: 1, column: col, offset: col - 1),
                                                         end: SourceLocation(line: 1, column: col + 4, offset: col + 3))))
         let lines = text.split(separator: "\n").map(Array.init)

@@ -54,7 +54,7 @@ import Testing
             let objects = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String: Any]] ?? []
             return objects.compactMap { o in
                 guard let code = (o["code"] as? String).flatMap(DiagnosticCode.init(rawValue:)) else { return nil }
-                return Diagnostic(.error, o["message"] as? String ?? "", code: code, file: root, span: .zero)
+                return Diagnostic(.error, .verbatim(o["message"] as? String ?? ""), code: code, file: root, span: .zero)
             }
         }
     }

@@ -8,22 +8,29 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var severity: Severity
     /// The kind of message, stable across versions and wordings: what tools and translations key on.
     public var code: DiagnosticCode
-    public var message: String
+    /// What is wrong, from the message catalog: rendered in the language of the output.
+    public var text: Message
     /// The name of the source the span refers to (a file path, or `<repl>`).
     public var file: String
     public var span: SourceSpan
     /// A hint for the fix, shown as `help: …` (for example "did you mean `clv`?").
-    public var suggestion: String?
+    public var help: Message?
 
     /// A diagnostic of kind `code`; the phases build theirs from a `DiagnosticMessage` instead.
-    public init(_ severity: Severity = .error, _ message: String, code: DiagnosticCode, file: String, span: SourceSpan, suggestion: String? = nil) {
+    public init(_ severity: Severity = .error, _ text: Message, code: DiagnosticCode, file: String, span: SourceSpan, help: Message? = nil) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.text = text
         self.file = file
         self.span = span
-        self.suggestion = suggestion
+        self.help = help
     }
+
+    /// The message in the current language (`Language.current`).
+    public var message: String { text.text() }
+
+    /// The help in the current language.
+    public var suggestion: String? { help?.text() }
 
     /// The same message as an error (`--strict` makes warnings about the data errors).
     public var asError: Diagnostic {
@@ -35,27 +42,42 @@ public struct Diagnostic: Error, Sendable, Hashable {
     /// Short form `file:line:col: severity: message`, for logs and JSON-less tooling.
     public var headline: String {
         let place = span.start.line == 0 ? file : span.start.column == 0 ? "\(file):\(span.start.line)" : "\(file):\(span.start.line):\(span.start.column)"
-        return "\(place): \(severity.rawValue): \(message)"
+        return "\(place): \(severity.word): \(message)"
     }
 }
 
 /// What a diagnostic says before it is placed in a file: built by the one function per message kind
 /// in each phase's diagnostics file (`SyntaxDiagnostics.swift`, `CheckDiagnostics.swift`, …), so the
-/// wording of every kind lives in one place and its code cannot be forgotten.
+/// wording of every kind lives in one place and its code cannot be forgotten. Its texts come from the
+/// message catalog (each phase's `…Text` enum).
 struct DiagnosticMessage: Sendable {
     var code: DiagnosticCode
     var severity: Severity = .error
-    var text: String
-    var suggestion: String?
+    var text: Message
+    var help: Message?
+
+    init(code: DiagnosticCode, severity: Severity = .error, text: Message, help: Message? = nil) {
+        self.code = code
+        self.severity = severity
+        self.text = text
+        self.help = help
+    }
+
+    /// Not yet in the catalog: English only. Goes away once every phase's texts are in the catalog.
+    @available(*, deprecated, message: "put the text in the phase's catalog enum")
+    init(code: DiagnosticCode, severity: Severity = .error, text: String, suggestion: String? = nil) {
+        self.init(code: code, severity: severity, text: .verbatim(text), help: suggestion.map { .verbatim($0) })
+    }
 
     /// The help for a misspelling: the name it most resembles, if any.
+    @available(*, deprecated, message: "use Message.didYouMean")
     static func didYouMean(_ nearest: String?) -> String? { nearest.map { "did you mean `\($0)`?" } }
 }
 
 extension Diagnostic {
     /// A message placed at `span` in `file`.
     init(_ m: DiagnosticMessage, file: String, span: SourceSpan) {
-        self.init(m.severity, m.text, code: m.code, file: file, span: span, suggestion: m.suggestion)
+        self.init(m.severity, m.text, code: m.code, file: file, span: span, help: m.help)
     }
 }
 
@@ -94,9 +116,9 @@ public struct DiagnosticRenderer: Sendable {
             let shown = before + String(String.UnicodeScalarView(scalars)) + after
             out += " \(gutter) | \(shown)\n"
             out += " \(pad) | \(String(repeating: " ", count: lead))\(String(repeating: "^", count: width))\n"
-            if let s = d.suggestion { out += " \(pad) = help: \(s)\n" }
+            if let s = d.suggestion { out += " \(pad) = \(CommonText.help.message.text()): \(s)\n" }
         } else if let s = d.suggestion {
-            out += "  = help: \(s)\n"
+            out += "  = \(CommonText.help.message.text()): \(s)\n"
         }
         return out
     }

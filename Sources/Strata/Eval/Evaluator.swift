@@ -2,16 +2,16 @@
 public struct EvalError: Error, Sendable {
     /// The kind of failure, carried into the diagnostic the error becomes.
     public var code: DiagnosticCode
-    public var message: String
+    public var text: Message
     public var span: SourceSpan
-    public var suggestion: String?
+    public var help: Message?
 
     /// The error saying `m` about the expression at `span`.
     init(_ m: DiagnosticMessage, at span: SourceSpan) {
         code = m.code
-        message = m.text
+        text = m.text
         self.span = span
-        suggestion = m.suggestion
+        help = m.help
     }
 }
 

@@ -48,7 +48,7 @@ public struct RunResult: Sendable {
 
     /// An evaluation error becomes a diagnostic here, in one place for every front end.
     mutating func add(_ error: EvalError, in file: String) {
-        fail([Diagnostic(.error, error.message, code: error.code, file: file, span: error.span, suggestion: error.suggestion)], exitCode: 1)
+        fail([Diagnostic(.error, error.text, code: error.code, file: file, span: error.span, help: error.help)], exitCode: 1)
     }
 
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }

@@ -3,19 +3,19 @@
 /// slot holds its key beside its row: one cache miss a lookup, where a table of rows into a separate
 /// key array (or `Dictionary<String, …>` with SipHash) costs two or more.
 struct KeyIndex: Sendable {
-    private struct Slot: Sendable {
+    private struct Bucket: Sendable {
         var key: String
         /// The key's row, −1 for an empty slot.
         var row: Int32
     }
 
-    private var slots: [Slot]
+    private var slots: [Bucket]
     private(set) var count = 0
 
     init(capacity: Int) {
         var n = 64
         while n < capacity * 2 { n <<= 1 }
-        slots = [Slot](repeating: Slot(key: "", row: -1), count: n)
+        slots = [Bucket](repeating: Bucket(key: "", row: -1), count: n)
     }
 
     /// The key's home slot in a table of `1 << bits` slots: Fibonacci hashing of the byte hash, whose
@@ -34,7 +34,7 @@ struct KeyIndex: Sendable {
             if slots[s].key == key { return slots[s].row }
             s = (s + 1) & mask
         }
-        slots[s] = Slot(key: key, row: Int32(count))
+        slots[s] = Bucket(key: key, row: Int32(count))
         count += 1
         if count * 2 > slots.count { grow() }
         return nil
@@ -54,7 +54,7 @@ struct KeyIndex: Sendable {
     }
 
     private mutating func grow() {
-        var bigger = [Slot](repeating: Slot(key: "", row: -1), count: slots.count * 2)
+        var bigger = [Bucket](repeating: Bucket(key: "", row: -1), count: slots.count * 2)
         let mask = bigger.count - 1
         let bits = bigger.count.trailingZeroBitCount
         for old in slots where old.row >= 0 {
