@@ -18,9 +18,16 @@ import Testing
         }
     }
 
-    @Test func theReadmesLinkEachOtherOnTheirFirstLine() {
-        #expect(Self.text("README.md").prefix { $0 != "\n" }.contains("[简体中文](README.zh-CN.md)"))
-        #expect(Self.text("README.zh-CN.md").prefix { $0 != "\n" }.contains("(README.md)"))
+    @Test func aPageAndItsTranslationLinkEachOtherOnTheirFirstLine() {
+        func firstLine(_ doc: String) -> Substring { Self.text(doc).prefix { $0 != "\n" } }
+        #expect(firstLine("README.md").contains("[简体中文](README.zh-CN.md)"))
+        for doc in DocPages.chinese {
+            guard let english = DocPages.englishPage(of: doc) else { continue }
+            let name = (doc as NSString).lastPathComponent
+            #expect(firstLine(english).contains("[简体中文](\(doc == DocPages.chineseReadme ? "" : "zh-CN/")\(name))"), "\(english)")
+            let englishName = (english as NSString).lastPathComponent
+            #expect(firstLine(doc).contains("[English](\(doc == DocPages.chineseReadme ? "" : "../")\(englishName))"), "\(doc)")
+        }
     }
 
     @Test(arguments: DocPages.chinese)

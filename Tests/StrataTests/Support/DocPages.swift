@@ -1,4 +1,5 @@
 import Foundation
+@testable import Strata
 
 /// The Markdown pages whose code blocks are run (docs/architecture.md, "Docs are tested"): the English
 /// pages, README.md and docs/*.md, and their Simplified Chinese translations, README.zh-CN.md and docs/zh-CN/*.md.
@@ -7,13 +8,20 @@ enum DocPages {
     enum Language: Equatable {
         case english, chinese
 
-        /// Runs `body` with the program printing in this language. This is the one place that switches it:
-        /// until the message catalog's `Language.current` (Common/Language.swift) lands, every page's
-        /// commands print English; then the body becomes
-        /// `Language.$current.withValue(self == .chinese ? .zh : .en, operation: body)`.
+        /// The program's language for this page's commands: English pages are English whatever the locale of
+        /// the machine running the tests.
+        var program: Strata.Language { self == .chinese ? .zh : .en }
+
+        /// Runs `body` with the program printing in this language (`Language.current`, which the REPL session
+        /// and every message read).
         func speaking<T>(_ body: () -> T) -> T {
-            body()
+            Strata.Language.$current.withValue(program, operation: body)
         }
+
+        /// What a page's command line is given to choose its language, after the subcommand. Empty until the
+        /// CLI takes `--lang` (issue 15): then `["--lang", program.rawValue]`, so a command that binds its
+        /// language from its options and the environment still prints the page's.
+        var commandOption: [String] { [] }
     }
 
     /// The Chinese README, beside README.md.

@@ -184,6 +184,7 @@ struct DocRunner {
             }
             previous = w
         }
+        words.insert(contentsOf: language.commandOption, at: min(1, words.count))
         let cli = CLI(out: { box.text += $0 }, err: { box.text += $0 }, readLine: { nil })
         let code = language.speaking { cli.main(words) }
         return (code, relative(box.text))
