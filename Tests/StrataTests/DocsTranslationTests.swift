@@ -88,6 +88,21 @@ import Testing
 
     // The checks themselves, on pages written here.
 
+    @Test func aChinesePageRunsInChineseAndAnEnglishPageInEnglish() {
+        // What a page's output block would be rewritten with (STRATA_UPDATE_DOCS=1) is what the program printed.
+        func printed(on doc: String, examples: String) -> String {
+            let markdown = "```strata\nload customers from \"\(examples)/data/customers.csv\"\nderive r = round(clv, 2.5)\n```\n\n```text\nanything\n```\n"
+            var runner = DocRunner(doc: doc)
+            runner.updating = true
+            runner.run(DocBlock.blocks(in: markdown, doc: doc))
+            return runner.rewrites.first?.code ?? ""
+        }
+        let zh = printed(on: "docs/zh-CN/t.md", examples: "../../examples")
+        let en = printed(on: "docs/t.md", examples: "../examples")
+        #expect(zh.contains("rules.strata:2:") && zh.contains("`round` 的位数必须是整数"), "\(zh)")
+        #expect(en.contains("rules.strata:2:") && en.contains("error:") && !en.contains("整数"), "\(en)")
+    }
+
     static let englishPage = """
         # The language
 

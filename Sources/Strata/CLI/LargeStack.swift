@@ -14,8 +14,10 @@ enum LargeStack {
         let box = Box<T>()
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) let work = body
+        // A task-local value does not cross into a new thread: the caller's message language is carried over.
+        let language = Language.current
         let thread = Thread {
-            box.value = work()
+            box.value = Language.$current.withValue(language) { work() }
             done.signal()
         }
         thread.stackSize = bytes
