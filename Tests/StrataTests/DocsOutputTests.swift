@@ -2,22 +2,26 @@ import Foundation
 import Testing
 @testable import Strata
 
-/// Every block in README.md and docs/*.md that shows output is what the program prints, byte for byte
-/// (the convention is in docs/architecture.md, "Docs are tested"): a doc can no longer drift from the program.
+/// Every block in README.md and docs/*.md (and their Chinese pages, README.zh-CN.md and docs/zh-CN/*.md, run in
+/// Chinese) that shows output is what the program prints, byte for byte (the convention is in
+/// docs/architecture.md, "Docs are tested"): a doc can no longer drift from the program.
+/// `STRATA_UPDATE_DOCS=1` rewrites the output blocks that differ with what the program prints.
 @Suite struct DocsOutputTests {
     static var docs: [String] { Array(Set(DocBlock.all.map(\.doc))).sorted() }
 
     @Test(arguments: docs)
-    func everyOutputBlockIsWhatTheProgramPrints(_ doc: String) {
+    func everyOutputBlockIsWhatTheProgramPrints(_ doc: String) throws {
         var runner = DocRunner(doc: doc)
         runner.run(DocBlock.all.filter { $0.doc == doc })
         for p in runner.problems { Issue.record(Comment(rawValue: p)) }
+        try DocRewrite.write(runner.rewrites, to: doc)
     }
 
     @Test func mostOutputBlocksAreRunNotMarkedAway() {
         // The README's error, the language's, the REPL session, the count tables, the include cycle,
         // `check --format json`, `strata test`, the diagnostic codes' example: run; diagrams and synopses: marked.
-        let output = DocBlock.all.filter(\.isOutput)
+        // The Chinese pages mark the same blocks as their English pages (DocsTranslationTests).
+        let output = DocBlock.all.filter { $0.isOutput && DocPages.language(of: $0.doc) == .english }
         let marked = output.filter { $0.markers.contains(where: \.isNotRun) }
         #expect(output.count - marked.count >= 9)
         #expect(marked.count <= 4, "\(marked.map(\.origin))")
@@ -39,19 +43,46 @@ import Testing
         ```
         """
 
-    @Test func aRuleBlockFollowedByItsOutputPassesAndAnyEditFails() {
-        // What the rules really print, run apart from the doc machinery.
+    /// What `rules` really print, run apart from the doc machinery.
+    static func printedByRules() -> String {
         let dir = Repo.tempDir() + "/docs"
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let rules = Self.rules.components(separatedBy: "\n").dropFirst().dropLast().joined(separator: "\n")
         let file = CLITests.write(rules.replacingOccurrences(of: "../examples", with: Repo.path("examples")), "r.strata", in: dir)
-        let printed = CLIRun(["run", file]).out
+        return CLIRun(["run", file]).out
+    }
+
+    @Test func aRuleBlockFollowedByItsOutputPassesAndAnyEditFails() {
+        let printed = Self.printedByRules()
         #expect(printed.hasPrefix("segment"))
         #expect(Self.run(Self.rules + "\n\n```text\n" + printed + "```\n").isEmpty)
         let edited = printed.replacingOccurrences(of: "big ", with: "bag ")
         #expect(edited != printed)
         let wrong = Self.run(Self.rules + "\n\n```text\n" + edited + "```\n")
         #expect(wrong.count == 1 && wrong.first?.contains("docs/t.md:8: the block says") == true, "\(wrong)")
+    }
+
+    @Test func theUpdateSwitchRewritesTheOutputThatDiffersAndNothingElse() {
+        let printed = Self.printedByRules()
+        func page(_ output: String) -> String { "Intro.\n\n" + Self.rules + "\n\n```text\n" + output + "```\n\nAfter.\n" }
+        let right = page(printed), wrong = page(printed.replacingOccurrences(of: "big ", with: "bag "))
+        #expect(wrong != right)
+        func update(_ markdown: String) -> (problems: [String], rewritten: String) {
+            var runner = DocRunner(doc: "docs/t.md")
+            runner.updating = true
+            runner.run(DocBlock.blocks(in: markdown, doc: "docs/t.md"))
+            return (runner.problems, DocRewrite.apply(runner.rewrites, to: markdown))
+        }
+        // A wrong block becomes what the program prints, reported as nothing; a right doc stays byte-identical.
+        #expect(update(wrong) == ([], right))
+        #expect(update(right) == ([], right))
+        // A `$ strata` block keeps its command line, and a block inside a list item its indentation.
+        let command = "- item\n\n  ```text\n  $ strata run r.strata\n  old\n  ```\n"
+        let indented = "<!-- file: r.strata -->\n" + Self.rules + "\n\n" + command
+        let updated = update(indented).rewritten
+        #expect(updated.hasSuffix("- item\n\n  ```text\n  $ strata run r.strata\n"
+            + printed.components(separatedBy: "\n").map { $0.isEmpty ? $0 : "  " + $0 }.joined(separator: "\n") + "  ```\n"), "\(updated)")
+        #expect(update(updated) == ([], updated))
     }
 
     @Test func anEditedDocBlockFails() throws {

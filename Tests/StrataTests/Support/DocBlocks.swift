@@ -27,6 +27,10 @@ struct DocBlock {
     var markers: [Marker]
     /// Only blank lines and markers stand between the block before this one and this one.
     var followsBlock: Bool
+    /// The fence's indentation (a block inside a list item), taken off the code's lines.
+    var indent = 0
+    /// How many lines the code has (0 for an empty block).
+    var lineCount = 0
 
     /// `doc:line`, for messages.
     var origin: String { "\(doc):\(line)" }
@@ -37,9 +41,9 @@ struct DocBlock {
     /// other fence (`text`, none) shows what something prints.
     var isOutput: Bool { !["strata", "sh", "lua", "json"].contains(info) }
 
-    /// Every fenced block of README.md and docs/*.md, in order, each doc's blocks together.
+    /// Every fenced block of README.md, docs/*.md and their Chinese pages (`DocPages`), in order, each doc's blocks together.
     static var all: [DocBlock] {
-        (["README.md"] + Repo.files(in: "docs", ext: "md").map { "docs/" + ($0 as NSString).lastPathComponent })
+        DocPages.all
             .flatMap { doc in
                 (try? String(contentsOfFile: Repo.path(doc), encoding: .utf8)).map { blocks(in: $0, doc: doc) } ?? []
             }
@@ -57,7 +61,8 @@ struct DocBlock {
             if var o = open {
                 if trimmed == "```" {
                     out.append(DocBlock(doc: doc, line: o.line, info: o.info, code: o.lines.joined(separator: "\n"),
-                                        markers: markers, followsBlock: !out.isEmpty && !sinceBlock))
+                                        markers: markers, followsBlock: !out.isEmpty && !sinceBlock,
+                                        indent: o.indent, lineCount: o.lines.count))
                     open = nil
                     markers = []
                     sinceBlock = false

@@ -16,11 +16,18 @@ struct DocRunner {
     /// The doc's folder inside `scratch`: rule blocks are written there and commands run from there.
     let folder: String
     private(set) var problems: [String] = []
+    /// The language the doc is written in; its commands print in it.
+    let language: DocPages.Language
+    /// Whether an output block that differs is rewritten (`rewrites`) instead of reported (`STRATA_UPDATE_DOCS=1`).
+    var updating = DocRewrite.updating
+    /// The output blocks to rewrite with what the program prints, when `updating`.
+    private(set) var rewrites: [DocRewrite] = []
     /// The file the last ```strata block was written to, if the block before this one was one.
     private var previousRules: String?
 
     init(doc: String) {
         scratch = Repo.tempDir()
+        language = DocPages.language(of: doc)
         let fm = FileManager.default
         try? fm.createDirectory(atPath: scratch + "/examples", withIntermediateDirectories: true)
         try? fm.createDirectory(atPath: scratch + "/docs", withIntermediateDirectories: true)
@@ -29,6 +36,7 @@ struct DocRunner {
         }
         let dir = (doc as NSString).deletingLastPathComponent
         folder = dir.isEmpty ? scratch : scratch + "/" + dir
+        try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // Commands in docs/ name the examples as from the repository's root, where they are typed.
         if !dir.isEmpty { try? fm.createSymbolicLink(atPath: folder + "/examples", withDestinationPath: scratch + "/examples") }
     }
@@ -116,7 +124,11 @@ struct DocRunner {
             guard asOfIsSet(args, at: b.origin) else { return }
             actual = withChanges(b) { $0.execute(args).printed }
         }
-        if actual != expected {
+        if actual != expected, updating {
+            let command = first.hasPrefix("$ strata ") ? [first] : []
+            let printed = actual.hasSuffix("\n") ? String(actual.dropLast()) : actual
+            rewrites.append(DocRewrite(block: b, code: (command + [printed]).joined(separator: "\n")))
+        } else if actual != expected {
             problems.append("\(b.origin): the block says\n\(expected)but `strata \(args.joined(separator: " "))` prints\n\(actual)")
         }
     }
@@ -172,14 +184,20 @@ struct DocRunner {
             }
             previous = w
         }
+        words.insert(contentsOf: language.commandOption, at: min(1, words.count))
         let cli = CLI(out: { box.text += $0 }, err: { box.text += $0 }, readLine: { nil })
-        let code = cli.main(words)
+        let code = language.speaking { cli.main(words) }
         return (code, relative(box.text))
     }
 
     /// A REPL session typed at a terminal: the lines after `strata> ` (and `   ...> ` continuations) are typed,
     /// everything else is what the session prints. Returns the whole transcript as the terminal would show it.
     private func transcript(_ lines: [String]) -> String {
+        language.speaking { typed(lines) }
+    }
+
+    /// The transcript of `transcript`, in the language in force.
+    private func typed(_ lines: [String]) -> String {
         final class Box: @unchecked Sendable { var text = "" }
         let box = Box()
         var options = RunOptions()
@@ -218,7 +236,9 @@ struct DocRunner {
 
     /// Output with the scratch folder's path taken out: paths read as they do when run from the doc's folder.
     private func relative(_ text: String) -> String {
-        let up = folder == scratch ? "" : "../"
+        // `../` for each folder between the scratch folder and the doc's (docs/zh-CN is two down).
+        let depth = folder == scratch ? 0 : folder.dropFirst(scratch.count + 1).split(separator: "/").count
+        let up = String(repeating: "../", count: depth)
         return text.replacingOccurrences(of: folder + "/", with: "").replacingOccurrences(of: scratch + "/", with: up)
     }
 }
