@@ -9,6 +9,10 @@ import Testing
     /// Every catalog enum. A test below fails when the sources declare one not listed here.
     static let catalogs: [any CatalogKey.Type] = [
         CommonText.self, FunctionText.self, TypeText.self,
+        CheckText.self,
+        CallText.self,
+        SummaryText.self,
+        TableText.self,
     ]
 
     static var entries: [(key: String, template: Template)] { catalogs.flatMap { $0.entries } }
