@@ -55,3 +55,27 @@ import Testing
         #expect(rendered.contains("不能用 `>` 比较文本 `城市` 和数值 `3`"), "\(rendered)")
     }
 }
+
+/// Messages are rendered when they are shown, in the language bound then, not when they are built.
+@Suite struct CheckMessagesRenderLateTests {
+    @Test func aWarningAboutCellsBuiltInEnglishIsShownInChinese() {
+        let m = DiagnosticMessage.cellsReadAsNull("clv", path: "customers.csv", count: 3, type: .number, line: 7, cell: "n/a", declared: false)
+        #expect(m.text.text(.en) == "3 cells of `clv` are not a number and are read as null (first: customers.csv:7, `n/a`); the other cells are numbers")
+        #expect(Language.$current.withValue(.zh) { m.text.text() }
+            == "`clv` 有3个单元格不是数值，已读为空值（第一个：customers.csv:7，`n/a`）；其余单元格都是数值")
+        #expect(m.help?.text(.en) == "fix those cells in the export; `--strict` refuses to run on data with such cells")
+    }
+
+    @Test func eachKindOfNameHasItsChineseNoun() {
+        let d = DiagnosticMessage.nameInUse("city", by: SymbolKind.field(.string).nounText, at: nil)
+        #expect(d.text.text(.en) == "`city` is already a field")
+        #expect(d.text.text(.zh) == "`city` 已被字段占用")
+        #expect(SymbolKind.constant(.number).noun == "constant" && SymbolKind.constant(.number).nounText.text(.zh) == "命名值")
+    }
+
+    @Test func typesListedAsAlternativesReadAsOneList() {
+        let d = DiagnosticMessage.argumentType("text", position: 1, allowed: [.string, .number, .date], found: .duration, written: "90 days")
+        #expect(d.text.text(.en) == "argument 1 of `text` must be a string or number or date, found duration `90 days`")
+        #expect(d.text.text(.zh) == "`text` 的第1个参数必须是文本、数值或日期，这里是时长 `90 days`")
+    }
+}
