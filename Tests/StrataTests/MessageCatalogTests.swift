@@ -12,6 +12,10 @@ import Testing
         CLIText.self,
         UsageText.self,
         ReplText.self,
+        CheckText.self,
+        CallText.self,
+        SummaryText.self,
+        TableText.self,
     ]
 
     static var entries: [(key: String, template: Template)] { catalogs.flatMap { $0.entries } }

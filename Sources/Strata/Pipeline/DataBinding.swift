@@ -65,7 +65,7 @@ enum DataBinding {
             // A column with no value (or a header-only file) has no type of its own: it is null in every
             // row and takes the type of its use, as the literal `null` does; a schema gives it one.
             let open = c.nullCount == c.count && t.unreadCells[c.name] == nil
-            return FieldSchema(name: c.name, type: declaredTypes[c.name] ?? (open ? .null : c.type), textBecause: why)
+            return FieldSchema(name: c.name, type: declaredTypes[c.name] ?? (open ? .null : c.type), textBecause: why.map(Message.verbatim))
         }
         if let d = declared { s.undeclared = d.undeclared(in: s.fields) }
         return s

@@ -15,9 +15,9 @@ public struct FieldSchema: Sendable, Hashable {
     /// so the checker lets it meet any type as the literal `null` does, and every row of it is null.
     public var type: ValueType
     /// Why a text field is text when it looked like numbers or dates (the cell that made it text), for messages.
-    public var textBecause: String?
+    public var textBecause: Message?
 
-    public init(name: String, type: ValueType, textBecause: String? = nil) {
+    public init(name: String, type: ValueType, textBecause: Message? = nil) {
         self.name = name
         self.type = type
         self.textBecause = textBecause
@@ -39,7 +39,7 @@ public struct TableSchema: Sendable {
     public var notPersonal: Set<String> = []
     /// Fields the data has but the rule file's `schema` leaves out, each with the line that would declare
     /// it: using one would pass `run` but fail `check` without the data, so it is an error either way.
-    public var undeclared: [String: String] = [:]
+    public var undeclared: [String: Message] = [:]
 
     public init(name: String, grain: TableGrain = .customers, fields: [FieldSchema], key: String? = nil) {
         self.name = name

@@ -5,89 +5,91 @@ extension DiagnosticMessage {
 
     /// `set` of anything but `as_of`; `nearest` is the setting the name resembles.
     static func unknownSetting(_ name: String, nearest: String?) -> Self {
-        Self(code: .unknownSetting, text: "unknown setting `\(name)`", suggestion: didYouMean(nearest) ?? "the only setting is `as_of`")
+        Self(code: .unknownSetting, text: CheckText.unknownSetting(["name": "\(name)"]), help: Message.didYouMean(nearest) ?? CheckText.onlySettingAsOf.message)
     }
 
     static func asOfSetTwice(first: (file: String, span: SourceSpan)) -> Self {
-        Self(code: .asOfSetTwice, text: "`as_of` is already set at \(first.file):\(first.span.start.line):\(first.span.start.column)",
-             suggestion: "keep one `set as_of`; a second one would silently override the first")
+        Self(code: .asOfSetTwice, text: CheckText.asOfSetTwice(["place": placeSlot(first)]), help: CheckText.asOfSetTwiceHelp.message)
     }
 
     static func alwaysNull(_ name: String) -> Self {
-        Self(code: .alwaysNull, text: "`\(name)` would always be null", suggestion: "give it a value of a definite type")
+        Self(code: .alwaysNull, text: CheckText.alwaysNull(["name": "\(name)"]), help: CheckText.alwaysNullHelp.message)
     }
 
     static func derivedType(_ type: ValueType) -> Self {
-        Self(code: .derivedType, text: "a derived field cannot be of type \(type.name)", suggestion: "derive a number, string, bool or date")
+        Self(code: .derivedType, text: CheckText.derivedType(["type": type.slot]), help: CheckText.derivedTypeHelp.message)
     }
 
     static var orderByDuration: Self {
-        Self(code: .orderByDuration, text: "cannot order by a duration", suggestion: "order by a field")
+        Self(code: .orderByDuration, text: CheckText.orderByDuration.message, help: CheckText.orderByDurationHelp.message)
     }
 
     static var durationColumn: Self {
-        Self(code: .durationColumn, text: "cannot show a duration as a column", suggestion: "show a field or a date")
+        Self(code: .durationColumn, text: CheckText.durationColumn.message, help: CheckText.durationColumnHelp.message)
     }
 
     static var exportFileType: Self {
-        Self(code: .exportFileType, text: "export writes .csv or .json files", suggestion: "end the file name with .csv or .json")
+        Self(code: .exportFileType, text: CheckText.exportFileType.message, help: CheckText.exportFileTypeHelp.message)
     }
 
     /// A second definition of a user name; `first` is where the name was defined, when known.
     static func alreadyDefined(_ name: String, first: (file: String, span: SourceSpan)?) -> Self {
-        Self(code: .alreadyDefined, text: "`\(name)` is already defined\(place(first))", suggestion: anotherName(name))
+        let text = first.map { CheckText.alreadyDefinedAt(["name": "\(name)", "place": placeSlot($0)]) } ?? CheckText.alreadyDefined(["name": "\(name)"])
+        return Self(code: .alreadyDefined, text: text, help: anotherName(name))
     }
 
     /// A definition named like a field, the table or a setting; `noun` says which.
-    static func nameInUse(_ name: String, by noun: String, at first: (file: String, span: SourceSpan)?) -> Self {
-        Self(code: .nameInUse, text: "`\(name)` is already a \(noun)\(place(first))", suggestion: anotherName(name))
+    static func nameInUse(_ name: String, by noun: Message, at first: (file: String, span: SourceSpan)?) -> Self {
+        let slots: [String: Slot] = ["name": "\(name)", "noun": .message(noun)]
+        let text = first.map { CheckText.nameInUseAt(slots.merging(["place": placeSlot($0)]) { a, _ in a }) } ?? CheckText.nameInUse(slots)
+        return Self(code: .nameInUse, text: text, help: anotherName(name))
     }
 
-    private static func place(_ p: (file: String, span: SourceSpan)?) -> String {
-        p.map { " at \($0.file):\($0.span.start.line):\($0.span.start.column)" } ?? ""
+    /// `file:line:col` of a span, as messages cite a place.
+    private static func placeSlot(_ p: (file: String, span: SourceSpan)) -> Slot {
+        "\(p.file):\(p.span.start.line):\(p.span.start.column)"
     }
 
-    private static func anotherName(_ name: String) -> String { "choose another name, e.g. `\(name)_2`" }
+    private static func anotherName(_ name: String) -> Message { CheckText.anotherName(["name": "\(name)"]) }
 
     /// `part` must be of type `expected` but `written` is of type `found`.
     static func typeMismatch(_ part: Part, expected: ValueType, found: ValueType, written: String) -> Self {
-        let hint = expected == .bool && found == .number ? "compare it, e.g. `\(written) > 0`" : "write a \(expected.name) expression"
-        return Self(code: .typeMismatch, text: "\(part.text) must be a \(expected.name), found \(found.name) `\(written)`", suggestion: hint)
+        let hint = expected == .bool && found == .number ? CheckText.compareIt(["written": "\(written)"]) : CheckText.writeTypeExpression(["type": expected.slot])
+        return Self(code: .typeMismatch, text: CheckText.typeMismatch(["part": .message(part.text), "expected": expected.slot, "found": found.slot, "written": "\(written)"]),
+                    help: hint)
     }
 
     /// A statement that needs one value was given `written`, which is per customer.
     static func perCustomerValue(_ statement: SingleValueStatement, written: String) -> Self {
-        Self(code: .perCustomerValue, text: "\(statement.text) needs a single value, but `\(written)` differs per customer",
-             suggestion: statement.suggestion)
+        Self(code: .perCustomerValue, text: CheckText.perCustomerValue(["statement": .message(statement.text), "written": "\(written)"]),
+             help: statement.suggestion)
     }
 
     static func limitNotWholeNumber(_ written: String) -> Self {
-        Self(code: .limitNotWholeNumber, text: "`limit` needs a whole number written out, found `\(written)`", suggestion: "e.g. `limit 20`")
+        Self(code: .limitNotWholeNumber, text: CheckText.limitNotWholeNumber(["written": "\(written)"]), help: CheckText.limitExample.message)
     }
 
     /// `show`/`export` of something that is no set of customers; `isTiers` when it names a `tiers` field.
     static func expectedCondition(found: ValueType, written: String, isTiers: Bool) -> Self {
-        let hint = isTiers ? "to pick one tier write `\(written) == \"…\"`; `count \(written)` gives every tier's size"
-            : "use a segment or a condition such as `clv > 1e6`"
-        return Self(code: .expectedCondition, text: "expected a segment or condition, found \(found.name) `\(written)`", suggestion: hint)
+        let hint = isTiers ? CheckText.pickOneTier(["written": "\(written)"]) : CheckText.useSegmentOrCondition.message
+        return Self(code: .expectedCondition, text: CheckText.expectedCondition(["type": found.slot, "written": "\(written)"]), help: hint)
     }
 
     /// `overlap` with `found` conditions; `listed`: they were written out (else: the segments defined so far).
     static func overlapNeedsTwo(found: Int, listed: Bool) -> Self {
         Self(code: .overlapNeedsTwo,
-             text: listed ? "`overlap` compares two or more segments or conditions, found \(found)"
-                 : "`overlap` without names compares every segment defined before it, and there \(found == 1 ? "is 1" : "are \(found)")",
-             suggestion: listed ? "list another, e.g. `overlap vip, active`; `count` gives one segment's size"
-                 : "define at least two segments above it, or list conditions: `overlap clv > 1e6, active`")
+             text: listed ? CheckText.overlapNeedsTwoListed(["count": "\(found)"])
+                 : CheckText.overlapNeedsTwoDefined(["count": "\(found)", "en_are": found == 1 ? "is" : "are"]),
+             help: listed ? CheckText.overlapListAnother.message : CheckText.overlapDefineTwo.message)
     }
 
     static func invalidCountTarget(found: ValueType, label: String) -> Self {
-        Self(code: .invalidCountTarget, text: "`count` needs a segment, a condition or a text field, found \(found.name) `\(label)`",
-             suggestion: "e.g. `count vip`, `count clv > 1e6` or `count city`")
+        Self(code: .invalidCountTarget, text: CheckText.invalidCountTarget(["type": found.slot, "label": "\(label)"]),
+             help: CheckText.invalidCountTargetHelp.message)
     }
 
     static func duplicateTier(_ label: String, in tiers: String) -> Self {
-        Self(code: .duplicateTier, text: "tier `\(label)` appears twice in `\(tiers)`", suggestion: "give each tier its own label")
+        Self(code: .duplicateTier, text: CheckText.duplicateTier(["label": "\(label)", "tiers": "\(tiers)"]), help: CheckText.duplicateTierHelp.message)
     }
 
     // MARK: - Names
@@ -96,87 +98,88 @@ extension DiagnosticMessage {
     /// Names are offered as they must be written, so following the help parses: a column headed `Order`
     /// (a keyword in any case) or `last visit` in backticks.
     static func unknownName(_ name: String, nearest: String?, fields: [String]) -> Self {
-        let known = fields.isEmpty ? "define it first with `let`, `derive` or `segment`"
-            : "known fields: " + fields.prefix(10).map(asWritten).joined(separator: ", ") + (fields.count > 10 ? ", …" : "")
-        let near = nearest.map { Lexer.isBareName($0) ? "did you mean `\($0)`?" : "did you mean `` `\($0)` ``?" }
-        return Self(code: .unknownName, text: "unknown name `\(name)`", suggestion: near ?? known)
+        let known = fields.isEmpty ? CheckText.defineFirst.message
+            : CheckText.knownFields(["fields": .list(fields.prefix(10).map(asWritten) + (fields.count > 10 ? ["…"] : []))])
+        let near = nearest.map { Lexer.isBareName($0) ? CommonText.didYouMean(["name": "\($0)"]) : CheckText.didYouMeanQuoted(["name": "\($0)"]) }
+        return Self(code: .unknownName, text: CheckText.unknownName(["name": "\(name)"]), help: near ?? known)
     }
 
     /// A name as a rule must write it: bare, or in backticks when it is not a plain name.
     static func asWritten(_ name: String) -> String { Lexer.isBareName(name) ? name : "`\(name)`" }
 
     static func functionWithoutCall(_ name: String) -> Self {
-        Self(code: .functionWithoutCall, text: "`\(name)` is a function", suggestion: "call it: `\(name)(…)`")
+        Self(code: .functionWithoutCall, text: CheckText.functionWithoutCall(["name": "\(name)"]), help: CheckText.functionWithoutCallHelp(["name": "\(name)"]))
     }
 
     /// A field of the data the `schema` leaves out; `declare` is the help `declareField` made for it.
-    static func undeclaredField(_ name: String, declare: String) -> Self {
-        Self(code: .undeclaredField, text: "field `\(name)` is in the data but not in the schema", suggestion: declare)
+    static func undeclaredField(_ name: String, declare: Message) -> Self {
+        Self(code: .undeclaredField, text: CheckText.undeclaredField(["name": "\(name)"]), help: declare)
     }
 
     /// The help for an undeclared field: the line to add, after the schema's last field at `file:line`.
-    static func declareField(_ line: String, after place: (file: String, line: Int)) -> String {
-        "declare it in the schema (\(place.file):\(place.line)): \(line)"
+    static func declareField(_ line: String, after place: (file: String, line: Int)) -> Message {
+        CheckText.declareField(["place": "\(place.file):\(place.line)", "line": "\(line)"])
+    }
+
+    /// A definition whose rule reads the name it defines (`segment vip where vip and …`).
+    static func definitionUsesItself(_ name: String) -> Self {
+        Self(code: .definitionUsesItself, text: CheckText.definitionUsesItself(["name": "\(name)"]),
+             help: CheckText.definitionUsesItselfHelp(["name": "\(name)"]))
     }
 
     /// `name`, read in `file`, is defined below at `definition` (in that file or another).
-    /// A definition whose rule reads the name it defines (`segment vip where vip and …`).
-    static func definitionUsesItself(_ name: String) -> Self {
-        Self(code: .definitionUsesItself, text: "`\(name)` cannot use itself: it is being defined here",
-             suggestion: "give the narrower rule its own name (e.g. `\(name)_2`), or write the condition out in full")
-    }
-
     static func usedBeforeDefinition(_ name: String, definedAt definition: (file: String, span: SourceSpan), inFile file: String) -> Self {
         let line = definition.span.start.line
-        let place = definition.file == file ? "line \(line)" : "\(definition.file):\(line)"
-        let what = name == "as_of" ? "`set as_of`" : "the definition of `\(name)`"
-        return Self(code: .usedBeforeDefinition, text: "`\(name)` is used before its definition at \(place)", suggestion: "move \(what) above this line")
+        let text = definition.file == file ? CheckText.usedBeforeDefinitionLine(["name": "\(name)", "line": "\(line)"])
+            : CheckText.usedBeforeDefinitionFile(["name": "\(name)", "place": "\(definition.file):\(line)"])
+        let help = name == "as_of" ? CheckText.moveSetAsOfAbove.message : CheckText.moveDefinitionAbove(["name": "\(name)"])
+        return Self(code: .usedBeforeDefinition, text: text, help: help)
     }
 
     // MARK: - Operators
 
     static func durationTooLong(_ written: String) -> Self {
-        Self(code: .durationTooLong, text: "the duration `\(written)` is too long", suggestion: "durations up to 4000000 days are supported")
+        Self(code: .durationTooLong, text: CheckText.durationTooLong(["written": "\(written)"]), help: CheckText.durationTooLongHelp.message)
     }
 
     /// Unary minus on a non-number; there is no better help than the message itself.
     static func negationType(found: ValueType, written: String) -> Self {
-        Self(code: .negationType, text: "`-` needs a number, found \(found.name) `\(written)`")
+        Self(code: .negationType, text: CheckText.negationType(["type": found.slot, "written": "\(written)"]))
     }
 
     static func nullInList(subject: String) -> Self {
-        Self(code: .nullInList, text: "`null` in an `in` list never matches", suggestion: "test `\(subject) is null` separately")
+        Self(code: .nullInList, text: CheckText.nullInList.message, help: CheckText.nullInListHelp(["subject": "\(subject)"]))
     }
 
     /// `x == null` or `x != null` (`negated`), where `other` is the other side as written.
     static func compareWithNull(other: String, negated: Bool) -> Self {
-        Self(code: .compareWithNull, text: "comparing with `null` is never true: null means unknown",
-             suggestion: "write `\(other) is\(negated ? " not" : "") null`")
+        Self(code: .compareWithNull, text: CheckText.compareWithNull.message,
+             help: CheckText.compareWithNullHelp(["other": "\(other)", "op": negated ? "is not" : "is"]))
     }
 
     static func orderedBool(_ op: BinaryOp) -> Self {
-        Self(code: .orderedBool, text: "`\(op.rawValue)` does not order true and false", suggestion: "use `==` or `!=`")
+        Self(code: .orderedBool, text: CheckText.orderedBool(["op": "\(op.rawValue)"]), help: CheckText.orderedBoolHelp.message)
     }
 
     static func dateDurationOperator(_ op: BinaryOp, date: String) -> Self {
-        Self(code: .dateDurationOperator, text: "`\(op.rawValue)` does not apply to a date and a duration",
-             suggestion: "add or subtract a duration: `\(date) - 90 days`")
+        Self(code: .dateDurationOperator, text: CheckText.dateDurationOperator(["op": "\(op.rawValue)"]),
+             help: CheckText.dateDurationOperatorHelp(["date": "\(date)"]))
     }
 
     /// `later - earlier` with two dates.
     static func dateSubtraction(later: String, earlier: String) -> Self {
-        Self(code: .dateSubtraction, text: "dates cannot be subtracted",
-             suggestion: "use `days_between(\(earlier), \(later))` for the number of days from one to the other")
+        Self(code: .dateSubtraction, text: CheckText.dateSubtraction.message,
+             help: CheckText.dateSubtractionHelp(["earlier": "\(earlier)", "later": "\(later)"]))
     }
 
     static func dateNumberArithmetic(_ op: BinaryOp, date: String) -> Self {
-        Self(code: .dateNumberArithmetic, text: "cannot \(op == .sub ? "subtract" : "combine") a number and a date with `\(op.rawValue)`",
-             suggestion: "write a duration: `\(date) \(op.rawValue) 30 days`")
+        Self(code: .dateNumberArithmetic, text: CheckText.dateNumberArithmetic(["en_verb": op == .sub ? "subtract" : "combine", "op": "\(op.rawValue)"]),
+             help: CheckText.dateNumberArithmeticHelp(["date": "\(date)", "op": "\(op.rawValue)"]))
     }
 
     static func arithmeticType(_ op: BinaryOp, found: ValueType, written: String, conversion: TextConversion?) -> Self {
-        Self(code: .arithmeticType, text: "`\(op.rawValue)` needs numbers, found \(found.name) `\(written)`",
-             suggestion: conversion?.text ?? (found == .string ? "strings cannot be used in arithmetic" : "use number fields or literals"))
+        Self(code: .arithmeticType, text: CheckText.arithmeticType(["op": "\(op.rawValue)", "type": found.slot, "written": "\(written)"]),
+             help: conversion?.text ?? (found == .string ? CheckText.stringsNoArithmetic.message : CheckText.useNumbers.message))
     }
 
     /// Text used where a number or date is needed: how to read it as one. Never "quote the value":
@@ -187,32 +190,32 @@ extension DiagnosticMessage {
         var written: String
         /// The field it is, if it is one, and why that field is text when its cells looked like numbers or dates.
         var field: String?
-        var why: String?
+        var why: Message?
         /// What it should have been: number or date.
         var wanted: ValueType
         /// The customer table's name, for the schema example.
         var table: String?
 
-        var text: String {
+        var text: Message {
             let convert = wanted == .date ? "date(\(written))" : "number(\(written))"
-            let nulls = wanted == .date ? "null where it is no date" : "null where it is no number"
             // Text that never looked like numbers (a city): converting is the one way; a field that is text
             // because of some cells can also be declared, which reads the rest and makes those null.
-            guard let f = field, let why else { return "`\(written)` is text; convert it: `\(convert)` (\(nulls))" }
+            guard let f = field, let why else { return CheckText.convertText(["written": "\(written)", "convert": "\(convert)", "type": wanted.slot]) }
             let schema = "`schema \(table ?? "customers") { \(Lexer.isBareName(f) ? f : "`\(f)`"): \(wanted.name) }`"
-            return "`\(f)` was read as text: \(why); read it as \(wanted == .date ? "dates" : "numbers") with \(schema) (cells that are not become null), or convert it: `\(convert)`"
+            return CheckText.readAsTextOrConvert(["field": "\(f)", "why": .message(why), "type": wanted.slot, "schema": "\(schema)", "convert": "\(convert)"])
         }
     }
 
     static var durationComparison: Self {
-        Self(code: .durationComparison, text: "durations cannot be compared", suggestion: "compare dates instead: `last_visit < as_of - 90 days`")
+        Self(code: .durationComparison, text: CheckText.durationComparison.message, help: CheckText.durationComparisonHelp.message)
     }
 
     static func comparisonTypeMismatch(_ op: String, left: (type: ValueType, written: String), right: (type: ValueType, written: String),
                                        hint: ComparisonHint) -> Self {
         Self(code: .comparisonTypeMismatch,
-             text: "cannot compare \(left.type.name) `\(left.written)` with \(right.type.name) `\(right.written)` using `\(op)`",
-             suggestion: hint.text)
+             text: CheckText.comparisonTypeMismatch(["left_type": left.type.slot, "left": "\(left.written)", "right_type": right.type.slot,
+                                                     "right": "\(right.written)", "op": "\(op)"]),
+             help: hint.text)
     }
 
     /// What most likely went wrong in a comparison of two types.
@@ -225,17 +228,25 @@ extension DiagnosticMessage {
         /// Text compared with a number or date: read it as one.
         case convertText(TextConversion)
         /// A field that is text because of a cell that was not a number or date; `why` says which.
-        case readAsText(field: String, why: String)
+        case readAsText(field: String, why: Message)
 
-        var text: String {
+        var text: Message {
             switch self {
-            case .sameType(let w, let t): return "`\(w)` is a \(t.name); compare it with a \(t.name)"
-            case .removeQuotes(let s): return "remove the quotes: \(s)"
-            case .dateWithoutQuotes(let s): return "write the date without quotes: \(s)"
+            case .sameType(let w, let t): return CheckText.compareSameType(["written": "\(w)", "type": t.slot])
+            case .removeQuotes(let s): return CheckText.removeQuotes(["fix": "\(s)"])
+            case .dateWithoutQuotes(let s): return CheckText.dateWithoutQuotes(["fix": "\(s)"])
             case .convertText(let c): return c.text
-            case .readAsText(let f, let why): return "`\(f)` was read as text: \(why)"
+            case .readAsText(let f, let why): return CheckText.readAsText(["field": "\(f)", "why": .message(why)])
             }
         }
+    }
+
+    /// One of several types, as a message names it: "string or number or date" ("文本、数值或日期").
+    static func oneOf(_ types: [ValueType]) -> Slot {
+        guard let last = types.last else { return "" }
+        guard types.count > 1 else { return last.slot }
+        let leading = types.dropLast().dropFirst().reduce(types[0].slot) { .message(CheckText.eitherMore(["first": $0, "next": $1.slot])) }
+        return .message(CheckText.either(["first": leading, "last": last.slot]))
     }
 
     /// The part of a statement or expression a type rule is about, as messages name it.
@@ -243,17 +254,17 @@ extension DiagnosticMessage {
         case asOf, segmentCondition, tierCondition, assertion, notOperand, ifCondition, whereFilter
         case leftSide(of: BinaryOp), rightSide(of: BinaryOp)
 
-        var text: String {
+        var text: Message {
             switch self {
-            case .asOf: return "`as_of`"
-            case .segmentCondition: return "a segment's condition"
-            case .tierCondition: return "a tier's condition"
-            case .assertion: return "`assert`"
-            case .notOperand: return "the operand of `not`"
-            case .ifCondition: return "the condition of `if`"
-            case .whereFilter: return "the `where` filter"
-            case .leftSide(let op): return "the left side of `\(op.rawValue)`"
-            case .rightSide(let op): return "the right side of `\(op.rawValue)`"
+            case .asOf: return CheckText.partAsOf.message
+            case .segmentCondition: return CheckText.partSegmentCondition.message
+            case .tierCondition: return CheckText.partTierCondition.message
+            case .assertion: return CheckText.partAssertion.message
+            case .notOperand: return CheckText.partNotOperand.message
+            case .ifCondition: return CheckText.partIfCondition.message
+            case .whereFilter: return CheckText.partWhereFilter.message
+            case .leftSide(let op): return CheckText.partLeftSide(["op": "\(op.rawValue)"])
+            case .rightSide(let op): return CheckText.partRightSide(["op": "\(op.rawValue)"])
             }
         }
     }
@@ -268,23 +279,23 @@ extension DiagnosticMessage {
         /// `summarize … columns name = …`.
         case summaryColumn(String)
 
-        var text: String {
+        var text: Message {
             switch self {
-            case .setAsOf: return "`set as_of`"
-            case .assertion: return "`assert`"
-            case .let: return "`let`"
-            case .print(let name): return "`print \(name)`"
-            case .summaryColumn(let name): return "the summary column `\(name)`"
+            case .setAsOf: return CheckText.statementSetAsOf.message
+            case .assertion: return CheckText.statementAssert.message
+            case .let: return CheckText.statementLet.message
+            case .print(let name): return CheckText.statementPrint(["name": "\(name)"])
+            case .summaryColumn(let name): return CheckText.statementSummaryColumn(["name": "\(name)"])
             }
         }
 
-        var suggestion: String {
+        var suggestion: Message {
             switch self {
-            case .setAsOf: return "use a date such as 2026-06-30"
-            case .assertion: return "assert on an aggregate, e.g. `assert count(vip) > 0`"
-            case .let(let name): return "use `derive \(name) = …` for a per-customer field, or an aggregate such as avg(…)"
-            case .print: return "print an aggregate, e.g. `print avg_clv = avg(clv)`"
-            case .summaryColumn: return "a column is an aggregate over the group, e.g. `avg_clv = avg(clv)`"
+            case .setAsOf: return CheckText.useDateSuchAs.message
+            case .assertion: return CheckText.assertOnAggregate.message
+            case .let(let name): return CheckText.letPerCustomer(["name": "\(name)"])
+            case .print: return CheckText.printAggregate.message
+            case .summaryColumn: return CheckText.summaryColumnAggregate.message
             }
         }
     }

@@ -7,11 +7,11 @@ public struct Checker: Sendable {
     /// In the REPL a definition may replace an earlier one; in a file that is an error.
     public var allowRedefinition = false
     /// Why some text fields of the data are text (a cell that was not a number or date), for type errors.
-    public var fieldNotes: [String: String] = [:]
+    public var fieldNotes: [String: Message] = [:]
     /// Fields the data has but the rule file's `schema` does not declare, with how to declare each. A
     /// file that uses one would pass `strata run` yet fail `strata check` without the data, so (outside
     /// the REPL) using one is an error either way.
-    public var undeclaredFields: [String: String] = [:]
+    public var undeclaredFields: [String: Message] = [:]
     /// The names of tables defined by `load`.
     public private(set) var tableName: String?
     var source: SourceFile
@@ -182,7 +182,7 @@ public struct Checker: Sendable {
             let isDef = old.kind.isDefinition
             if !isDef || !allowRedefinition {
                 let first = old.span.flatMap { s in old.file.map { (file: $0, span: s) } }
-                report(isDef ? .alreadyDefined(name.text, first: first) : .nameInUse(name.text, by: old.kind.noun, at: first), at: name.span)
+                report(isDef ? .alreadyDefined(name.text, first: first) : .nameInUse(name.text, by: old.kind.nounText, at: first), at: name.span)
                 return false
             }
         }

@@ -61,15 +61,18 @@ extension CheckedStmt {
         }
     }
 
-    /// How the kind of definition is named in messages.
-    public var noun: String {
+    /// How the kind of definition is named in English; messages use `nounText`.
+    public var noun: String { nounText.text(.en) }
+
+    /// How the kind of definition is named in messages, in the output's language.
+    public var nounText: Message {
         switch kind {
-        case .segment: return "segment"
-        case .derive: return "derived field"
-        case .tiers: return "tiers"
-        case .let: return "constant"
-        case .setAsOf: return "setting"
-        case .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: return "statement"
+        case .segment: CheckText.nounSegment.message
+        case .derive: CheckText.nounDerived.message
+        case .tiers: CheckText.nounTiersStatement.message
+        case .let: CheckText.nounConstant.message
+        case .setAsOf: CheckText.nounSetting.message
+        case .show, .count, .export, .assert, .expression, .summarize, .print, .overlap: CheckText.nounStatement.message
         }
     }
 }

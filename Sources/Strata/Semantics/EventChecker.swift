@@ -82,7 +82,7 @@ extension Checker {
         if let hidden = scope.lookup(n), !events.warnedHiding.contains(n) {
             events.warnedHiding.insert(n)
             let who = tableName ?? "customers"
-            events.hidingWarnings.append(Diagnostic(.eventFieldHidesCustomerField(n, table: ctx, hidden: hidden.kind.noun, customers: who), file: source.name, span: s))
+            events.hidingWarnings.append(Diagnostic(.eventFieldHidesCustomerField(n, table: ctx, hidden: hidden.kind.nounText, customers: who), file: source.name, span: s))
         }
         return TypedExpr(.eventColumn(table: ctx, field: n), f.type, rowLevel: true, s)
     }
@@ -163,19 +163,19 @@ extension Checker {
             if !bare { guard let t = expr(args[0]) else { return nil }; arg = t }
             function = options.distinct ? .countDistinct : .count
             if options.distinct, bare {
-                report(.eventAggregateMisuse("`distinct` counts the values of a field", example: "count(distinct \(table).date)"), at: s)
+                report(.eventAggregateMisuse(TableText.distinctCountsValues.message, example: "count(distinct \(table).date)"), at: s)
                 return nil
             }
         case "first", "last":
             guard arity(fn, args.count, 1...1, s), let t = expr(args[0]) else { return nil }
             guard let b = options.by else {
-                report(.eventAggregateMisuse("`\(name)` needs `by`: the field that orders the rows",
+                report(.eventAggregateMisuse(TableText.needsBy(["function": "\(name)"]),
                                              example: "\(name)(\(table).\(fieldName(args[0]) ?? "project") by \(table).date)"), at: s)
                 return nil
             }
             guard let bt = expr(b), argType(fn, bt, [.number, .date, .string], position: 1) else { return nil }
             guard t.type != .duration else {
-                report(.eventAggregateMisuse("`\(name)` cannot return a duration", example: "\(name)(\(table).project by \(table).date)"), at: t.span)
+                report(.eventAggregateMisuse(TableText.cannotReturnDuration(["function": "\(name)"]), example: "\(name)(\(table).project by \(table).date)"), at: t.span)
                 return nil
             }
             arg = t
@@ -202,11 +202,11 @@ extension Checker {
             function = f
         }
         if options.distinct, function != .countDistinct {
-            report(.eventAggregateMisuse("`distinct` goes with `count`", example: "count(distinct \(table).date)"), at: s)
+            report(.eventAggregateMisuse(TableText.distinctGoesWithCount.message, example: "count(distinct \(table).date)"), at: s)
             return nil
         }
         if options.by != nil, function != .first, function != .last {
-            report(.eventAggregateMisuse("`by` goes with `first` and `last`", example: "last(\(table).project by \(table).date)"), at: s)
+            report(.eventAggregateMisuse(TableText.byGoesWithFirstLast.message, example: "last(\(table).project by \(table).date)"), at: s)
             return nil
         }
         var f: TypedExpr?

@@ -86,10 +86,10 @@ public struct SchemaDeclaration: Sendable {
 
     /// A catalog entry for data of this table, with the fields the schema leaves out each named with the
     /// line that would declare it.
-    public func undeclared(in data: [FieldSchema]) -> [String: String] {
+    public func undeclared(in data: [FieldSchema]) -> [String: Message] {
         let declared = Set(fields.map(\.name))
         guard let last = fields.last else { return [:] }
-        var out: [String: String] = [:]
+        var out: [String: Message] = [:]
         for c in data where !declared.contains(c.name) {
             // An all-empty column has no type of its own; text is the declaration that keeps any value.
             let line = (Lexer.isBareName(c.name) ? c.name : "`\(c.name)`") + ": " + (c.type == .null ? ValueType.string : c.type).name

@@ -16,19 +16,8 @@ public enum SymbolKind: Sendable, Hashable {
     /// A definition that had errors: later uses are accepted silently so one mistake is reported once.
     case failed
 
-    /// How the kind is named in messages ("field", "segment"…).
-    public var noun: String {
-        switch self {
-        case .field: return "field"
-        case .derived: return "derived field"
-        case .constant: return "constant"
-        case .segment: return "segment"
-        case .tiers: return "tiers field"
-        case .setting: return "setting"
-        case .table: return "table"
-        case .failed: return "definition with errors"
-        }
-    }
+    /// How the kind is named in English ("field", "segment"…); messages use `nounText`.
+    public var noun: String { nounText.text(.en) }
 
     /// True for the kinds the user defines with a statement (and so may redefine in the REPL).
     public var isDefinition: Bool {

@@ -77,22 +77,21 @@ extension Checker {
 
 extension DiagnosticMessage {
     static func invalidGroupField(found: ValueType, written: String, perCustomer: Bool) -> Self {
-        let what = perCustomer ? "\(found.name) `\(written)`" : "`\(written)`, one value for everyone"
-        return Self(code: .invalidGroupField, text: "`by` needs a per-customer text, number, date or true/false field, found \(what)",
-                    suggestion: "group by a field such as `city` or a tiers name")
+        Self(code: .invalidGroupField,
+             text: perCustomer ? SummaryText.invalidGroupField(["type": found.slot, "written": "\(written)"]) : SummaryText.invalidGroupFieldConstant(["written": "\(written)"]),
+             help: SummaryText.invalidGroupFieldHelp.message)
     }
 
     static func tooManyGroupFields(_ n: Int) -> Self {
-        Self(code: .tooManyGroupFields, text: "a summary groups by one or two fields, found \(n)",
-             suggestion: "keep two fields (rows and columns of a crosstab); filter the target for a third")
+        Self(code: .tooManyGroupFields, text: SummaryText.tooManyGroupFields(["count": "\(n)"]), help: SummaryText.tooManyGroupFieldsHelp.message)
     }
 
     static func duplicateColumnName(_ name: String) -> Self {
-        Self(code: .duplicateColumnName, text: "`\(name)` names two columns", suggestion: "give each column its own name")
+        Self(code: .duplicateColumnName, text: SummaryText.duplicateColumnName(["name": "\(name)"]), help: SummaryText.duplicateColumnNameHelp.message)
     }
 
     static func unknownSummaryColumn(_ name: String, columns: [String], nearest: String?) -> Self {
-        Self(code: .unknownSummaryColumn, text: "`order by \(name)`: the summary has no column `\(name)`",
-             suggestion: didYouMean(nearest) ?? "order by one of: " + columns.joined(separator: ", "))
+        Self(code: .unknownSummaryColumn, text: SummaryText.unknownSummaryColumn(["name": "\(name)"]),
+             help: Message.didYouMean(nearest) ?? SummaryText.orderByOneOf(["columns": .list(columns)]))
     }
 }
