@@ -9,6 +9,11 @@ import Testing
     /// Every catalog enum. A test below fails when the sources declare one not listed here.
     static let catalogs: [any CatalogKey.Type] = [
         CommonText.self, FunctionText.self, TypeText.self,
+        LoadText.self,
+        DataText.self,
+        SQLText.self,
+        FileText.self,
+        GenText.self,
     ]
 
     static var entries: [(key: String, template: Template)] { catalogs.flatMap { $0.entries } }
