@@ -179,6 +179,14 @@ import Testing
         #expect(collision.text.text(.zh) == "`VIP` 和 `vip` 在 spark 中是同一个名字：它的名字不区分大小写")
     }
 
+    /// `strata diff` refusing two snapshots whose keys are not unique, in both languages (the key of a personal field masked).
+    @Test func aDiffRefusalIsInBothLanguages() {
+        let r = MembershipComparison.Refusal.duplicate("C7", "id", 2, 5, side: .sideAfter)
+        #expect(r.message.text(.en) == "the after data has the key `id` = C7 twice (data rows 3 and 6); customers are matched by key, so each must be unique")
+        #expect(r.message.text(.zh) == "变化后的数据中键 `id` = C7 出现了两次（数据第3行和第6行）；客户按键匹配，所以每个键都必须唯一")
+        #expect(Language.$current.withValue(.zh) { "\(r.message)" } == r.message.text(.zh))
+    }
+
     /// A file that cannot be written names the path and the reason in the output's language.
     @Test func aFileThatCannotBeWrittenSaysWhyInBothLanguages() throws {
         let dir = Repo.tempDir()

@@ -18,7 +18,7 @@ enum DataText: String, CatalogKey {
             Template(en: "`{field}` in {path} has times of day; a date column keeps only the day", zh: "{path} 中的 `{field}` 带有时刻；日期列只保留日期")
         case .duplicateKey:
             Template(en: "the {side} data has the key `{field}` = {key} twice (data rows {first} and {second}); customers are matched by key, so each must be unique",
-                     zh: "{side}数据中键 `{field}` = {key} 出现了两次（第{first}和第{second}个数据行）；客户按键匹配，所以每个键都必须唯一")
+                     zh: "{side}数据中键 `{field}` = {key} 出现了两次（数据第{first}行和第{second}行）；客户按键匹配，所以每个键都必须唯一")
         case .sideBefore:
             Template(en: "before", zh: "变化前的")
         case .sideAfter:
@@ -27,7 +27,7 @@ enum DataText: String, CatalogKey {
             Template(en: "the customer table has no key to match customers by; name one with `load customers from \"…\" key FIELD`",
                      zh: "客户表没有用来匹配客户的键；请用 `load customers from \"…\" key FIELD` 指定一个")
         case .checksumUnreadable:
-            Template(en: "strata: cannot read {path} for its checksum: {reason}", zh: "strata：无法读取 {path} 来计算校验和：{reason}")
+            Template(en: "strata: cannot read {path} for its checksum: {reason}", zh: "strata: 无法读取 {path} 来计算校验和：{reason}")
         case .cannotOpen:
             Template(en: "it cannot be opened", zh: "无法打开")
         }
