@@ -66,7 +66,7 @@ import Testing
     @Test func aTextColumnsNoteNamesTheCellThatMadeItText() throws {
         let cells = (0..<30).map { $0 == 10 ? "n/a" : String($0) }
         let t = try Load.csv(Self.csv(cells))
-        #expect(t.typeNotes["v"] == TypeNote(line: 12, cell: "n/a", expected: "a number", seen: 10))
+        #expect(t.typeNotes["v"] == TypeNote(line: 12, cell: "n/a", expected: .number, seen: 10))
     }
 
     /// Rows in ranges read on several cores: the misses of every range are judged together, in file order,

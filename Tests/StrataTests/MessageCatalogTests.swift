@@ -16,6 +16,11 @@ import Testing
         CallText.self,
         SummaryText.self,
         TableText.self,
+        LoadText.self,
+        DataText.self,
+        SQLText.self,
+        FileText.self,
+        GenText.self,
     ]
 
     static var entries: [(key: String, template: Template)] { catalogs.flatMap { $0.entries } }

@@ -48,8 +48,8 @@ extension DiagnosticMessage {
     // MARK: - Data
 
     /// Data that could not be read; paths were relative to `base` ("the rule file", "the current folder").
-    static func dataNotRead(_ error: LoadError, pathsRelativeTo base: String) -> Self {
-        Self(code: error.isUnreadable ? .dataUnreadable : .dataMalformed, text: error.description, suggestion: error.advice(pathsRelativeTo: base))
+    static func dataNotRead(_ error: LoadError, pathsRelativeTo base: LoadError.PathBase) -> Self {
+        Self(code: error.isUnreadable ? .dataUnreadable : .dataMalformed, text: error.description, help: error.advice(pathsRelativeTo: base))
     }
 
     /// Data found to be in `encoding`, not UTF-8, without its load naming it: a note, so a file saved in

@@ -21,7 +21,7 @@ public enum EventGenerator {
         /// The count asked for.
         public let customers: Int
         /// The message, naming the limit.
-        public var description: String { "--events supports up to \(EventGenerator.maxCustomers) customers, not \(customers)" }
+        public var description: String { GenText.tooManyCustomersForEvents(["limit": "\(EventGenerator.maxCustomers)", "customers": "\(customers)"]).text() }
     }
 
     /// How many rows each file got.

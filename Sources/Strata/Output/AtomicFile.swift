@@ -10,9 +10,14 @@ import Darwin
 /// Why a file could not be written; the description names the path and the reason.
 public struct AtomicFileError: Error, CustomStringConvertible, Sendable {
     public let path: String
-    public let reason: String
+    /// Why, from the catalog (`FileText`) or the system's own words.
+    public let reason: Message
 
-    public var description: String { "cannot write \(path): \(reason)" }
+    /// The path and the reason, rendered in the language of the output.
+    public var text: Message { FileText.cannotWrite(["path": .text(path), "reason": .message(reason)]) }
+
+    /// The text in the current language.
+    public var description: String { text.text() }
 }
 
 /// Writes files so that readers see either the old content or the complete new content, never half a file.
@@ -60,12 +65,12 @@ public final class AtomicFileWriter {
         let dir = url.deletingLastPathComponent().path
         let base = url.lastPathComponent
         guard !base.isEmpty, !path.hasSuffix("/") else {
-            throw AtomicFileError(path: path, reason: "the path names a folder, not a file")
+            throw AtomicFileError(path: path, reason: FileText.pathIsFolder.message)
         }
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
-            throw AtomicFileError(path: path, reason: "cannot create folder \(dir)")
+            throw AtomicFileError(path: path, reason: FileText.cannotCreateFolder(["folder": .text(dir)]))
         }
         // What a killed run (SIGKILL, a crash) left here is removed first: only names that say they are a
         // Strata temporary file of a process that no longer exists.
@@ -100,7 +105,7 @@ public final class AtomicFileWriter {
             close(opened)
             unlink(tmp)
             TemporaryFiles.unregister(slot)
-            throw AtomicFileError(path: path, reason: "cannot keep the file's permissions: " + AtomicFileWriter.message(err))
+            throw AtomicFileError(path: path, reason: FileText.cannotKeepPermissions(["reason": .message(AtomicFileWriter.message(err))]))
         }
     }
 
@@ -124,7 +129,7 @@ public final class AtomicFileWriter {
 
     /// Appends raw bytes to the temporary file.
     public func write(raw: UnsafeRawBufferPointer) throws {
-        guard !finished else { throw AtomicFileError(path: path, reason: "the file was already closed") }
+        guard !finished else { throw AtomicFileError(path: path, reason: FileText.alreadyClosed.message) }
         guard var p = raw.baseAddress else { return }
         var left = raw.count
         while left > 0 {
@@ -141,7 +146,7 @@ public final class AtomicFileWriter {
 
     /// Flushes to disk and renames the temporary file over the target.
     public func commit() throws {
-        guard !finished else { throw AtomicFileError(path: path, reason: "the file was already closed") }
+        guard !finished else { throw AtomicFileError(path: path, reason: FileText.alreadyClosed.message) }
         if fsync(fd) != 0 { throw fail(errno) }
         if close(fd) != 0 {
             fd = -1
@@ -179,9 +184,10 @@ public final class AtomicFileWriter {
         }
     }
 
-    private static func message(_ err: Int32) -> String {
-        guard let s = strerror(err) else { return "error \(err)" }
-        return String(cString: s).lowercased()
+    /// The system's reason for `err`, in its own words.
+    private static func message(_ err: Int32) -> Message {
+        guard let s = strerror(err) else { return FileText.errorNumber(["number": "\(err)"]) }
+        return .verbatim(String(cString: s).lowercased())
     }
 }
 

@@ -26,7 +26,7 @@ enum DataBinding {
     /// What the load says about a table's cells: one warning per column whose cells were not all of its
     /// type (read as null), and a note per column read as text for holding integers beyond 2⁵³. The
     /// cell quoted is masked when its field is personal, as in every message.
-    static func cellWarnings(_ t: Table, path: String, in schema: TableSchema) -> (warnings: [Diagnostic], notes: [String]) {
+    static func cellWarnings(_ t: Table, path: String, in schema: TableSchema) -> (warnings: [Diagnostic], notes: [Message]) {
         var warnings: [Diagnostic] = []
         for c in t.columns {
             guard let u = t.unreadCells[c.name] else { continue }
@@ -36,7 +36,7 @@ enum DataBinding {
         }
         let notes = t.columns.compactMap { c in
             t.wideIntegers[c.name].map { w in
-                "`\(c.name)` in \(path) is read as text: it holds integers beyond 2^53 (line \(w.line): `\(shown(w.cell, field: c.name, in: schema))`), which no number holds exactly"
+                DataText.wideIntegersAsText(["field": .text(c.name), "path": .text(path), "line": "\(w.line)", "cell": .text(shown(w.cell, field: c.name, in: schema))])
             }
         }
         return (warnings, notes)
@@ -44,7 +44,7 @@ enum DataBinding {
 
     /// A load error as the diagnostic every front end shows: at the `load` statement's path, or at the
     /// top of the rule file for a `--data` with no `load`.
-    static func diagnostic(_ error: LoadError, at place: (file: String, span: SourceSpan)?, root: String, relativeTo base: String) -> Diagnostic {
+    static func diagnostic(_ error: LoadError, at place: (file: String, span: SourceSpan)?, root: String, relativeTo base: LoadError.PathBase) -> Diagnostic {
         Diagnostic(.dataNotRead(error, pathsRelativeTo: base), file: place?.file ?? root, span: place?.span ?? .zero)
     }
 
@@ -60,8 +60,10 @@ enum DataBinding {
         }
         let declaredTypes = declaredTypes(declared)
         s.fields = t.columns.map { c in
-            let wide = t.wideIntegers[c.name].map { w in "line \(w.line) has `\(shown(w.cell, field: c.name, in: s))`, an integer beyond 2^53, which no number holds exactly" }
-            let why = t.typeNotes[c.name].map { note in note.text(showing: shown(note.cell, field: c.name, in: s)) } ?? wide
+            let wide = t.wideIntegers[c.name].map { w in DataText.wideIntegerCell(["line": "\(w.line)", "cell": .text(shown(w.cell, field: c.name, in: s))]) }
+            // Rendered here because the catalog keeps the reason as text; the command binds the language
+            // before it loads, so this is the language of its output.
+            let why = (t.typeNotes[c.name].map { note in note.text(showing: shown(note.cell, field: c.name, in: s)) } ?? wide)?.text()
             // A column with no value (or a header-only file) has no type of its own: it is null in every
             // row and takes the type of its use, as the literal `null` does; a schema gives it one.
             let open = c.nullCount == c.count && t.unreadCells[c.name] == nil

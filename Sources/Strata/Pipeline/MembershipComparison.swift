@@ -43,12 +43,14 @@ extension Pipeline {
 public enum MembershipComparison {
     /// Why two evaluations cannot be compared.
     public struct Refusal: Error, Sendable {
-        public var message: String
+        /// Why, rendered in the language of the output.
+        public var message: Message
 
         /// Two customers with one key cannot be told apart, so nothing is compared.
-        static func duplicate(_ key: String, _ field: String, _ first: Int, _ second: Int, side: String) -> Refusal {
+        static func duplicate(_ key: String, _ field: String, _ first: Int, _ second: Int, side: DataText) -> Refusal {
             let shown = PII.kind(fieldName: field) != nil ? PII.mask(key, fieldName: field) : key
-            return Refusal(message: "the \(side) data has the key `\(field)` = \(shown) twice (data rows \(first + 1) and \(second + 1)); customers are matched by key, so each must be unique")
+            return Refusal(message: DataText.duplicateKey(["side": .message(side.message), "field": .text(field), "key": .text(shown),
+                                                           "first": "\(first + 1)", "second": "\(second + 1)"]))
         }
     }
 
@@ -57,17 +59,17 @@ public enum MembershipComparison {
                                mode: MembershipDiff.Mode) throws(Refusal) -> MembershipDiff {
         guard let keyB = before.keyName, let keyA = after.keyName,
               let colB = before.runner.table.column(named: keyB), let colA = after.runner.table.column(named: keyA) else {
-            throw Refusal(message: "the customer table has no key to match customers by; name one with `load customers from \"…\" key FIELD`")
+            throw Refusal(message: DataText.noKeyToMatch.message)
         }
         let rowsB = before.runner.table.rowCount, rowsA = after.runner.table.rowCount
         let keysB = keyTexts(colB, rows: rowsB), keysA = keyTexts(colA, rows: rowsA)
         var index = KeyIndex(capacity: rowsB)
         for (r, k) in keysB.enumerated() {
-            if let first = index.append(k) { throw Refusal.duplicate(k, keyB, Int(first), r, side: "before") }
+            if let first = index.append(k) { throw Refusal.duplicate(k, keyB, Int(first), r, side: .sideBefore) }
         }
         var afterIndex = KeyIndex(capacity: rowsA)
         for (r, k) in keysA.enumerated() {
-            if let first = afterIndex.append(k) { throw Refusal.duplicate(k, keyA, Int(first), r, side: "after") }
+            if let first = afterIndex.append(k) { throw Refusal.duplicate(k, keyA, Int(first), r, side: .sideAfter) }
         }
         // For each after row, its before row (−1: arrived); which before rows were matched.
         var match = [Int32](repeating: -1, count: rowsA)

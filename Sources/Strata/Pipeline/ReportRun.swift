@@ -27,7 +27,7 @@ extension Pipeline {
         do {
             content.dataFiles = try dataFiles(c, runner)
         } catch {
-            result.renderedDiagnostics += "strata: cannot read \(error.path) for its checksum: \(error.reason)\n"
+            result.renderedDiagnostics += DataText.checksumUnreadable(["path": .text(error.path), "reason": .message(error.reason)]).text() + "\n"
             result.exitCode = max(result.exitCode, 3)
             return (nil, result)
         }
@@ -94,12 +94,12 @@ extension Pipeline {
     /// A data file that could not be read again for its checksum (it changed or vanished after loading).
     struct ChecksumFailure: Error {
         var path: String
-        var reason: String
+        var reason: Message
     }
 
     /// The SHA-256 of a file's bytes as hex, read a megabyte at a time (a large file is not held in memory).
     static func sha256(ofFile path: String) throws(ChecksumFailure) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ChecksumFailure(path: path, reason: "it cannot be opened") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ChecksumFailure(path: path, reason: DataText.cannotOpen.message) }
         defer { try? handle.close() }
         var hasher = SHA256()
         while true {
@@ -107,7 +107,7 @@ extension Pipeline {
             do {
                 chunk = try handle.read(upToCount: 1 << 20)
             } catch {
-                throw ChecksumFailure(path: path, reason: error.localizedDescription)
+                throw ChecksumFailure(path: path, reason: .verbatim(error.localizedDescription))
             }
             guard let chunk, !chunk.isEmpty else { break }
             hasher.update([UInt8](chunk))

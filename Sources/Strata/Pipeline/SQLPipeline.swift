@@ -27,9 +27,8 @@ extension Pipeline {
                 let commas: Bool
                 if case .csv(let d)? = TableLoader.Kind(path: t.path) { commas = d == UInt8(ascii: ",") } else { commas = false }
                 guard commas, let fields else {
-                    let why = Pipeline.isDelimited(t.path) ? "only comma-separated files are loaded so far (load this tab-separated one with the engine's reader)"
-                        : "only CSV files are loaded so far"
-                    let d = Diagnostic(.sqlNotTranslated("`--with-load` of \(t.path)", dialect: dialect, why: why),
+                    let why: SQLText = Pipeline.isDelimited(t.path) ? .onlyCommaSeparated : .onlyCSV
+                    let d = Diagnostic(.sqlNotTranslated(.message(SQLText.withLoadOf(["path": .text(t.path)])), dialect: dialect, why: why),
                                        file: t.place?.file ?? source.name, span: t.place?.span ?? .zero)
                     c.result.fail([d], exitCode: 1)
                     return (nil, c.rendered())

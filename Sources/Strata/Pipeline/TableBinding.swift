@@ -10,7 +10,7 @@ struct BoundTables {
     /// Rows that name no customer, one warning per table; the note of a file not read as UTF-8.
     var warnings: [Diagnostic] = []
     /// One line per date column whose times of day were dropped, for stderr.
-    var notes: [String] = []
+    var notes: [Message] = []
     /// Where the customer table came from, for `.save` and messages.
     var customerFile: (table: String, path: String, encoding: TextEncoding?)?
     /// The linked and matched tables as read, for the REPL to link again to a new customer table.
@@ -38,7 +38,7 @@ struct BoundTables {
                     cache?.store(t, for: p, columns: columns?[p.name], declared: d)
                 }
             } catch {
-                let base = p.fromCommandLine ? "the current folder" : "the rule file"
+                let base: LoadError.PathBase = p.fromCommandLine ? .currentFolder : .ruleFile
                 throw Failure(diagnostics: [DataBinding.diagnostic(error, at: p.place, root: root, relativeTo: base)], exitCode: 3)
             }
             if let d = declared.first(where: { $0.table == p.name }) {
@@ -47,7 +47,7 @@ struct BoundTables {
             }
             out.warnings += DataBinding.notices(t, path: p.path)
             for column in t.timesDropped {
-                out.notes.append("`\(column)` in \(p.path) has times of day; a date column keeps only the day")
+                out.notes.append(DataText.timesDropped(["field": .text(column), "path": .text(p.path)]))
             }
             let cells = DataBinding.cellWarnings(t, path: p.path, in: DataBinding.schema(of: t, declared: declared.first { $0.table == p.name }))
             out.warnings += cells.warnings

@@ -100,7 +100,7 @@ extension ReplSession {
             compiler.use(schema, at: place)
             let cells = DataBinding.cellWarnings(t, path: path, in: schema)
             result.diagnostics += cells.warnings
-            result.outputs += cells.notes.map(OutputItem.note)
+            result.outputs += cells.notes.map { OutputItem.note($0.text()) }
             return nil
         } catch {
             return DataBinding.diagnostic(error, at: place, root: place?.file ?? "<repl>",

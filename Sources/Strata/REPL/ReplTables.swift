@@ -3,8 +3,8 @@
 extension ReplSession {
     /// What a data path that could not be read was relative to, for the message: one typed at the prompt or given
     /// with `--data` to the working folder, one written in a rule file (an `include`d one) to that file's folder.
-    static func pathBase(file: String, fromCommandLine: Bool) -> String {
-        (fromCommandLine || file.hasPrefix("<") ? ReplText.startedFolder : ReplText.ruleFile).message.text()
+    static func pathBase(file: String, fromCommandLine: Bool) -> LoadError.PathBase {
+        fromCommandLine || file.hasPrefix("<") ? .startFolder : .ruleFile
     }
 
     /// Loads a linked or matched table and links it to the customers; false (with the error) when it cannot.

@@ -15,7 +15,7 @@ enum ReplText: String, CatalogKey {
     case nounSegment, nounDerived, nounTiers, nounConstant, nounSetting, nounStatement
     case setAside, recomputedOnNewData
     case dataMatchesSchema, schemaKnown
-    case loadedRows, startedFolder, ruleFile
+    case loadedRows
 
     var template: Template {
         switch self {
@@ -134,8 +134,6 @@ enum ReplText: String, CatalogKey {
             Template(en: "schema `{table}`: {count} field{en_s} known; data loaded later is checked against it",
                      zh: "`schema` `{table}`：已知 {count} 个字段；之后加载的数据会按它检查")
         case .loadedRows: Template(en: "loaded {count} rows of `{table}` from {path}", zh: "已从 {path} 加载 `{table}` 的 {count} 行")
-        case .startedFolder: Template(en: "the folder strata was started in", zh: "启动 strata 时所在的文件夹")
-        case .ruleFile: Template(en: "the rule file", zh: "规则文件")
         }
     }
 }

@@ -66,7 +66,7 @@ extension SQLExpressionWriter {
             // count(condition) counts the customers for whom it is true.
             let c = try sql(x, inner)
             body = "COUNT(CASE WHEN \(keep.map { "(\($0)) AND " } ?? "")\(c) THEN 1 END)"
-        case (_, nil): throw fail("`\(f.rawValue)()`", "it needs a value", e)
+        case (_, nil): throw fail("`\(f.rawValue)()`", .needsValue, e)
         case (_, let x?): body = try valueAggregate(f, kept(try sql(x, inner)), x.type, param, e, cx)
         }
         // COUNT is an integer in SQL; Strata's numbers are doubles.
@@ -89,7 +89,7 @@ extension SQLExpressionWriter {
             if let p = param.flatMap(constantValue), case .number(let q) = p, (0...1).contains(q) {
                 return dialect.percentile(v, dialect.number(q))
             }
-            guard let param, let cx else { throw fail("`percentile` with this fraction", "it needs a fraction from 0 to 1", e) }
+            guard let param, let cx else { throw fail(.message(SQLText.percentileWithFraction.message), .percentileFraction, e) }
             return computedPercentile(v, try sql(param, cx))
         }
     }
@@ -99,7 +99,7 @@ extension SQLExpressionWriter {
         for t in tables where t.name == table {
             if case .linked(let by) = t.grain { return by }
         }
-        throw fail("an aggregate over `\(table)`", "the table is not linked to the customers", e)
+        throw fail(.message(SQLText.aggregateOver(["table": .text(table)])), .tableNotLinked, e)
     }
 
     /// The query of an event aggregate over `stage`'s customers: one row per customer (`_k`, `v`) when
@@ -122,12 +122,12 @@ extension SQLExpressionWriter {
         case .count: agg = "CAST(COUNT(\(x ?? "*")) AS \(dialect.doubleType))"
         case .countDistinct: agg = "CAST(COUNT(DISTINCT \(x ?? "*")) AS \(dialect.doubleType))"
         case .sum, .avg, .min, .max, .stddev, .median, .percentile:
-            guard let f = g.function.overValues else { throw fail("`\(g.function.rawValue)`", "it has no SQL aggregate", e) }
+            guard let f = g.function.overValues else { throw fail("`\(g.function.rawValue)`", .noSQLAggregate, e) }
             agg = try valueAggregate(f, x ?? "NULL", g.argument?.type ?? .null, g.parameter, e, cx)
         case .first, .last:
             // The row with the least (first) / greatest (last) non-null `by`; ties go to the earlier row for
             // first and the later one for last, by the event table's load order `_row`.
-            guard let byExpr = g.by else { throw fail("`\(g.function.rawValue)`", "it needs `by`", e) }
+            guard let byExpr = g.by else { throw fail("`\(g.function.rawValue)`", .needsBy, e) }
             let order = dialect.ordered(try sql(byExpr, cx), byExpr.type)
             let dir = g.function == .first ? "ASC" : "DESC"
             let partition = grouped ? "PARTITION BY e.\(by) " : ""

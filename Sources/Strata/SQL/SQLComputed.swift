@@ -23,7 +23,7 @@ extension SQLExpressionWriter {
         }
         switch e.kind {
         case .scalar(let name):
-            guard let l = lets[name] else { throw fail("`\(name)`", "it is not a constant the program defines", e) }
+            guard let l = lets[name] else { throw fail("`\(name)`", .notAConstant, e) }
             return ("(SELECT \(dialect.quote("m")) FROM \(l.cte))", "(SELECT \(dialect.quote("d")) FROM \(l.cte))")
         case .call(.if, let args) where args.count == 3:
             let c = try sql(args[0], cx)
@@ -43,7 +43,7 @@ extension SQLExpressionWriter {
             let zero = "(CASE WHEN \(whole) IS NULL THEN NULL ELSE 0 END)"
             return f == .months ? (whole, zero) : (zero, whole)
         default:
-            throw fail("this duration", "only written durations, `days(n)`, `months(n)`, `if`, `coalesce` and `let`s of them translate", e)
+            throw fail(.message(SQLText.thisDuration.message), .durationsThatTranslate, e)
         }
     }
 

@@ -45,7 +45,7 @@ struct SQLExpressionWriter {
 
     typealias Failure = SQLUntranslatable
 
-    func fail(_ construct: String, _ why: String, _ e: TypedExpr) -> Failure {
+    func fail(_ construct: Slot, _ why: SQLText, _ e: TypedExpr) -> Failure {
         .notTranslated(construct, dialect, why: why, at: e.span)
     }
 
@@ -59,7 +59,7 @@ struct SQLExpressionWriter {
             return (cx.customerAlias.map { $0 + "." } ?? "") + names.quoted(name)
         case .scalar(let name):
             if name == "as_of" { return dialect.date(asOf) }
-            guard let l = lets[name] else { throw fail("`\(name)`", "it is not a constant the program defines", e) }
+            guard let l = lets[name] else { throw fail("`\(name)`", .notAConstant, e) }
             if let c = l.constant { return literal(c, e) }
             return "(SELECT \(dialect.quote("v")) FROM \(l.cte))"
         case .negate(let a):
@@ -79,7 +79,7 @@ struct SQLExpressionWriter {
             case .div: return "(\(x) / NULLIF(\(y), 0))"  // Strata: x / 0 is null (DuckDB: inf, the others: an error)
             case .mod:
                 guard dialect.hasDoubleRemainder else {
-                    throw fail("`%`", "PostgreSQL has no remainder of double precision numbers", e)
+                    throw fail("`%`", .postgresRemainder, e)
                 }
                 return "(\(x) % NULLIF(\(y), 0))"
             }
@@ -114,12 +114,12 @@ struct SQLExpressionWriter {
         case .ranking(let r):
             return try ranking(r, e, cx)
         case .eventColumn(_, let field):
-            guard let alias = cx.eventAlias else { throw fail("an event field", "it stands outside an event aggregate", e) }
+            guard let alias = cx.eventAlias else { throw fail(.message(SQLText.eventField.message), .outsideEventAggregate, e) }
             return alias + "." + dialect.quote(field)
         case .eventAggregate(let g):
             if g.perCustomer {
                 guard let column = cx.lifted[e.span] else {
-                    throw fail("a per-customer event aggregate here", "it stands inside another aggregate's rows", e)
+                    throw fail(.message(SQLText.perCustomerEventAggregate.message), .insideAnotherAggregatesRows, e)
                 }
                 let ref = (cx.customerAlias.map { $0 + "." } ?? "") + dialect.quote(column)
                 // A customer with no rows: count is 0, everything else null (as the LEFT JOIN leaves it).

@@ -21,7 +21,7 @@ extension SQLExpressionWriter {
         case .day_of_year: return dialect.dayOfYear(x)
         case .days, .months:
             // A written amount was folded into a duration by the checker; a computed one shifts each row by its own.
-            throw fail("`\(f.rawValue)` of a computed number", "only written durations translate", e)
+            throw fail(.message(SQLText.ofComputedNumber(["function": .text(f.rawValue)])), .onlyWrittenDurations, e)
         case .text:
             return try textOf(args.first, x, e)
         case .concat:
@@ -31,7 +31,7 @@ extension SQLExpressionWriter {
             return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " || ") + ")"
         case .abs, .round, .floor, .ceil, .min, .max, .coalesce, .lower, .upper, .length, .contains, .starts_with, .ends_with,
              .days_between, .months_between, .years_between, .year, .month, .if, .date, .number:
-            throw fail("`\(f.rawValue)`", "it is translated with the other functions", e)
+            throw fail("`\(f.rawValue)`", .translatedWithOtherFunctions, e)
         }
     }
 
@@ -45,12 +45,11 @@ extension SQLExpressionWriter {
         case .date: return "CAST(\(s) AS \(dialect.textType))"
         case .number:
             guard isWhole(t) else {
-                throw fail("`text` of a number that may have a fraction", "each engine writes fractions differently; "
-                           + "round it first, e.g. text(round(x))", t)
+                throw fail(.message(SQLText.textOfFraction.message), .fractionText, t)
             }
             // Below 10^18 Strata writes every digit; beyond, the shortest form with an exponent, as the engines do.
             return "(CASE WHEN ABS(\(s)) < 1e18 THEN CAST(CAST(\(s) AS BIGINT) AS \(dialect.textType)) ELSE CAST(\(s) AS \(dialect.textType)) END)"
-        case .duration: throw fail("`text` of a duration", "a duration has no text", e)
+        case .duration: throw fail(.message(SQLText.textOfDuration.message), .durationHasNoText, e)
         }
     }
 

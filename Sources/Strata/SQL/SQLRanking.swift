@@ -7,7 +7,7 @@ extension SQLExpressionWriter {
         case .abc: name = "`abc`"
         case .rank: name = "`rank`"
         }
-        guard cx.windows else { throw fail(name, "it stands inside an aggregate or an event aggregate", e) }
+        guard cx.windows else { throw fail(.text(name), .insideAggregate, e) }
         var inner = cx
         inner.windows = false
         let v = try sql(r.value, inner)

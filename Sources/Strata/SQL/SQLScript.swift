@@ -62,8 +62,8 @@ struct SQLScriptWriter {
     mutating func write() -> (script: String?, diagnostics: [Diagnostic]) {
         let root = program.sources.first?.name ?? "rules"
         guard let customers = program.customers, let keyField = program.customerKey else {
-            return (nil, [Diagnostic(.sqlNotTranslated("a program without a customer table", dialect: dialect,
-                                                            why: "the membership table has one row per customer"), file: root, span: .zero)])
+            return (nil, [Diagnostic(.sqlNotTranslated(.message(SQLText.programWithoutCustomers.message), dialect: dialect,
+                                                            why: .oneRowPerCustomer), file: root, span: .zero)])
         }
         var names = SQLNames(dialect: dialect)
         let definitions = program.statements.compactMap { s -> String? in

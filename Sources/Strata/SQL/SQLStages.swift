@@ -43,7 +43,7 @@ extension SQLScriptWriter {
         var from = stage
         for w in windows {
             guard w.eventTable == nil else {
-                throw .notTranslated(Self.windowName(w), dialect, why: "it ranks event rows, not customers", at: w.span)
+                throw .notTranslated(.text(Self.windowName(w)), dialect, why: .ranksEventRows, at: w.span)
             }
             let column = "_w\(k)_\(cx.lifted.count + 1)", name = "_s\(k)w\(cx.lifted.count + 1)"
             var over = SQLContext(stage: from)

@@ -78,7 +78,7 @@ struct CSVReader: @unchecked Sendable {
                 let contentStart = i
                 while true {
                     guard i < n else {
-                        throw LoadError(file: file, line: line, message: "a quoted field opened here is never closed")
+                        throw LoadError(file: file, line: line, LoadText.quoteNeverClosed.message)
                     }
                     let b = p[i]
                     if b == CSVReader.quote {
@@ -194,13 +194,13 @@ struct CSVReader: @unchecked Sendable {
         var header: [String] = []
         for k in 0..<f.count { header.append(text(f, k).trimmingASCII(" \t")) }
         if f.isBlank || p.isEmpty {
-            throw LoadError(file: file, line: 1, message: "the file is empty: expected a header row with the column names")
+            throw LoadError(file: file, line: 1, LoadText.emptyCSV.message)
         }
         var seen: [String: Int] = [:]
         for (k, h) in header.enumerated() {
-            if h.isEmpty { throw LoadError(file: file, line: 1, message: "column \(k + 1) of the header has no name") }
+            if h.isEmpty { throw LoadError(file: file, line: 1, LoadText.headerColumnUnnamed(["column": "\(k + 1)"])) }
             if let prior = seen[h] {
-                throw LoadError(file: file, line: 1, field: h, message: "the header names `\(h)` twice (columns \(prior + 1) and \(k + 1))")
+                throw LoadError(file: file, line: 1, field: h, LoadText.headerNamesTwice(["name": .text(h), "first": "\(prior + 1)", "second": "\(k + 1)"]))
             }
             seen[h] = k
         }
@@ -396,7 +396,7 @@ struct CSVReader: @unchecked Sendable {
                 line += lines
                 if f.isBlank { continue }
                 guard f.count == width else {
-                    throw LoadError(file: file, line: start, message: "row has \(f.count) field\(f.count == 1 ? "" : "s"), the header has \(width)")
+                    throw LoadError(file: file, line: start, LoadText.rowFieldCount(["count": "\(f.count)", "en_s": f.count == 1 ? "" : "s", "width": "\(width)"]))
                 }
                 for k in 0..<width where !out.builders[k].failed {
                     let s = f.starts[k], e = f.ends[k]

@@ -4,19 +4,32 @@
 public struct TypeNote: Sendable, Equatable {
     public var line: Int
     public var cell: String
-    /// What the cells above it were: "a number", "a valid date".
-    public var expected: String
+    /// What the cells above it were: numbers, valid dates.
+    public var expected: Expectation
     /// How many cells above it were.
     public var seen: Int
     /// How many cells above it were not, each read as null while the column could still be one of that type.
     public var missed = 0
 
+    /// The kinds of value a column's cells were expected to be.
+    public enum Expectation: Sendable, Equatable {
+        case number, validDate, exactNumber
+
+        var text: Message {
+            switch self {
+            case .number: LoadText.expectedNumber.message
+            case .validDate: LoadText.expectedValidDate.message
+            case .exactNumber: LoadText.expectedExactNumber.message
+            }
+        }
+    }
+
     /// The reason as a sentence, with the cell shown as given (masked or not).
-    public func text(showing shown: String) -> String {
-        let above = missed == 0
-            ? "the \(seen) cell\(seen == 1 ? "" : "s") above it \(seen == 1 ? "is" : "are")"
-            : "\(seen) cell\(seen == 1 ? "" : "s") above it \(seen == 1 ? "is" : "are"), \(missed) \(missed == 1 ? "is" : "are") not"
-        return "line \(line) has `\(shown)`, which is not \(expected) (\(above))"
+    public func text(showing shown: String) -> Message {
+        let are: (Int) -> Slot = { $0 == 1 ? "is" : "are" }
+        let counts: [String: Slot] = ["seen": "\(seen)", "missed": "\(missed)", "en_s": seen == 1 ? "" : "s", "en_are": are(seen), "en_are2": are(missed)]
+        let above = missed > 0 ? LoadText.aboveSome(counts) : seen == 1 ? LoadText.aboveOne(counts) : LoadText.aboveAll(counts)
+        return LoadText.typeNote(["line": "\(line)", "cell": .text(shown), "expected": .message(expected.text), "above": .message(above)])
     }
 }
 
@@ -150,12 +163,12 @@ struct ColumnStats {
             sampled += 1
             sample.insert(ByteDictionary.hash(p, s, e))
         }
-        func note(_ seen: Int, _ missed: Int, _ what: String) -> TypeNote {
+        func note(_ seen: Int, _ missed: Int, _ what: TypeNote.Expectation) -> TypeNote {
             let cell = String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]).prefix(40), as: UTF8.self)
             return TypeNote(line: line, cell: cell, expected: what, seen: seen, missed: missed)
         }
         // A cell not of the type: counted (null if the column keeps the type) until there are too many.
-        func missed(_ seen: Int, _ misses: inout Int, _ first: inout TypeNote?, _ maybe: inout Bool, _ what: String) {
+        func missed(_ seen: Int, _ misses: inout Int, _ first: inout TypeNote?, _ maybe: inout Bool, _ what: TypeNote.Expectation) {
             misses += 1
             if first == nil, line > 0 { first = note(seen, 0, what) }
             guard !ColumnStats.tolerates(misses: misses, seen: seen) else { return }
@@ -167,20 +180,20 @@ struct ColumnStats {
                 numbersSeen += 1
                 if NumberParser.looksLikeIdentifier(p, s, e) {
                     identifierLike = true
-                    if wideInteger == nil, line > 0, NumberParser.beyondExact(p, s, e) { wideInteger = note(0, 0, "an exact number") }
+                    if wideInteger == nil, line > 0, NumberParser.beyondExact(p, s, e) { wideInteger = note(0, 0, .exactNumber) }
                 }
             } else if let loose = NumberParser.parseLoose(p, s, e) {
                 numbersSeen += 1
                 if loose.identifier {
                     identifierLike = true
-                    if wideInteger == nil, line > 0, loose.wide { wideInteger = note(0, 0, "an exact number") }
+                    if wideInteger == nil, line > 0, loose.wide { wideInteger = note(0, 0, .exactNumber) }
                 }
-            } else { missed(numbersSeen, &numberMisses, &firstNumberMiss, &maybeNumber, "a number") }
+            } else { missed(numbersSeen, &numberMisses, &firstNumberMiss, &maybeNumber, .number) }
         }
         if maybeBool, ColumnStats.isBool(p, s, e) == nil { maybeBool = false }
         if maybeDate {
             if CivilDate.parse(UnsafeBufferPointer(rebasing: p[s..<e]).drop { $0 == 0x20 }) == nil {
-                missed(datesSeen, &dateMisses, &firstDateMiss, &maybeDate, "a valid date")
+                missed(datesSeen, &dateMisses, &firstDateMiss, &maybeDate, .validDate)
             } else { datesSeen += 1 }
         }
     }

@@ -21,8 +21,8 @@ struct JSONReader {
         case string(String)
     }
 
-    func fail(_ message: String, field: String? = nil) -> LoadError {
-        LoadError(file: file, line: line, field: field, message: message)
+    func fail(_ text: LoadText, field: String? = nil, _ slots: [String: Slot] = [:]) -> LoadError {
+        LoadError(file: file, line: line, field: field, text(slots))
     }
 
     mutating func skipSpace(newlines: Bool = true) {
@@ -69,12 +69,12 @@ struct JSONReader {
                 rowLines.append(line)
                 add(try object())
                 skipSpace(newlines: false)
-                if i < p.count, p[i] != 0x0A { throw fail("expected the end of the line after the object") }
+                if i < p.count, p[i] != 0x0A { throw fail(.jsonEndOfLine) }
             }
         } else {
             skipSpace()
-            guard i < p.count else { throw fail("the file is empty: expected a JSON array of objects") }
-            guard p[i] == UInt8(ascii: "[") else { throw fail("expected a JSON array `[` of objects at the top") }
+            guard i < p.count else { throw fail(.emptyJSON) }
+            guard p[i] == UInt8(ascii: "[") else { throw fail(.jsonArrayExpected) }
             i += 1
             skipSpace()
             if i < p.count, p[i] == UInt8(ascii: "]") {
@@ -85,14 +85,14 @@ struct JSONReader {
                     rowLines.append(line)
                     add(try object())
                     skipSpace()
-                    guard i < p.count else { throw fail("the array is never closed with `]`") }
+                    guard i < p.count else { throw fail(.jsonArrayNotClosed) }
                     if p[i] == UInt8(ascii: ",") { i += 1; continue }
                     if p[i] == UInt8(ascii: "]") { i += 1; break }
-                    throw fail("expected `,` or `]` after an object")
+                    throw fail(.jsonCommaOrBracket)
                 }
             }
             skipSpace()
-            if i < p.count { throw fail("unexpected text after the closing `]`") }
+            if i < p.count { throw fail(.jsonTextAfterArray) }
         }
         let read = zip(names, columns).map { JSONReader.column($0, $1, rows: rows, declared: declared[$0], lines: rowLines) }
         let built = read.map(\.column)
@@ -111,41 +111,41 @@ struct JSONReader {
     }
 
     mutating func object() throws(LoadError) -> [(String, Cell)] {
-        guard i < p.count, p[i] == UInt8(ascii: "{") else { throw fail("expected an object `{…}`") }
+        guard i < p.count, p[i] == UInt8(ascii: "{") else { throw fail(.jsonObjectExpected) }
         i += 1
         var out: [(String, Cell)] = []
         skipSpace()
         if i < p.count, p[i] == UInt8(ascii: "}") { i += 1; return out }
         while true {
             skipSpace()
-            guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw fail("expected a field name in quotes") }
+            guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw fail(.jsonFieldNameExpected) }
             let key = try string()
             skipSpace()
-            guard i < p.count, p[i] == UInt8(ascii: ":") else { throw fail("expected `:` after the field name", field: key) }
+            guard i < p.count, p[i] == UInt8(ascii: ":") else { throw fail(.jsonColonExpected, field: key) }
             i += 1
             skipSpace()
             out.append((key, try value(field: key)))
             skipSpace()
-            guard i < p.count else { throw fail("the object is never closed with `}`") }
+            guard i < p.count else { throw fail(.jsonObjectNotClosed) }
             if p[i] == UInt8(ascii: ",") { i += 1; continue }
             if p[i] == UInt8(ascii: "}") { i += 1; return out }
-            throw fail("expected `,` or `}` after the value of `\(key)`", field: key)
+            throw fail(.jsonCommaOrBrace, field: key, ["field": .text(key)])
         }
     }
 
     mutating func value(field: String) throws(LoadError) -> Cell {
-        guard i < p.count else { throw fail("expected a value for `\(field)`", field: field) }
+        guard i < p.count else { throw fail(.jsonValueExpected, field: field, ["field": .text(field)]) }
         switch p[i] {
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            throw fail("field `\(field)` holds a nested \(p[i] == UInt8(ascii: "{") ? "object" : "array"); only flat values are supported", field: field)
+            throw fail(.jsonNested, field: field, ["field": .text(field), "what": .message(p[i] == UInt8(ascii: "{") ? LoadText.jsonObject.message : LoadText.jsonArray.message)])
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
         default:
             let s = i
             while i < p.count, JSONReader.isNumberByte(p[i]) { i += 1 }
-            guard s < i, let d = NumberParser.parse(p, s, i) else { throw fail("`\(field)` has a value that is not JSON", field: field) }
+            guard s < i, let d = NumberParser.parse(p, s, i) else { throw fail(.jsonNotJSON, field: field, ["field": .text(field)]) }
             return .number(d, String(decoding: UnsafeBufferPointer(rebasing: p[s..<i]), as: UTF8.self))
         }
     }
@@ -156,7 +156,7 @@ struct JSONReader {
 
     mutating func literal(_ word: String) throws(LoadError) {
         for b in word.utf8 {
-            guard i < p.count, p[i] == b else { throw fail("expected `\(word)`") }
+            guard i < p.count, p[i] == b else { throw fail(.jsonWordExpected, ["word": .text(word)]) }
             i += 1
         }
     }
@@ -165,16 +165,16 @@ struct JSONReader {
         i += 1
         var bytes: [UInt8] = []
         while true {
-            guard i < p.count, p[i] != 0x0A else { throw fail("a string is never closed") }
+            guard i < p.count, p[i] != 0x0A else { throw fail(.jsonStringNotClosed) }
             let b = p[i]
             if b == UInt8(ascii: "\"") { i += 1; break }
             if b != UInt8(ascii: "\\") { bytes.append(b); i += 1; continue }
             i += 1
-            guard i < p.count else { throw fail("a string is never closed") }
+            guard i < p.count else { throw fail(.jsonStringNotClosed) }
             let e = p[i]
             i += 1
             if e == UInt8(ascii: "u") {
-                guard let (scalar, length) = JSONEscape.scalar(p, at: i) else { throw fail("a \\u escape needs four hex digits") }
+                guard let (scalar, length) = JSONEscape.scalar(p, at: i) else { throw fail(.jsonEscape) }
                 i += length
                 bytes.append(contentsOf: Array(String(scalar).utf8))
             } else {
@@ -215,7 +215,7 @@ struct JSONReader {
             case .number(_, let text):
                 isNumber = true
                 bools = false
-                if wide == nil, isWide(text) { wide = TypeNote(line: r < lines.count ? lines[r] : 0, cell: text, expected: "an exact number", seen: 0) }
+                if wide == nil, isWide(text) { wide = TypeNote(line: r < lines.count ? lines[r] : 0, cell: text, expected: .exactNumber, seen: 0) }
             case .bool: break
             case .string(let s):
                 bools = false

@@ -9,7 +9,7 @@ public enum TableLoader {
     public static func load(path: String, tableName: String, parallel: Bool = true, columns: Set<String>? = nil,
                             encoding: TextEncoding? = nil, types: [String: ValueType] = [:]) throws(LoadError) -> Table {
         guard let kind = Kind(path: path) else {
-            throw LoadError(file: path, message: "unknown file type: use a .csv, .tsv, .txt (tab-separated), .json (array of objects) or .jsonl (JSON Lines) file")
+            throw LoadError(file: path, LoadText.unknownFileType.message)
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
         // UTF-8, named or (the common case) found, is parsed where it lies.
@@ -53,11 +53,11 @@ public enum TableLoader {
     static func read(_ path: String) throws(LoadError) -> [UInt8] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw LoadError(file: path, message: "cannot read the file: no such file")
+            throw LoadError.unreadable(path, .noSuchFile)
         }
-        guard !isDir.boolValue else { throw LoadError(file: path, message: "cannot read the file: it is a folder") }
+        guard !isDir.boolValue else { throw LoadError.unreadable(path, .isFolder) }
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw LoadError(file: path, message: "cannot read the file: permission denied or unreadable") }
+        guard fd >= 0 else { throw LoadError.unreadable(path, .permissionDenied) }
         defer { close(fd) }
         var st = stat()
         let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
@@ -73,7 +73,7 @@ public enum TableLoader {
             }
             initialized = got
         }
-        guard ok else { throw LoadError(file: path, message: "cannot read the file: a read error occurred") }
+        guard ok else { throw LoadError.unreadable(path, .readErrorOccurred) }
         return bytes
     }
 

@@ -24,7 +24,7 @@ enum TextDecoding {
             guard named != .utf8 else {
                 if let bad = TableLoader.firstInvalidUTF8(inParallel: all) {
                     let line = lineOf(offset: bad, in: all)
-                    throw LoadError(file: name, line: line, message: "the file is not UTF-8 as its load says: line \(line) has bytes that are not (\(hex(all[bad])))")
+                    throw LoadError(file: name, line: line, LoadText.notUTF8AsSaid(["line": "\(line)", "byte": .text(hex(all[bad]))]))
                 }
                 return Decoded(bytes: bytes, detected: nil)
             }
@@ -42,7 +42,7 @@ enum TextDecoding {
         guard TableLoader.firstInvalidUTF8(inParallel: all) == nil else { return }
         let plainly = named.isUTF16 ? !all.contains(0) : TableLoader.utf8Census(inParallel: all).multiByte >= utf8Majority
         guard plainly else { return }
-        throw LoadError(file: name, message: "the file is UTF-8, not \(named.displayName) as its load says; drop `encoding \"\(named.rawValue)\"` from the load")
+        throw LoadError(file: name, LoadText.utf8NotAsSaid(["encoding": .text(named.displayName), "name": .text(named.rawValue)]))
     }
 
     /// The encoding decided on the whole file, never on a prefix.
@@ -58,9 +58,9 @@ enum TextDecoding {
             return Decoded(bytes: converted, detected: .gb18030)
         }
         if census.multiByte > census.broken {
-            throw LoadError(file: name, line: line, message: "the file is UTF-8 but line \(line) has bytes that are not (\(hex(all[bad]))); fix or re-save that line")
+            throw LoadError(file: name, line: line, LoadText.utf8DamagedLine(["line": "\(line)", "byte": .text(hex(all[bad]))]))
         }
-        throw LoadError(file: name, line: line, message: "the file is neither UTF-8 nor GB18030 (line \(line) has the byte \(hex(all[bad]))); save it as UTF-8 (in Excel: CSV UTF-8)")
+        throw LoadError(file: name, line: line, LoadText.neitherUTF8NorGB18030(["line": "\(line)", "byte": .text(hex(all[bad]))]))
     }
 
     /// UTF-16 with its byte order mark (what Excel's "Unicode text" writes), nil without one. FF FE
@@ -90,7 +90,7 @@ enum TextDecoding {
         if encoding.isUTF16, let bom = utf16ByteOrderMark(all) {
             // The mark says the byte order; a load naming the other one is contradicted by the file.
             guard encoding == .utf16 || encoding == bom else {
-                throw LoadError(file: name, line: 1, message: "the file starts with the byte order mark of \(bom.displayName), not \(encoding.displayName); say encoding \"utf-16\" on the load")
+                throw LoadError(file: name, line: 1, LoadText.byteOrderMarkContradicts(["bom": .text(bom.displayName), "encoding": .text(encoding.displayName)]))
             }
             encoding = bom
             body = UnsafeBufferPointer(rebasing: all[2...])
@@ -99,17 +99,15 @@ enum TextDecoding {
         case .success(let out):
             return out
         case .failure(.noConverter):
-            throw LoadError(file: name, message: "this system cannot convert \(encoding.displayName) text (iconv has no converter for it); save the file as UTF-8")
+            throw LoadError(file: name, LoadText.noConverter(["encoding": .text(encoding.displayName)]))
         case .failure(.badByte(let offset, let line)):
-            let byte = offset < body.count ? hex(body[offset]) : "the end"
-            var message = "the file is not \(encoding.displayName): line \(line) has bytes that are not (\(byte))"
+            let byte: Slot = offset < body.count ? .text(hex(body[offset])) : .message(LoadText.endOfFile.message)
             // A UTF-8 file given with `--data` to a load that names another encoding: say what it is.
-            if named, TableLoader.firstInvalidUTF8(inParallel: all) == nil {
-                message += "; the file is valid UTF-8: drop `encoding` from the load"
-            }
-            throw LoadError(file: name, line: line, message: message)
+            let butUTF8 = named && TableLoader.firstInvalidUTF8(inParallel: all) == nil
+            let text = butUTF8 ? LoadText.notInEncodingButUTF8 : LoadText.notInEncoding
+            throw LoadError(file: name, line: line, text(["encoding": .text(encoding.displayName), "line": "\(line)", "byte": byte]))
         case .failure(.cutShort(let line)):
-            throw LoadError(file: name, line: line, message: "the file ends in the middle of a \(encoding.displayName) character; it may be cut short")
+            throw LoadError(file: name, line: line, LoadText.cutShort(["encoding": .text(encoding.displayName)]))
         }
     }
 

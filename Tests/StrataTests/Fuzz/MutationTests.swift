@@ -174,7 +174,7 @@ import Testing
                 refused += 1
                 #expect(!error.message.isEmpty)
                 if let line = error.line { #expect(line >= 1 && line <= lineCount, "\(kind) #\(i): line \(line) of \(lineCount): \(error.message)") }
-                let d = DataBinding.diagnostic(error, at: nil, root: "m.strata", relativeTo: ".")
+                let d = DataBinding.diagnostic(error, at: nil, root: "m.strata", relativeTo: .currentFolder)
                 #expect(!DiagnosticRenderer().render(d).isEmpty)
             }
         }
