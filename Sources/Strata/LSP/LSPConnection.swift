@@ -49,8 +49,9 @@ public enum LSPConnection {
         // On a thread with the worker's stack, as `serveStdio` handles messages: the deepest rule recurses.
         let result = Mutex<(output: [UInt8], exitCode: Int32)>(([], 1))
         let done = DispatchSemaphore(value: 0)
+        let language = Language.current
         let thread = Thread {
-            let r = replay(input, version: version)
+            let r = Language.$current.withValue(language) { replay(input, version: version) }
             result.withLock { $0 = r }
             done.signal()
         }
@@ -117,7 +118,9 @@ final class SerialWorker: @unchecked Sendable {
     private var timed: [(due: Date, job: @Sendable () -> Void)] = []
 
     init() {
-        let thread = Thread { [self] in loop() }
+        // A thread starts without the caller's task-locals: the messages it renders keep the command's language.
+        let language = Language.current
+        let thread = Thread { [self] in Language.$current.withValue(language) { loop() } }
         thread.stackSize = SerialWorker.stackSize
         thread.start()
     }
