@@ -101,9 +101,36 @@ enum EditorFixture {
         // Relative to the settings file.
         let local = EditorFixture.folder(["r.strata": rules, "data/c.csv": "id,clv\nC1,3000000\nC2,100\n", ".strata.json": "{\"data\": {\"customers\": \"data/c.csv\"}}"])
         #expect(EditorWorkspace(root: local).diagnostics(for: local + "/r.strata").filter { $0.severity == .error }.isEmpty)
+        // One settings file for the workspace: a table a rule file does not load is left out for it.
+        let shared = EditorFixture.folder([
+            "r.strata": rules, "visits.strata": "load customers from \"data/c.csv\"\nload visits from \"data/v.csv\" linked by customer_id\ncount customers\n",
+            "data/c.csv": "id,clv\nC1,3000000\n", "data/v.csv": "customer_id,date\nC1,2026-01-02\n",
+            "data/c2.csv": "id,clv\nC1,3000000\nC2,5\n", "data/v2.csv": "customer_id,date\nC2,2026-01-02\n",
+            ".strata.json": "{\"data\": {\"customers\": \"data/c2.csv\", \"visits\": \"data/v2.csv\"}}",
+        ])
+        #expect(EditorWorkspace(root: shared).diagnostics(for: shared + "/r.strata").filter { $0.severity == .error }.isEmpty)
+        var both = RunOptions()
+        both.dataOverrides = ["customers": shared + "/data/c2.csv", "visits": shared + "/data/v2.csv"]
+        #expect(EditorWorkspace(root: shared).diagnostics(for: shared + "/visits.strata") == Pipeline(options: both).check(path: shared + "/visits.strata").diagnostics)
         // A settings file that is not JSON is left out: the rules are checked as without it.
         let broken = EditorFixture.folder(["r.strata": rules, ".strata.json": "{data: "])
         #expect(EditorWorkspace(root: broken).diagnostics(for: broken + "/r.strata").contains { $0.severity == .error })
+    }
+
+    /// Typing does not re-read the data: a changed document is checked against the tables already read.
+    @Test func typingReusesTheTablesRead() throws {
+        let path = Repo.path("examples/rfm.strata")
+        var ws = EditorWorkspace(root: Repo.path("examples"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        ws.open(path: path, text: text)
+        _ = ws.diagnostics(for: path)
+        #expect(ws.cache.tables.hits == 0)
+        ws.open(path: path, text: text + "\n# a comment typed\n")
+        let again = ws.diagnostics(for: path)
+        #expect(ws.cache.tables.hits == 1)
+        #expect(again == ws.diagnostics(for: path))
+        // Asking again about the same text reuses the whole check: no table is looked up.
+        #expect(ws.cache.tables.hits == 1)
     }
 
     /// A table is read once while its file is unchanged, and again once it changes.

@@ -95,19 +95,7 @@ extension EditorWorkspace {
             out.append(EditorCompletion(label: t.name, kind: .table, detail: "table, \(how)", insertText: EditorWorkspace.written(t.name)))
         }
         for d in a.index.definitions.values.sorted(by: { $0.name < $1.name }) {
-            let kind: EditorCompletionKind
-            var detail: String
-            switch d.stmt.kind {
-            case .segment: kind = .segment; detail = "segment"
-            case .tiers: kind = .tier; detail = "tiers: string"
-            case .let: kind = .letName; detail = "let"
-            default: kind = .derived; detail = "derived field"
-            }
-            switch a.compilation.program?.scope.lookup(d.name)?.kind {
-            case .derived(let t)?, .constant(let t)?: detail += ": " + t.name
-            default: break
-            }
-            out.append(EditorCompletion(label: d.name, kind: kind, detail: detail, documentation: d.file.source.slice(d.stmt.span),
+            out.append(EditorCompletion(label: d.name, kind: d.completionKind, detail: d.described(in: a.compilation.program), documentation: d.file.source.slice(d.stmt.span),
                                         insertText: EditorWorkspace.written(d.name)))
         }
         for f in Checker.functionNames {
@@ -199,10 +187,8 @@ struct CompletionContext {
         case .symbol(let s):
             return s != .rparen && s != .rbracket && s != .rbrace
         case .keyword(let k):
-            switch k {
-            case .null, .true, .false, .asc, .desc, .otherwise, .order: return false
-            default: return statementTokens.count > 0 || k != .load
-            }
+            // Words that end an operand, or that a clause word must follow (`order` → `by`).
+            return !CompletionContext.closingWords.contains(k)
         }
     }
 
@@ -232,14 +218,18 @@ struct CompletionContext {
 
     /// The clause keywords of a statement that may follow a complete operand.
     func clauseKeywords(_ k: Keyword) -> [Keyword] {
-        let inCall = depth(of: .lparen) > 0
-        if inCall { return [.where, .by] }
-        switch k {
-        case .show: return [.limit, .order, .columns, .asc, .desc]
-        case .count: return [.by]
-        case .summarize: return [.by, .columns, .order, .limit]
-        case .export: return [.to, .columns]
-        default: return []
-        }
+        if depth(of: .lparen) > 0 { return [.where, .by] }
+        return CompletionContext.clauses[k] ?? []
     }
+
+    /// Each statement's clause keywords (a statement not listed has none).
+    static let clauses: [Keyword: [Keyword]] = [
+        .show: [.limit, .order, .columns, .asc, .desc],
+        .count: [.by],
+        .summarize: [.by, .columns, .order, .limit],
+        .export: [.to, .columns],
+    ]
+
+    /// Keywords after which no operand comes.
+    static let closingWords: Set<Keyword> = [.null, .true, .false, .asc, .desc, .otherwise, .order]
 }

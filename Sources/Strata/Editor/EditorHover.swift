@@ -33,19 +33,7 @@ extension EditorWorkspace {
         switch target {
         case .definition(let n):
             guard let d = a.index.definitions[n] else { return nil }
-            var kind: String
-            switch d.stmt.kind {
-            case .segment: kind = "segment"
-            case .tiers: kind = "tiers"
-            case .let: kind = "let"
-            case .derive: kind = "derived field"
-            default: kind = "definition"
-            }
-            switch program?.scope.lookup(n)?.kind {
-            case .derived(let t)?, .constant(let t)?: kind += ": " + t.name
-            case .tiers?: kind += ": string"
-            default: break
-            }
+            let kind = d.described(in: program)
             return "**\(kind)** `\(n)`\n\n" + EditorWorkspace.codeBlock(EditorWorkspace.formatted(d.file.source.slice(d.stmt.span)))
                 + "\n\nDefined at \(place(d.file.path, d.nameSpan))"
         case .tierLabel(let tier, let label):

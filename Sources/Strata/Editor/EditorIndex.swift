@@ -41,6 +41,38 @@ struct EditorDefinition: Sendable {
     var nameSpan: SourceSpan
 }
 
+extension EditorDefinition {
+    /// What the definition is, as hover and completion name it.
+    var noun: String {
+        switch stmt.kind {
+        case .segment: return "segment"
+        case .tiers: return "tiers"
+        case .let: return "let"
+        case .derive: return "derived field"
+        case .load, .set, .show, .count, .export, .assert, .include, .schema, .expression, .summarize, .print, .overlap: return "definition"
+        }
+    }
+
+    /// The completion kind of the name.
+    var completionKind: EditorCompletionKind {
+        switch stmt.kind {
+        case .segment: return .segment
+        case .tiers: return .tier
+        case .let: return .letName
+        case .derive, .load, .set, .show, .count, .export, .assert, .include, .schema, .expression, .summarize, .print, .overlap: return .derived
+        }
+    }
+
+    /// `noun: type` when the checked program knows the type (a tiers field is text).
+    func described(in program: Program?) -> String {
+        switch program?.scope.lookup(name)?.kind {
+        case .derived(let t)?, .constant(let t)?: return noun + ": " + t.name
+        case .tiers?: return noun + ": string"
+        case .field?, .segment?, .setting?, .table?, .failed?, nil: return noun
+        }
+    }
+}
+
 /// The names of a program (a rule file and the files it includes, followed through the editor's
 /// overlays) and every place each is written. Built from the parse alone, so it exists for files
 /// that do not check and for files with syntax errors (what parsed of them).

@@ -5,8 +5,11 @@ import Foundation
 extension EditorWorkspace {
     /// Where the name at a position is defined.
     public func definition(path: String, at: SourceLocation) -> [EditorLocation] {
-        guard let (occurrence, indices) = target(path, at) else { return [] }
-        for index in indices {
+        guard let (occurrence, own) = target(path, at) else { return [] }
+        let here = declarations(of: occurrence.target, in: own)
+        if !here.isEmpty { return here }
+        // Defined in a file that includes this one.
+        for index in includers(of: EditorPaths.standardized(path)) {
             let found = declarations(of: occurrence.target, in: index)
             if !found.isEmpty { return found }
         }
@@ -15,14 +18,16 @@ extension EditorWorkspace {
 
     /// Every use of the name at a position, across the program's files and the programs including it.
     public func references(path: String, at: SourceLocation, includeDeclaration: Bool) -> [EditorLocation] {
-        guard let (occurrence, indices) = target(path, at) else { return [] }
+        guard let (occurrence, own) = target(path, at) else { return [] }
+        let indices = [own] + includers(of: EditorPaths.standardized(path))
         return places(of: occurrence.target, in: indices).filter { includeDeclaration || !$0.isDeclaration }
             .map { EditorLocation(path: $0.path, span: $0.span) }
     }
 
     /// The edits that rename the name at a position everywhere, or why not.
     public func rename(path: String, at: SourceLocation, to newName: String) -> EditorRename {
-        guard let (occurrence, indices) = target(path, at) else { return .refused("there is no name here to rename") }
+        guard let (occurrence, own) = target(path, at) else { return .refused("there is no name here to rename") }
+        let indices = [own] + includers(of: EditorPaths.standardized(path))
         let name = newName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, !name.contains("`"), !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             return .refused("`\(newName)` is not a valid name")
@@ -61,13 +66,12 @@ extension EditorWorkspace {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// The occurrence at a position and the indices to search: the file's program first, then the
-    /// programs including it.
-    func target(_ path: String, _ at: SourceLocation) -> (EditorOccurrence, [EditorIndex])? {
+    /// The occurrence at a position and the index of the file's program.
+    func target(_ path: String, _ at: SourceLocation) -> (EditorOccurrence, EditorIndex)? {
         let p = EditorPaths.standardized(path)
         let own = analysis(p).index
         guard let file = own.file(p), let occurrence = own.occurrence(in: p, at: EditorText.offset(at, in: file.source.text)) else { return nil }
-        return (occurrence, [own] + includers(of: p))
+        return (occurrence, own)
     }
 
     /// The declarations of a target in one program.

@@ -25,6 +25,15 @@ struct EditorSettings: Sendable, Hashable {
         return EditorSettings()
     }
 
+    /// The `--data` overrides for a program that loads `tables`: one settings file serves every rule file
+    /// of the workspace, so a table a program does not load is left out (where `--data` would refuse it);
+    /// a program that loads nothing gets the only table named, or else `customers`.
+    func overrides(loading tables: Set<String>) -> [String: String] {
+        if !tables.isEmpty { return data.filter { tables.contains($0.key) } }
+        if data.count == 1 { return data }
+        return data.filter { $0.key == "customers" }
+    }
+
     /// The settings a `.strata.json` holds; anything other than an object of table names and paths under
     /// `"data"` is left out (the editor cannot stop on a settings file; `strata check` never reads it).
     static func parse(_ bytes: Data, at file: String) -> EditorSettings {

@@ -68,7 +68,10 @@ struct EditorAnalysis: Sendable {
     init(path: String, workspace: EditorWorkspace, settings: EditorSettings) {
         self.path = path
         var options = RunOptions()
-        options.dataOverrides = settings.data
+        let loads = EditorIndex(root: path, read: workspace.text(of:)).occurrences.compactMap { o -> String? in
+            if case .table(let t) = o.target, o.isDeclaration { return t } else { return nil }
+        }
+        options.dataOverrides = settings.overrides(loading: Set(loads))
         var pipeline = Pipeline(options: options)
         pipeline.overlays = workspace.canonicalOverlays
         pipeline.tableCache = workspace.cache.tables

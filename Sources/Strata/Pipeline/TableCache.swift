@@ -29,6 +29,7 @@ public final class TableCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let i = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        hits += 1
         let hit = entries.remove(at: i)
         entries.append(hit)
         return hit.table
@@ -43,6 +44,9 @@ public final class TableCache: @unchecked Sendable {
         entries.append((key, t))
         if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
     }
+
+    /// How many reads were answered from the cache (for tests).
+    public private(set) var hits = 0
 
     /// How many tables are kept (for tests).
     public var count: Int {
