@@ -34,12 +34,17 @@ public enum LSPConnection {
                 worker.async { server.handle(message) }
             }
         }
-        // What is queued (the answer to `shutdown`) is written if it comes within a second; a check still
-        // running does not hold the exit up.
+        // What is queued (the answer to `shutdown`) is written if it comes within a second, and the server
+        // says whether it was shut down (a `shutdown` before `initialize` is refused, so it does not count);
+        // a check still running does not hold the exit up: then the `shutdown` read decides.
+        let code = Mutex<Int32?>(nil)
         let drained = DispatchSemaphore(value: 0)
-        worker.async { drained.signal() }
+        worker.async {
+            code.withLock { $0 = server.isShutDown ? 0 : 1 }
+            drained.signal()
+        }
         _ = drained.wait(timeout: .now() + 1)
-        return shutdownSeen ? 0 : 1
+        return code.withLock { $0 } ?? (shutdownSeen ? 0 : 1)
     }
 
     /// A whole session in-process: the client's bytes in, the server's bytes out and the exit code.

@@ -27,16 +27,18 @@ extension LanguageServer {
         return locations(workspace.references(path: path, at: location, includeDeclaration: declaration))
     }
 
-    /// A rename to a name that cannot be one (empty, several lines, a keyword) is a bad parameter; a
-    /// rename the workspace refuses (a field of the data, a name already taken) fails with its reason.
+    /// A rename to a name that cannot be one (empty, with a backtick or a control character such as a line
+    /// break, a keyword) is a bad parameter; a rename the workspace refuses (a field of the data, a name
+    /// already taken) fails with its reason.
     func rename(_ params: Params) throws(RPCError) -> JSONValue {
         let (path, location) = try place(params)
         let name = try params.string("newName")
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains(where: \.isNewline) else {
-            throw RPCError(.invalidParams, "the new name must be a name on one line")
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !name.contains("`"), !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw RPCError(.invalidParams, "a new name must be one line of text, without backticks")
         }
-        guard Keyword(word: name) == nil else {
-            throw RPCError(.invalidParams, "`\(name)` is a keyword and cannot name a definition")
+        guard Keyword(word: trimmed) == nil else {
+            throw RPCError(.invalidParams, "`\(trimmed)` is a keyword and cannot name a definition")
         }
         switch workspace.rename(path: path, at: location, to: name) {
         case .refused(let reason): throw RPCError(.requestFailed, reason)
