@@ -9,6 +9,13 @@ import Testing
     /// Every catalog enum. A test below fails when the sources declare one not listed here.
     static let catalogs: [any CatalogKey.Type] = [
         CommonText.self, FunctionText.self, TypeText.self,
+        SyntaxText.self,
+        ExpectationText.self,
+        DeclarationText.self,
+        LintText.self,
+        RunText.self,
+        WhyText.self,
+        OutputText.self,
     ]
 
     static var entries: [(key: String, template: Template)] { catalogs.flatMap { $0.entries } }

@@ -281,6 +281,13 @@ import Testing
             }
             let expected = try String(contentsOfFile: base + ".expected", encoding: .utf8)
             #expect(rendered == expected)
+            // The same diagnostics in Chinese, built and rendered with the language bound (`NAME.zh.expected`).
+            let zh = Language.$current.withValue(.zh) { DiagnosticRenderer(sources: [source]).render(Parser.parse(source).1) }
+            if Golden.updating {
+                try zh.write(toFile: base + ".zh.expected", atomically: true, encoding: .utf8)
+            }
+            let expectedZh = try String(contentsOfFile: base + ".zh.expected", encoding: .utf8)
+            #expect(zh == expectedZh, "\(name).zh.expected")
         }
     }
 }

@@ -14,8 +14,10 @@ enum LargeStack {
         let box = Box<T>()
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) let work = body
+        // A new thread does not inherit task-locals: the command's language is bound again inside.
+        let language = Language.current
         let thread = Thread {
-            box.value = work()
+            box.value = Language.$current.withValue(language) { work() }
             done.signal()
         }
         thread.stackSize = bytes

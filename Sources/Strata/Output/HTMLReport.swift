@@ -138,7 +138,7 @@ public enum HTMLReport {
             var h = "<figure class=\"output\" data-kind=\"rows\">\n<figcaption>\(HTMLEscape.text(title))</figcaption>\n"
             let cells = rows.map { $0.map(ValueFormat.display) }
             h += table(headers: headers, rows: cells, rightAligned: numeric)
-            h += "<p class=\"footer\">\(HTMLEscape.text(TextTable.footer(shown: rows.count, total: total, noun: "customer")))</p>\n"
+            h += "<p class=\"footer\">\(HTMLEscape.text(TextTable.footer(shown: rows.count, total: total, noun: .customers)))</p>\n"
             return h + "</figure>\n"
         case .counts(let title, let header, let rows):
             // Adjacent `count SEGMENT` statements are one table (`Report.merged`): the caption names them all.
@@ -156,7 +156,7 @@ public enum HTMLReport {
         case .summary(let t):
             var h = "<figure class=\"output\" data-kind=\"summary\">\n<figcaption>\(HTMLEscape.text(t.title))</figcaption>\n"
             if let bars = summaryBars(t) { h += SVGBarChart(bars, caption: t.title).render() + "\n" }
-            h += table(headers: t.headers, rows: Report.summaryCells(t), rightAligned: Report.summaryNumericColumns(t))
+            h += table(headers: t.shownHeaders, rows: Report.summaryCells(t), rightAligned: Report.summaryNumericColumns(t))
             return h + "</figure>\n"
         case .figures(let title, let figures):
             var h = "<figure class=\"output\" data-kind=\"figures\">\n<figcaption>\(HTMLEscape.text(title))</figcaption>\n"
@@ -188,7 +188,7 @@ public enum HTMLReport {
         h += "<p class=\"facts\"><span data-passed=\"\(assertions.count - failed)\">\(assertions.count - failed) passed</span>, "
         h += "<span data-failed=\"\(failed)\">\(failed) failed</span></p>\n"
         let rows = assertions.map { a -> [String] in
-            [a.passed ? "held" : "FAILED", "\(a.file):\(a.span.start.line)", a.text, a.message ?? "", a.detail ?? ""]
+            [a.passed ? "held" : "FAILED", "\(a.file):\(a.span.start.line)", a.text, a.message ?? "", a.detail?.text() ?? ""]
         }
         h += table(headers: ["result", "where", "assertion", "message", "values"], rows: rows, rightAligned: [])
         return h + "</section>\n"
@@ -212,7 +212,7 @@ public enum HTMLReport {
 
     /// A count's rows as a table with the cells the text output prints.
     static func countTable(_ rows: [CountRow], header: String) -> String {
-        table(headers: [header, "count", "share"], rows: Report.countCells(rows), rightAligned: [1, 2])
+        table(headers: Report.countHeaders(header), rows: Report.countCells(rows), rightAligned: [1, 2])
     }
 
     /// An HTML table of already formatted cells; `rightAligned` columns (numbers) align right.
