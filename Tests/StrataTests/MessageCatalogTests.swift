@@ -16,6 +16,8 @@ import Testing
         RunText.self,
         WhyText.self,
         OutputText.self,
+        DiffText.self,
+        ReportText.self,
     ]
 
     static var entries: [(key: String, template: Template)] { catalogs.flatMap { $0.entries } }
