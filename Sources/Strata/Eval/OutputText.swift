@@ -4,8 +4,7 @@
 enum OutputText: String, CatalogKey {
     case exported, wouldExport, noOutputs
     case footerAll, footerSome, rowsNoun, customersNoun
-    case segment, count, share, total, members, groupSize, rate, lift, overlap
-    case none
+    case segment, count, share, total, members, groupSize, rate, lift
 
     var template: Template {
         switch self {
@@ -25,8 +24,6 @@ enum OutputText: String, CatalogKey {
         case .groupSize: Template(en: "group_size", zh: "组人数")
         case .rate: Template(en: "rate", zh: "比例")
         case .lift: Template(en: "lift", zh: "提升度")
-        case .overlap: Template(en: "overlap", zh: "重叠")
-        case .none: Template(en: "(none)", zh: "（无）")
         }
     }
 
