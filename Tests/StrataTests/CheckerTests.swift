@@ -149,6 +149,6 @@ import Testing
     func failuresShowTheValues(_ rule: String, _ detail: String) {
         let (_, r) = TestData.run(rule, on: Self.t)
         #expect(r.failedAssertions == 1, "\(r.renderedDiagnostics)")
-        #expect(r.assertions.first?.detail == detail)
+        #expect(r.assertions.first?.detail?.text() == detail)
     }
 }

@@ -13,6 +13,17 @@ import Testing
         }.sorted()
     }
 
+    /// In Chinese the tables' titles, Strata's header words and the verdict are Chinese; `--export`'s
+    /// moves file is the same bytes (its headers are for tools).
+    @Test func theTerminalDiffFollowsTheLanguage() throws {
+        let dir = Self.folder + "/snapshots"
+        let run = Language.$current.withValue(.zh) { CLIRun(["diff"] + RunGoldenTests.arguments(in: dir)) }
+        #expect(run.out.contains("客户（按 ") && run.out.contains("之前"), "\(run.out)")
+        #expect(run.out.hasSuffix("。\n"), "\(run.out)")
+        let english = try String(contentsOfFile: dir + "/exit", encoding: .utf8)
+        #expect("\(run.code)\n" == english)
+    }
+
     @Test func bothModesHaveACase() {
         #expect(Self.cases.contains("snapshots") && Self.cases.contains("rule-versions"))
     }

@@ -21,6 +21,15 @@ import Testing
         SQLText.self,
         FileText.self,
         GenText.self,
+        SyntaxText.self,
+        ExpectationText.self,
+        DeclarationText.self,
+        LintText.self,
+        RunText.self,
+        WhyText.self,
+        OutputText.self,
+        DiffText.self,
+        ReportText.self,
     ]
 
     static var entries: [(key: String, template: Template)] { catalogs.flatMap { $0.entries } }

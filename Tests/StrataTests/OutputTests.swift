@@ -103,7 +103,8 @@ import Testing
     @Test func footer() {
         #expect(TextTable.footer(shown: 20, total: 1234) == "(20 of 1,234 rows)")
         #expect(TextTable.footer(shown: 1, total: 1) == "(1 row)")
-        #expect(TextTable.footer(shown: 3, total: 3, noun: "customer") == "(3 customers)")
+        #expect(TextTable.footer(shown: 3, total: 3, noun: .customers) == "(3 customers)")
+        #expect(Language.$current.withValue(.zh) { TextTable.footer(shown: 20, total: 1234, noun: .customers) } == "（共 1,234 位客户，显示 20）")
     }
 }
 

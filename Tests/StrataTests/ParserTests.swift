@@ -262,6 +262,25 @@ import Testing
         #expect(Render.program("segment s where (\(half)) or \(half)").diagnostics.count == 1)
     }
 
+    /// A Chinese message under a line with Chinese names: the caret line depends on the source line only
+    /// (two columns per CJK character), so it sits under the mistake in either language.
+    @Test func caretsStayUnderTheMistakeWithChineseMessagesAndLines() {
+        let source = SourceFile(name: "规则.strata", text: "segment 深圳高值 where 城市 == \"深圳\" && clv > 2e6\n")
+        let ds = Parser.parse(source).1
+        let zh = Language.$current.withValue(.zh) { DiagnosticRenderer(sources: [source]).render(ds) }
+        #expect(zh == """
+            规则.strata:1:31: 错误: `&&` 不是运算符
+             1 | segment 深圳高值 where 城市 == "深圳" && clv > 2e6
+               |                                       ^^
+               = 提示: 改用 `and`
+
+            """)
+        let en = DiagnosticRenderer(sources: [source]).render(ds)
+        // Only the words differ: the source and caret lines are the same bytes in both languages.
+        #expect(en.split(separator: "\n")[1...2] == zh.split(separator: "\n")[1...2])
+        #expect(en.hasPrefix("规则.strata:1:31: error: `&&` is not an operator\n"))
+    }
+
     /// Each `*.strata` under Golden/parse-errors is parsed; the rendered diagnostics must equal the `.expected` file.
     @Test func goldenMessages() throws {
         let dir = String(#filePath).split(separator: "/").dropLast().joined(separator: "/")
@@ -281,6 +300,13 @@ import Testing
             }
             let expected = try String(contentsOfFile: base + ".expected", encoding: .utf8)
             #expect(rendered == expected)
+            // The same diagnostics in Chinese, built and rendered with the language bound (`NAME.zh.expected`).
+            let zh = Language.$current.withValue(.zh) { DiagnosticRenderer(sources: [source]).render(Parser.parse(source).1) }
+            if Golden.updating {
+                try zh.write(toFile: base + ".zh.expected", atomically: true, encoding: .utf8)
+            }
+            let expectedZh = try String(contentsOfFile: base + ".zh.expected", encoding: .utf8)
+            #expect(zh == expectedZh, "\(name).zh.expected")
         }
     }
 }

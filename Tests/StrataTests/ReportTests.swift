@@ -76,6 +76,16 @@ import Testing
     }
 
     /// Markup in the data and in the rules is shown as text: the page has no script element at all.
+    /// In Chinese the page says `<html lang="zh-CN">` and its headings are Chinese; the ids, data attributes
+    /// and numbers that tools read are the same as in English.
+    @Test func thePageFollowsTheLanguage() {
+        let html = Language.$current.withValue(.zh) { Self.report().html }
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n"))
+        #expect(html.contains("<h2>数据</h2>") && html.contains("<h2>分群与分层</h2>") && html.contains("<h2>断言</h2>"))
+        #expect(html.contains("<th>分群</th><th class=\"num\">人数</th><th class=\"num\">占比</th>"), "\(html)")
+        #expect(html.contains("<span id=\"customers\" data-count=\"4\">"))
+    }
+
     @Test func markupInDataAndRulesIsEscaped() {
         let html = Self.report().html
         #expect(!html.lowercased().contains("<script"))

@@ -9,6 +9,7 @@ import Testing
 /// - `args` (optional): extra command-line words, one per line, appended after `run rules.strata`;
 ///   `$CASE` in them stands for the case folder (for `--data`, whose path is relative to the current folder);
 /// - `stdout`, `stderr`, `exit`: what the run must print and return (`exit` is the code and a newline);
+/// - `stdout.zh`, `stderr.zh` (where they differ): the same run's output in Chinese;
 /// - `expected-files/` (optional): the files the run must write under the case's `out/` folder, exactly.
 ///
 /// The case folder's absolute path in stdout and stderr reads `$CASE`, so the expectations hold on any
@@ -89,6 +90,32 @@ import Testing
         for f in expectedFiles where written.contains(f) {
             let actual = try String(contentsOfFile: dir + "/out/" + f, encoding: .utf8)
             Golden.expectEqual(actual, toFileAt: dir + "/expected-files/" + f, "\(name): out/\(f)")
+        }
+        try Self.runInChinese(name, dir, rules: rules)
+    }
+
+    /// The same run in Chinese: where a case's output has words of Strata's in it, `stdout.zh` / `stderr.zh`
+    /// hold the Chinese (written only when they differ from the English: without them the output must be
+    /// the same in both languages). The exit code and the files written (CSV and JSON keep English headers)
+    /// never depend on the language.
+    /// (Called by `run` after the English run, so the two never write the case's `out/` at the same time.)
+    static func runInChinese(_ name: String, _ dir: String, rules: String) throws {
+        let fm = FileManager.default
+        let outDir = dir + "/out"
+        let run = Language.$current.withValue(.zh) { CLIRun(["run", rules] + Self.arguments(in: dir)) }
+        let stdout = Self.anonymised(run.out, dir), stderr = Self.anonymised(run.err, dir)
+        for (text, file) in [(stdout, "stdout"), (stderr, "stderr")] {
+            let english = (try? String(contentsOfFile: dir + "/" + file, encoding: .utf8)) ?? ""
+            if Golden.updating {
+                if text == english { try? fm.removeItem(atPath: dir + "/" + file + ".zh") } else { try Golden.update(text, at: dir + "/" + file + ".zh") }
+            }
+            let zh = dir + "/" + file + ".zh"
+            Golden.expectEqual(text, toFileAt: fm.fileExists(atPath: zh) ? zh : dir + "/" + file, "\(name): \(file) in Chinese")
+        }
+        Golden.expectEqual("\(run.code)\n", toFileAt: dir + "/exit", "\(name): exit code in Chinese")
+        for f in Self.files(under: dir + "/expected-files") {
+            let actual = try String(contentsOfFile: outDir + "/" + f, encoding: .utf8)
+            Golden.expectEqual(actual, toFileAt: dir + "/expected-files/" + f, "\(name): out/\(f) in Chinese")
         }
     }
 

@@ -34,11 +34,11 @@ extension Runner {
                 throw EvalError(.exportOverwritesData(table.source, path: full), at: c.span)
             }
             if options.dryRun {
-                result.outputs.append(.note("would export \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
+                result.outputs.append(.note(OutputText.wouldExport(Self.exportSlots(rows.count, label, full))))
                 return
             }
             try exportWriter(ExportRequest(path: full, headers: headers, rows: values, span: c.span, cancellation: options.cancellation))
-            result.outputs.append(.note("exported \(ValueFormat.customers(rows.count)) (\(label)) to \(full)"))
+            result.outputs.append(.note(OutputText.exported(Self.exportSlots(rows.count, label, full))))
         case .assert(let e, let text, let message, let sides):
             let v = try scalarValue(e, ev)
             if case .bool(true) = v {
@@ -47,11 +47,11 @@ extension Runner {
                 return
             }
             result.failedAssertions += 1
-            var values: [String] = []
+            var values: [Message] = []
             for s in sides { values.append(DiagnosticMessage.assertionValue(s.text, is: display(masked(try scalarValue(s.expr, ev), s.personal)))) }
             if v.isNull { values.append(DiagnosticMessage.assertionConditionNull) }
             result.assertions.append(RunResult.AssertionOutcome(file: c.file, span: e.span, text: text, message: message, passed: false,
-                                                      detail: values.isEmpty ? nil : values.joined(separator: "; ")))
+                                                      detail: values.isEmpty ? nil : RunText.clauses(values)))
             result.diagnostics.append(Diagnostic(.assertionFailed(message: message, text: text, values: values), file: c.file, span: e.span))
         case .overlap(let label, let items):
             result.outputs.append(.overlap(title: label, try overlap(items, ev)))
@@ -167,6 +167,11 @@ extension Runner {
     func masked(_ value: Value, _ personal: PII.Kind?) -> Value {
         guard let k = personal, !options.revealPII else { return value }
         return PII.mask(value, kind: k)
+    }
+
+    /// The slots of an export's note: how many customers, which statement, where.
+    static func exportSlots(_ count: Int, _ label: String, _ path: String) -> [String: Slot] {
+        ["count": "\(count)", "en_s": OutputText.plural(count), "label": "\(label)", "path": "\(path)"]
     }
 
     /// Whether two paths name the same file (after resolving `.`, `..` and links); false if either is missing.

@@ -12,8 +12,8 @@ public enum OutputItem: Sendable {
     case counts(title: String, header: String, rows: [CountRow])
     /// A bare expression's value (REPL).
     case value(label: String, Value)
-    /// A note for stderr, such as where an export went.
-    case note(String)
+    /// A note for stderr, such as where an export went, rendered in the output's language.
+    case note(Message)
     /// `summarize` and `count … by`: one row per group, the group's labels first.
     case summary(SummaryTable)
     /// `print`: named single values, in the order written.
@@ -22,6 +22,12 @@ public enum OutputItem: Sendable {
     case why(WhyReport)
     /// `overlap`: pairwise intersections of segments or conditions.
     case overlap(title: String, OverlapTable)
+}
+
+extension OutputItem {
+    /// A note not yet in the message catalog: English only, shown as written.
+    @available(*, deprecated, message: "put the note's text in the message catalog")
+    public static func note(_ text: String) -> OutputItem { .note(.verbatim(text)) }
 }
 
 /// An export the rules asked for, evaluated: the rows to write and where. Eval never writes files; the

@@ -24,7 +24,7 @@ public struct RunResult: Sendable {
         public var text: String
         public var message: String?
         public var passed: Bool
-        public var detail: String?
+        public var detail: Message?
     }
 
     /// Phase times of one run, for `strata run --timings` and the benchmark.

@@ -59,7 +59,7 @@ public final class Runner {
             // stays empty (scripts can tell), and a note on stderr says why.
             let classifications = program.classifications
             if classifications.isEmpty {
-                result.outputs.append(.note("note: no output statements, and no segments or tiers to summarize"))
+                result.outputs.append(.note(OutputText.noOutputs.message))
             } else {
                 result.outputs.append(summary(classifications))
             }

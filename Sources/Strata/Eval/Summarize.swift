@@ -57,8 +57,12 @@ extension Runner {
             }
             rows = ordered(rows, plan.orderBy)
             if let l = plan.limit { rows = Array(rows.prefix(l)) }
-            return .summary(SummaryTable(title: plan.label + " by " + plan.by.map(\.header).joined(separator: ", "),
-                                         headers: plan.headers, kinds: kinds, rows: rows, chartColumn: chart))
+            var table = SummaryTable(title: plan.label + " by " + plan.by.map(\.header).joined(separator: ", "),
+                                     headers: plan.headers, kinds: kinds, rows: rows, chartColumn: chart)
+            if plan.columns.isEmpty {
+                for (k, word) in [OutputText.members, .share, .groupSize, .rate, .lift].enumerated() { table.headerWords[keys.count + k] = word.message }
+            }
+            return .summary(table)
         }
     }
 
@@ -84,8 +88,10 @@ extension Runner {
         rows.append([.string("total")] + columnTotals.map { .number(Double($0)) } + [.number(Double(columnTotals.reduce(0, +)))])
         let headers = [plan.by[0].header + " / " + plan.by[1].header] + across.map { ValueFormat.text(labels[1][$0]) } + ["total"]
         let kinds = [SummaryTable.ColumnKind.label] + Array(repeating: .count, count: across.count + 1)
-        return .summary(SummaryTable(title: plan.label + " by " + plan.by.map(\.header).joined(separator: ", "), headers: headers,
-                                     kinds: kinds, rows: rows, chartColumn: across.count + 1, hasTotalRow: true))
+        var table = SummaryTable(title: plan.label + " by " + plan.by.map(\.header).joined(separator: ", "), headers: headers,
+                                 kinds: kinds, rows: rows, chartColumn: across.count + 1, hasTotalRow: true)
+        table.headerWords[headers.count - 1] = OutputText.total.message
+        return .summary(table)
     }
 
     /// A group's label: its value, `(none)` for no value, masked when the field is personal data.

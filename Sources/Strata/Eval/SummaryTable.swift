@@ -23,6 +23,9 @@ public struct SummaryTable: Sendable {
     public var chartColumn: Int?
     /// A crosstab: its last row holds the column totals.
     public var hasTotalRow: Bool
+    /// The headers (by column) that are Strata's own words (`members`, `share`, `total`): a terminal table
+    /// shows them in the output's language, CSV and JSON keep `headers`.
+    public var headerWords: [Int: Message] = [:]
 
     /// A summary table; `kinds` has one entry per header.
     public init(title: String, headers: [String], kinds: [ColumnKind], rows: [[Value]], chartColumn: Int?, hasTotalRow: Bool = false) {
@@ -32,6 +35,11 @@ public struct SummaryTable: Sendable {
         self.rows = rows
         self.chartColumn = chartColumn
         self.hasTotalRow = hasTotalRow
+    }
+
+    /// The headers as a terminal table shows them: Strata's own words in the output's language.
+    public var shownHeaders: [String] {
+        headers.enumerated().map { headerWords[$0.offset]?.text() ?? $0.element }
     }
 
     /// How many leading columns label the group.

@@ -6,6 +6,15 @@ public enum WhyTruth: String, Sendable, Hashable {
     /// A value line (a derived field's formula, a constant): no truth of its own.
     case none = ""
 
+    /// The truth as a person reads it: `true`/`false` as the language writes them, the others in words.
+    public var word: String {
+        switch self {
+        case .yes, .no, .none: rawValue
+        case .unknown: WhyText.unknown.message.text()
+        case .notReached: WhyText.notReached.message.text()
+        }
+    }
+
     /// The truth of a condition's value: null is unknown.
     init(_ v: Value) {
         switch v {
@@ -21,15 +30,19 @@ public struct WhyNode: Sendable, Hashable {
     /// The clause with the customer's values in it (`clv = 1,850,000 ≥ 2,000,000`), or a value (`recency = 12`).
     public var text: String
     public var truth: WhyTruth
-    /// Where a value comes from or how to read the line (`segment, expanded`, `derived: days_between(…)`).
-    public var note: String?
+    /// Where a value comes from or how to read the line (`segment, expanded`, `derived: days_between(…)`),
+    /// rendered in the output's language.
+    public var note: Message?
+    /// How a person reads `text` when it is Strata's own word (`all of`: 以下全部); nil: `text` as written.
+    public var wording: Message?
     public var children: [WhyNode]
 
     /// A line with its clauses.
-    public init(_ text: String, _ truth: WhyTruth, note: String? = nil, children: [WhyNode] = []) {
+    public init(_ text: String, _ truth: WhyTruth, note: Message? = nil, wording: Message? = nil, children: [WhyNode] = []) {
         self.text = text
         self.truth = truth
         self.note = note
+        self.wording = wording
         self.children = children
     }
 }
@@ -87,14 +100,14 @@ extension Runner {
                 }
                 guard let cond = arm.condition else {
                     matched = arm.label
-                    lines.append(WhyNode(written, .yes, note: "this tier: no tier above matched"))
+                    lines.append(WhyNode(written, .yes, note: WhyText.tierOtherwise.message))
                     continue
                 }
                 var clause = try x.clause(cond, def.source, expand: true)
                 let holds = clause.truth == .yes
                 if holds { matched = arm.label }
-                let note = holds ? "this tier: the first whose condition holds"
-                    : clause.truth == .unknown ? "unknown (a value is null) counts as not matching" : "not this tier"
+                let note = holds ? WhyText.tierFirstThatHolds.message
+                    : clause.truth == .unknown ? WhyText.tierUnknownIsNoMatch.message : WhyText.notThisTier.message
                 // An arm's `a and b` lists its clauses right under the arm; anything else is one clause.
                 clause = WhyNode(written, clause.truth, note: note,
                                  children: x.isAllOf(cond) ? clause.children : [clause])
@@ -189,31 +202,32 @@ struct WhyExplainer {
             // `x between a and b` is checked as two comparisons at the same place: shown as written.
             let between = e.children.allSatisfy { $0.span == e.span }
             let text = between ? source.slice(e.span) : isAnd ? "all of" : "any of"
-            return WhyNode(text, truth, children: parts)
+            let wording = between ? nil : isAnd ? WhyText.allOf.message : WhyText.anyOf.message
+            return WhyNode(text, truth, wording: wording, children: parts)
         case .not(let x):
-            return WhyNode("not", truth, children: [try clause(x, source, expand: expand)])
+            return WhyNode("not", truth, wording: WhyText.not.message, children: [try clause(x, source, expand: expand)])
         case .compare(let op, let a, let b):
             // A literal compared with personal data is masked as that data is (`phone == "138…"` shows no number).
             let text = (try operand(a, source, like: b)) + " " + WhyExplainer.symbol(op) + " " + (try operand(b, source, like: a))
             return WhyNode(text, truth, children: try context(a, source) + context(b, source))
         case .segment(let name):
             guard expand, let def = rules.definitions[name], case .segment(_, let rule) = def.kind else {
-                return WhyNode(name, truth, note: "segment (not expanded: `why` it on its own)")
+                return WhyNode(name, truth, note: WhyText.segmentNotExpanded.message)
             }
-            return WhyNode(name, truth, note: "segment `\(name)`, expanded: " + def.source.slice(rule.span),
+            return WhyNode(name, truth, note: WhyText.segmentExpanded(["name": "\(name)", "rule": "\(def.source.slice(rule.span))"]),
                            children: [try clause(rule, def.source, expand: false)])
         case .column(let name):
             return WhyNode(name, truth, note: derivedNote(name), children: try formulaContext(name))
         case .scalar(let name):
-            return WhyNode(name, truth, note: name == "as_of" ? "setting" : "let")
+            return WhyNode(name, truth, note: name == "as_of" ? WhyText.setting.message : WhyText.constant.message)
         case .isNull(let x, _), .inList(let x, _, _):
-            return WhyNode(source.slice(e.span), truth, note: try operand(x, source), children: try context(x, source))
+            return WhyNode(source.slice(e.span), truth, note: .verbatim(try operand(x, source)), children: try context(x, source))
         case .constant, .negate, .arith, .dateShift, .call, .aggregate, .ranking, .eventColumn, .eventAggregate:
             var values: [String] = []
             for c in e.children where !isConstant(c) { values.append(try operand(c, source)) }
             var ctx: [WhyNode] = []
             for c in e.children { ctx += try context(c, source) }
-            return WhyNode(source.slice(e.span), truth, note: values.isEmpty ? nil : values.joined(separator: ", "), children: ctx)
+            return WhyNode(source.slice(e.span), truth, note: values.isEmpty ? nil : .verbatim(values.joined(separator: ", ")), children: ctx)
         }
     }
 
@@ -259,7 +273,7 @@ struct WhyExplainer {
             return [WhyNode(name + " = " + (try shown(e)), .none, note: derivedNote(name), children: try formulaContext(name))]
         case .scalar(let name):
             guard name != "as_of", let def = rules.definitions[name], case .let(_, let f) = def.kind else { return [] }
-            return [WhyNode(name + " = " + (try shown(e)), .none, note: "let: " + def.source.slice(f.span))]
+            return [WhyNode(name + " = " + (try shown(e)), .none, note: WhyText.constantRule(["rule": "\(def.source.slice(f.span))"]))]
         case .eventAggregate, .ranking, .aggregate:
             // Its value is what matters (the rows inside it are other customers' or events).
             return depth == 0 ? [] : [WhyNode(source.slice(e.span) + " = " + (try shown(e)), .none, note: computedNote(e))]
@@ -270,9 +284,9 @@ struct WhyExplainer {
         }
     }
 
-    func derivedNote(_ name: String) -> String? {
+    func derivedNote(_ name: String) -> Message? {
         guard let def = rules.definitions[name], case .derive(_, let f) = def.kind else { return nil }
-        return "derived: " + def.source.slice(f.span)
+        return WhyText.derivedRule(["rule": "\(def.source.slice(f.span))"])
     }
 
     /// The computed values inside a derived field's formula (its event aggregates, ranks, other derived fields).
@@ -285,11 +299,11 @@ struct WhyExplainer {
         }
     }
 
-    func computedNote(_ e: TypedExpr) -> String {
+    func computedNote(_ e: TypedExpr) -> Message {
         switch e.kind {
-        case .eventAggregate(let g): return "this customer's \(g.table)"
-        case .ranking(let r): return r.group == nil ? "this customer's rank among all customers" : "this customer's rank in their group"
-        default: return "over all customers"
+        case .eventAggregate(let g): return WhyText.customersEvents(["table": "\(g.table)"])
+        case .ranking(let r): return r.group == nil ? WhyText.rankAmongAll.message : WhyText.rankInGroup.message
+        default: return WhyText.overAllCustomers.message
         }
     }
 }

@@ -7,7 +7,7 @@ extension Runner {
         var names = classifications.map(\.name)
         if let name {
             guard names.contains(name) else {
-                let kind = scope.lookup(name).map(\.kind.noun)
+                let kind = scope.lookup(name).map(\.kind)
                 throw EvalError(.whyNotAClassification(name, kind: kind, nearest: Suggest.nearest(name, in: names)), at: .wholeFile)
             }
             names = [name]

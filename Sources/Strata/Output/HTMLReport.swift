@@ -69,10 +69,10 @@ public enum HTMLReport {
 
     /// The whole document.
     public static func render(_ c: Content) -> String {
-        var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var h = "<!DOCTYPE html>\n<html lang=\"\(ReportText.htmlLang.message.text())\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<meta name=\"generator\" content=\"strata report\">\n"
-        h += "<title>Strata report: \(HTMLEscape.text(c.title))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
+        h += "<title>\(HTMLEscape.text(ReportText.pageTitle(["title": "\(c.title)"]).text()))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
         h += header(c)
         h += dataSection(c)
         h += classificationSection(c)
@@ -92,8 +92,8 @@ public enum HTMLReport {
     }
 
     static func dataSection(_ c: Content) -> String {
-        var h = "<section id=\"data\">\n<h2>Data</h2>\n"
-        guard !c.dataFiles.isEmpty else { return h + "<p>The rules read no data file.</p>\n</section>\n" }
+        var h = "<section id=\"data\">\n<h2>\(ReportText.data.message.text())</h2>\n"
+        guard !c.dataFiles.isEmpty else { return h + "<p>\(ReportText.noDataFile.message.text())</p>\n</section>\n" }
         h += "<table>\n<thead><tr><th>table</th><th>file</th><th class=\"num\">rows</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
         for f in c.dataFiles {
             h += "<tr data-table=\"\(HTMLEscape.text(f.table))\"><td>\(HTMLEscape.text(f.table))</td><td>\(HTMLEscape.text(f.path))</td>"
@@ -103,16 +103,16 @@ public enum HTMLReport {
     }
 
     static func classificationSection(_ c: Content) -> String {
-        var h = "<section id=\"classifications\">\n<h2>Segments and tiers</h2>\n"
-        if c.segments.isEmpty, c.tiers.isEmpty { h += "<p>The rules define no segment or tier.</p>\n" }
+        var h = "<section id=\"classifications\">\n<h2>\(ReportText.classifications.message.text())</h2>\n"
+        if c.segments.isEmpty, c.tiers.isEmpty { h += "<p>\(ReportText.noClassification.message.text())</p>\n" }
         if !c.segments.isEmpty {
-            h += "<figure class=\"classification\" data-kind=\"segments\">\n<figcaption>Segments</figcaption>\n"
+            h += "<figure class=\"classification\" data-kind=\"segments\">\n<figcaption>\(ReportText.segments.message.text())</figcaption>\n"
             h += SVGBarChart(c.segments, caption: "segment sizes").render() + "\n"
             h += countTable(c.segments, header: "segment") + "</figure>\n"
         }
         for t in c.tiers {
             h += "<figure class=\"classification\" data-kind=\"tiers\" data-name=\"\(HTMLEscape.text(t.name))\">\n"
-            h += "<figcaption>Tiers: \(HTMLEscape.text(t.name))</figcaption>\n"
+            h += "<figcaption>\(HTMLEscape.text(ReportText.tiersOf(["name": "\(t.name)"]).text()))</figcaption>\n"
             h += SVGBarChart(t.rows, caption: "sizes of the tiers of \(t.name)").render() + "\n"
             h += countTable(t.rows, header: t.name) + "</figure>\n"
         }
@@ -120,14 +120,14 @@ public enum HTMLReport {
     }
 
     static func outputSection(_ outputs: [OutputItem]) -> String {
-        var h = "<section id=\"outputs\">\n<h2>Outputs</h2>\n"
+        var h = "<section id=\"outputs\">\n<h2>\(ReportText.outputs.message.text())</h2>\n"
         var shown = 0
         for item in Report.merged(outputs) {
             let part = output(item)
             if !part.isEmpty { shown += 1 }
             h += part
         }
-        if shown == 0 { h += "<p>The rules ask for no output (no <code>show</code> or <code>count</code>).</p>\n" }
+        if shown == 0 { h += "<p>\(ReportText.noOutputs.message.text())</p>\n" }
         return h + "</section>\n"
     }
 
@@ -138,7 +138,7 @@ public enum HTMLReport {
             var h = "<figure class=\"output\" data-kind=\"rows\">\n<figcaption>\(HTMLEscape.text(title))</figcaption>\n"
             let cells = rows.map { $0.map(ValueFormat.display) }
             h += table(headers: headers, rows: cells, rightAligned: numeric)
-            h += "<p class=\"footer\">\(HTMLEscape.text(TextTable.footer(shown: rows.count, total: total, noun: "customer")))</p>\n"
+            h += "<p class=\"footer\">\(HTMLEscape.text(TextTable.footer(shown: rows.count, total: total, noun: .customers)))</p>\n"
             return h + "</figure>\n"
         case .counts(let title, let header, let rows):
             // Adjacent `count SEGMENT` statements are one table (`Report.merged`): the caption names them all.
@@ -156,7 +156,7 @@ public enum HTMLReport {
         case .summary(let t):
             var h = "<figure class=\"output\" data-kind=\"summary\">\n<figcaption>\(HTMLEscape.text(t.title))</figcaption>\n"
             if let bars = summaryBars(t) { h += SVGBarChart(bars, caption: t.title).render() + "\n" }
-            h += table(headers: t.headers, rows: Report.summaryCells(t), rightAligned: Report.summaryNumericColumns(t))
+            h += table(headers: t.shownHeaders, rows: Report.summaryCells(t), rightAligned: Report.summaryNumericColumns(t))
             return h + "</figure>\n"
         case .figures(let title, let figures):
             var h = "<figure class=\"output\" data-kind=\"figures\">\n<figcaption>\(HTMLEscape.text(title))</figcaption>\n"
@@ -184,18 +184,18 @@ public enum HTMLReport {
     static func assertionSection(_ assertions: [RunResult.AssertionOutcome]) -> String {
         guard !assertions.isEmpty else { return "" }
         let failed = assertions.filter { !$0.passed }.count
-        var h = "<section id=\"assertions\">\n<h2>Assertions</h2>\n"
+        var h = "<section id=\"assertions\">\n<h2>\(ReportText.assertions.message.text())</h2>\n"
         h += "<p class=\"facts\"><span data-passed=\"\(assertions.count - failed)\">\(assertions.count - failed) passed</span>, "
         h += "<span data-failed=\"\(failed)\">\(failed) failed</span></p>\n"
         let rows = assertions.map { a -> [String] in
-            [a.passed ? "held" : "FAILED", "\(a.file):\(a.span.start.line)", a.text, a.message ?? "", a.detail ?? ""]
+            [a.passed ? "held" : "FAILED", "\(a.file):\(a.span.start.line)", a.text, a.message ?? "", a.detail?.text() ?? ""]
         }
         h += table(headers: ["result", "where", "assertion", "message", "values"], rows: rows, rightAligned: [])
         return h + "</section>\n"
     }
 
     static func ruleSection(_ sources: [Content.Source]) -> String {
-        var h = "<section id=\"rules\">\n<h2>Rules</h2>\n"
+        var h = "<section id=\"rules\">\n<h2>\(ReportText.rules.message.text())</h2>\n"
         for s in sources {
             h += "<figure class=\"source\" data-file=\"\(HTMLEscape.text(s.name))\">\n<figcaption>\(HTMLEscape.text(s.name))</figcaption>\n"
             h += "<table class=\"source\">\n<tbody>\n"
@@ -212,7 +212,7 @@ public enum HTMLReport {
 
     /// A count's rows as a table with the cells the text output prints.
     static func countTable(_ rows: [CountRow], header: String) -> String {
-        table(headers: [header, "count", "share"], rows: Report.countCells(rows), rightAligned: [1, 2])
+        table(headers: Report.countHeaders(header), rows: Report.countCells(rows), rightAligned: [1, 2])
     }
 
     /// An HTML table of already formatted cells; `rightAligned` columns (numbers) align right.

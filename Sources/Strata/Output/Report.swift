@@ -9,7 +9,7 @@ public enum Report {
             case .json: return JSONWriter.render(headers: headers, rows: rows)
             case .table:
                 let cells = rows.map { $0.map(ValueFormat.display) }
-                let footer = TextTable.footer(shown: rows.count, total: total, noun: "customer")
+                let footer = TextTable.footer(shown: rows.count, total: total, noun: .customers)
                 return TextTable(headers: headers, rows: cells, rightAligned: numeric).render() + footer + "\n"
             }
         case .counts(_, let header, let rows):
@@ -19,7 +19,7 @@ public enum Report {
                 let headers = [header, "count", "share"]
                 return format == .csv ? CSVWriter.render(headers: headers, rows: values) : JSONWriter.render(headers: headers, rows: values)
             case .table:
-                return TextTable(headers: [header, "count", "share"], rows: countCells(rows), rightAligned: [1, 2]).render()
+                return TextTable(headers: countHeaders(header), rows: countCells(rows), rightAligned: [1, 2]).render()
             }
         case .value(let label, let v):
             switch format {
@@ -61,8 +61,14 @@ public enum Report {
 
     /// Notes (exports written and the like) for stderr.
     public static func note(_ item: OutputItem) -> String? {
-        if case .note(let s) = item { return s + "\n" }
+        if case .note(let s) = item { return s.text() + "\n" }
         return nil
+    }
+
+    /// A count's headers in a terminal table, in the output's language: Strata's own words (`segment count
+    /// share`) are translated, a field's name (the groups counted) is not. CSV and JSON keep English headers.
+    public static func countHeaders(_ header: String) -> [String] {
+        [header == "segment" ? OutputText.segment.message.text() : header, OutputText.count.message.text(), OutputText.share.message.text()]
     }
 
     /// A count's rows as the text table shows them (label, count, share): the HTML report shows the same cells.

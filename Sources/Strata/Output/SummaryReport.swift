@@ -16,14 +16,14 @@ extension Report {
             }
             return format == .csv ? CSVWriter.render(headers: t.headers, rows: rows) : JSONWriter.render(headers: t.headers, rows: rows)
         case .table:
-            return TextTable(headers: t.headers, rows: summaryCells(t), rightAligned: summaryNumericColumns(t)).render()
+            return TextTable(headers: t.shownHeaders, rows: summaryCells(t), rightAligned: summaryNumericColumns(t)).render()
         }
     }
 
     /// A summary's cells as the table prints them (shares as percentages, ratios to two decimals); the HTML
     /// report prints the same cells.
     static func summaryCells(_ t: SummaryTable) -> [[String]] {
-        t.rows.map { row in
+        var cells = t.rows.map { row in
             row.enumerated().map { (k, v) -> String in
                 guard k < t.kinds.count, case .number(let d) = v else { return ValueFormat.display(v) }
                 switch t.kinds[k] {
@@ -33,6 +33,9 @@ extension Report {
                 }
             }
         }
+        // A crosstab's last row is headed `total`, Strata's word: shown in the output's language.
+        if t.hasTotalRow, let last = cells.indices.last, !cells[last].isEmpty { cells[last][0] = OutputText.total.message.text() }
+        return cells
     }
 
     /// The columns of a summary that hold numbers (aligned right).

@@ -67,11 +67,18 @@ public struct TextTable: Sendable {
         return out
     }
 
-    /// The line under a table: `(1,234 rows)`, or `(20 of 1,234 rows)` when only some are shown.
-    public static func footer(shown: Int, total: Int, noun: String = "row") -> String {
-        let plural = total == 1 ? noun : noun + "s"
-        if shown < total { return "(\(ValueFormat.grouped(shown)) of \(ValueFormat.grouped(total)) \(plural))" }
-        return "(\(ValueFormat.grouped(total)) \(plural))"
+    /// What a table's rows are, as its footer counts them.
+    public enum Counted: Sendable {
+        case rows, customers
+    }
+
+    /// The line under a table: `(1,234 rows)`, or `(20 of 1,234 rows)` when only some are shown; in the
+    /// output's language.
+    public static func footer(shown: Int, total: Int, noun: Counted = .rows) -> String {
+        let s = OutputText.plural(total)
+        let word = noun == .rows ? OutputText.rowsNoun(["en_s": s]) : OutputText.customersNoun(["en_s": s])
+        let slots: [String: Slot] = ["shown": "\(ValueFormat.grouped(shown))", "total": "\(ValueFormat.grouped(total))", "noun": .message(word)]
+        return (shown < total ? OutputText.footerSome(slots) : OutputText.footerAll(slots)).text()
     }
 
     /// A cell made safe for one terminal line and cut to `maxCellWidth`, with its display width.

@@ -1,5 +1,7 @@
 /// `why` as text (a tree drawn with `├─ └─`, notes aligned in display columns so CJK text lines up),
-/// CSV (one row per clause, with its depth) and JSON (the tree nested as it is).
+/// CSV (one row per clause, with its depth) and JSON (the tree nested as it is). The tree is in the output's
+/// language; CSV and JSON keep their keys, clauses and truths as written, and give the notes and the
+/// headline in the output's language (they are prose, not keys).
 enum WhyRender {
     /// The report in the given format.
     static func render(_ r: WhyReport, format: OutputFormat) -> String {
@@ -12,12 +14,14 @@ enum WhyRender {
 
     /// The first line: what is explained, for whom, and the result.
     static func headline(_ r: WhyReport) -> String {
-        "\(r.isTiers ? "tiers" : "segment") \(r.name) for \(r.keyField) \(r.key): \(r.result)"
+        let slots: [String: Slot] = ["name": "\(r.name)", "field": "\(r.keyField)", "key": "\(r.key)", "result": "\(r.result)"]
+        return (r.isTiers ? WhyText.headlineTiers(slots) : WhyText.headlineSegment(slots)).text()
     }
 
-    /// One clause's line without its tree prefix: `text → truth`.
+    /// One clause's line without its tree prefix: `text → truth`, in the output's language.
     static func line(_ n: WhyNode) -> String {
-        n.truth == .none ? n.text : n.text + " → " + n.truth.rawValue
+        let text = n.wording?.text() ?? n.text
+        return n.truth == .none ? text : text + " → " + n.truth.word
     }
 
     /// Notes start in one column, past the longest line that has one (within reason: a very long clause
@@ -29,7 +33,7 @@ enum WhyRender {
         func walk(_ nodes: [WhyNode], _ indent: String) {
             for (i, n) in nodes.enumerated() {
                 let last = i == nodes.count - 1
-                lines.append((indent + (last ? "└─ " : "├─ ") + line(n), n.note))
+                lines.append((indent + (last ? "└─ " : "├─ ") + line(n), n.note?.text()))
                 walk(n.children, indent + (last ? "   " : "│  "))
             }
         }
@@ -53,7 +57,7 @@ enum WhyRender {
         func walk(_ nodes: [WhyNode], _ depth: Int) {
             for n in nodes {
                 rows.append([.string(r.key), .string(r.name), .number(Double(depth)), .string(n.text), .string(n.truth.rawValue),
-                             n.note.map(Value.string) ?? .null])
+                             n.note.map { Value.string($0.text()) } ?? .null])
                 walk(n.children, depth + 1)
             }
         }
@@ -66,7 +70,7 @@ enum WhyRender {
         func node(_ n: WhyNode) -> String {
             var parts = ["\"clause\":" + JSONWriter.quote(n.text)]
             if n.truth != .none { parts.append("\"truth\":" + JSONWriter.quote(n.truth.rawValue)) }
-            if let note = n.note { parts.append("\"note\":" + JSONWriter.quote(note)) }
+            if let note = n.note { parts.append("\"note\":" + JSONWriter.quote(note.text())) }
             if !n.children.isEmpty { parts.append("\"clauses\":[" + n.children.map(node).joined(separator: ",") + "]") }
             return "{" + parts.joined(separator: ",") + "}"
         }

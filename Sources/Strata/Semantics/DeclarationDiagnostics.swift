@@ -4,48 +4,45 @@ extension DiagnosticMessage {
     // MARK: - Schema
 
     static func schemaLoadMismatch(_ schema: String, loaded: String) -> Self {
-        Self(code: .schemaLoadMismatch, text: "schema `\(schema)` does not match `load \(loaded)`",
-             suggestion: "name the schema after the table it describes: `schema \(loaded) {`")
+        let slots: [String: Slot] = ["schema": "\(schema)", "loaded": "\(loaded)"]
+        return Self(code: .schemaLoadMismatch, text: DeclarationText.schemaLoadMismatch(slots), help: DeclarationText.schemaLoadMismatchHelp(slots))
     }
 
     /// A field type that is none of the four; `nearest` is the type it resembles.
     static func unknownType(_ written: String, nearest: String?) -> Self {
-        Self(code: .unknownType, text: "unknown type `\(written)`", suggestion: didYouMean(nearest) ?? "types are number, string, bool and date")
+        Self(code: .unknownType, text: DeclarationText.unknownType(["written": "\(written)"]), help: Message.didYouMean(nearest) ?? DeclarationText.typesAre.message)
     }
 
     static func repeatedFlag(_ flag: String, field: String) -> Self {
-        Self(code: .repeatedFlag, text: "`\(flag)` is given twice for `\(field)`", suggestion: "write it once")
+        Self(code: .repeatedFlag, text: DeclarationText.repeatedFlag(["flag": "\(flag)", "field": "\(field)"]), help: DeclarationText.writeItOnce.message)
     }
 
     static func unknownFlag(_ flag: String) -> Self {
-        Self(code: .unknownFlag, text: "unknown flag `\(flag)`",
-             suggestion: "flags are `key` (the customer id), `pii` (personal data, masked in output) and `public` (not personal data, though the name says so)")
+        Self(code: .unknownFlag, text: DeclarationText.unknownFlag(["flag": "\(flag)"]), help: DeclarationText.unknownFlagHelp.message)
     }
 
     static func conflictingFlags(field: String) -> Self {
-        Self(code: .conflictingFlags, text: "`\(field)` is marked both `pii` and `public`",
-             suggestion: "keep `pii` to mask it in output, or `public` to show it")
+        Self(code: .conflictingFlags, text: DeclarationText.conflictingFlags(["field": "\(field)"]), help: DeclarationText.conflictingFlagsHelp.message)
     }
 
     static func duplicateField(_ field: String) -> Self {
-        Self(code: .duplicateField, text: "field `\(field)` is declared twice", suggestion: "keep one declaration")
+        Self(code: .duplicateField, text: DeclarationText.duplicateField(["field": "\(field)"]), help: DeclarationText.duplicateFieldHelp.message)
     }
 
     /// A second field marked `key`; `first` is the one marked before.
     static func secondKey(_ field: String, first: DeclaredField) -> Self {
-        Self(code: .secondKey, text: "`\(field)` is marked `key`, but `\(first.name)` already is (\(first.file):\(first.span.start.line))",
-             suggestion: "a table has one key, the customer id; remove one of the `key` flags")
+        Self(code: .secondKey, text: DeclarationText.secondKey(["field": "\(field)", "first": "\(first.name)", "place": "\(first.file):\(first.span.start.line)"]),
+             help: DeclarationText.secondKeyHelp.message)
     }
 
     // MARK: - Load plan
 
     /// A second `load`; `first` is the table the first one loads.
     static var dataAlreadyLoaded: Self {
-        Self(code: .dataAlreadyLoaded, text: "data is already loaded", suggestion: "remove this `load`")
+        Self(code: .dataAlreadyLoaded, text: DeclarationText.dataAlreadyLoaded.message, help: DeclarationText.dataAlreadyLoadedHelp.message)
     }
 
     static var noDataLoaded: Self {
-        Self(code: .noDataLoaded, text: "no data loaded",
-             suggestion: "start the rules with `load customers from \"customers.csv\"` or pass `--data customers=PATH`")
+        Self(code: .noDataLoaded, text: DeclarationText.noDataLoaded.message, help: DeclarationText.noDataLoadedHelp.message)
     }
 }

@@ -1,56 +1,50 @@
-/// The warnings of `strata check` (see `Lint`), one function per message kind.
+/// The warnings of `strata check` (see `Lint`), one function per message kind; their words are in `LintText`.
 extension DiagnosticMessage {
     static func unusedSegment(_ name: String) -> Self {
-        Self(code: .unusedSegment, severity: .warning, text: "segment `\(name)` is never used or shown",
-             suggestion: "count it, show it, use it in another rule, or remove it")
+        Self(code: .unusedSegment, severity: .warning, text: LintText.unusedSegment(["name": "\(name)"]), help: LintText.unusedSegmentHelp.message)
     }
 
     /// Tests of `field` joined by `and` that no value passes.
     static func impossibleCondition(field: String) -> Self {
-        Self(code: .impossibleCondition, severity: .warning, text: "this condition can never be true: no `\(field)` satisfies all its tests",
-             suggestion: "check the tests on `\(field)`; did you mean `or`?")
+        let slots: [String: Slot] = ["field": "\(field)"]
+        return Self(code: .impossibleCondition, severity: .warning, text: LintText.impossibleCondition(slots), help: LintText.impossibleConditionHelp(slots))
     }
 
     static var asOfNotSet: Self {
-        Self(code: .asOfNotSet, severity: .warning, text: "`as_of` is not set, so results depend on the day the rules run",
-             suggestion: "add `set as_of = 2026-06-30` (or pass --as-of) for repeatable results")
+        Self(code: .asOfNotSet, severity: .warning, text: LintText.asOfNotSet.message, help: LintText.asOfNotSetHelp.message)
     }
 
     static func functionName(_ name: String) -> Self {
-        Self(code: .functionName, severity: .warning, text: "`\(name)` has the name of a function",
-             suggestion: "`\(name)(…)` still calls the function; a different name reads better")
+        let slots: [String: Slot] = ["name": "\(name)"]
+        return Self(code: .functionName, severity: .warning, text: LintText.functionName(slots), help: LintText.functionNameHelp(slots))
     }
 
     static func caseConfusable(_ name: String, field: String) -> Self {
-        Self(code: .caseConfusable, severity: .warning, text: "`\(name)` differs from the field `\(field)` only by letter case",
-             suggestion: "choose a name that cannot be mistaken for `\(field)`")
+        let slots: [String: Slot] = ["name": "\(name)", "field": "\(field)"]
+        return Self(code: .caseConfusable, severity: .warning, text: LintText.caseConfusable(slots), help: LintText.caseConfusableHelp(slots))
     }
 
     /// A tier arm an earlier arm always takes first.
     static func tierUnreachable(_ label: String, earlier: String, tiers: String) -> Self {
-        Self(code: .tierUnreachable, severity: .warning,
-             text: "tier `\(label)` of `\(tiers)` can never be given: every customer it takes, `\(earlier)` above it takes first",
-             suggestion: "arms are tried in order; put `\(label)` before `\(earlier)`, or narrow `\(earlier)`'s condition")
+        let slots: [String: Slot] = ["label": "\(label)", "earlier": "\(earlier)", "tiers": "\(tiers)"]
+        return Self(code: .tierUnreachable, severity: .warning, text: LintText.tierUnreachable(slots), help: LintText.tierUnreachableHelp(slots))
     }
 
     /// The values of one field no arm of a `tiers` without `otherwise` takes.
-    static func tierGap(_ tiers: String, gap: String) -> Self {
-        Self(code: .tierGap, severity: .warning,
-             text: "no tier of `\(tiers)` takes customers with \(gap), and there is no `otherwise`: they get no tier",
-             suggestion: "add a last arm `… otherwise`, or widen an arm to cover \(gap)")
+    static func tierGap(_ tiers: String, gap: Message) -> Self {
+        let slots: [String: Slot] = ["tiers": "\(tiers)", "gap": .message(gap)]
+        return Self(code: .tierGap, severity: .warning, text: LintText.tierGap(slots), help: LintText.tierGapHelp(slots))
     }
 
     /// `check --data`: an arm that gets nobody although its condition takes `taken` customers.
     static func tierShadowedOnData(_ label: String, tiers: String, taken: Int) -> Self {
-        Self(code: .tierShadowedOnData, severity: .warning,
-             text: "on this data tier `\(label)` of `\(tiers)` gets no customer: the \(ValueFormat.grouped(taken)) its condition takes all get an earlier tier",
-             suggestion: "arms are tried in order; check the arms above `\(label)`")
+        let slots: [String: Slot] = ["label": "\(label)", "tiers": "\(tiers)", "count": "\(ValueFormat.grouped(taken))"]
+        return Self(code: .tierShadowedOnData, severity: .warning, text: LintText.tierShadowedOnData(slots), help: LintText.tierShadowedOnDataHelp(slots))
     }
 
     /// `check --data`: customers without a tier.
     static func customersWithoutTier(_ tiers: String, count: Int, of total: Int) -> Self {
-        Self(code: .customersWithoutTier, severity: .warning,
-             text: "on this data \(ValueFormat.grouped(count)) of \(ValueFormat.grouped(total)) customers get no `\(tiers)`: no arm takes them and there is no `otherwise`",
-             suggestion: "add a last arm `… otherwise`, or widen the arms")
+        let slots: [String: Slot] = ["tiers": "\(tiers)", "count": "\(ValueFormat.grouped(count))", "total": "\(ValueFormat.grouped(total))"]
+        return Self(code: .customersWithoutTier, severity: .warning, text: LintText.customersWithoutTier(slots), help: LintText.customersWithoutTierHelp.message)
     }
 }

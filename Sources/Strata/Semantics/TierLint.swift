@@ -86,7 +86,7 @@ enum TierImplication {
     /// When every arm tests only one and the same number or date field against constants (an `and` of
     /// such tests), the first range of its values no arm takes, in words (`clv < 0`); nil when the arms
     /// cover every value or are anything else.
-    static func uncovered(_ conditions: [TypedExpr]) -> String? {
+    static func uncovered(_ conditions: [TypedExpr]) -> Message? {
         var field: String?
         var dates = false
         var ranges: [Contradiction.Constraint] = []
@@ -125,12 +125,12 @@ enum TierImplication {
 
     /// `clv < 0`, `clv >= 500`, `clv = 100`, `clv >= 100 and <= 200`: the values from `from` to `to`
     /// (each end excluded when covered).
-    static func describe(_ f: String, from: Double, fromCovered: Bool, to: Double, toCovered: Bool, dates: Bool) -> String {
-        func v(_ d: Double) -> String { dates ? CivilDate.format(Int32(clamping: Int64(d))) : ValueFormat.number(d) }
-        if from == -.infinity { return "`\(f)` \(toCovered ? "<" : "<=") \(v(to))" }
-        if to == .infinity { return "`\(f)` \(fromCovered ? ">" : ">=") \(v(from))" }
-        if from == to { return "`\(f)` = \(v(from))" }
-        return "`\(f)` \(fromCovered ? ">" : ">=") \(v(from)) and \(toCovered ? "<" : "<=") \(v(to))"
+    static func describe(_ f: String, from: Double, fromCovered: Bool, to: Double, toCovered: Bool, dates: Bool) -> Message {
+        func v(_ d: Double) -> Slot { .text(dates ? CivilDate.format(Int32(clamping: Int64(d))) : ValueFormat.number(d)) }
+        if from == -.infinity { return LintText.gapOneSide(["field": "\(f)", "op": toCovered ? "<" : "<=", "value": v(to)]) }
+        if to == .infinity { return LintText.gapOneSide(["field": "\(f)", "op": fromCovered ? ">" : ">=", "value": v(from)]) }
+        if from == to { return LintText.gapOneSide(["field": "\(f)", "op": "=", "value": v(from)]) }
+        return LintText.gapBetween(["field": "\(f)", "op1": fromCovered ? ">" : ">=", "low": v(from), "op2": toCovered ? "<" : "<=", "high": v(to)])
     }
 }
 

@@ -5,197 +5,207 @@ extension DiagnosticMessage {
 
     /// An IME's full-width punctuation where the language expects ASCII.
     static func fullWidthPunctuation(_ written: Unicode.Scalar, ascii: Unicode.Scalar) -> Self {
-        Self(code: .fullWidthPunctuation, text: "full-width `\(written)`; use `\(ascii)`", suggestion: "replace `\(written)` with `\(ascii)`")
+        let slots: [String: Slot] = ["written": "\(written)", "ascii": "\(ascii)"]
+        return Self(code: .fullWidthPunctuation, text: SyntaxText.fullWidthPunctuation(slots), help: SyntaxText.fullWidthPunctuationHelp(slots))
     }
 
     /// A character no token starts with; `shown` is the character or its code point.
     static func unexpectedCharacter(_ shown: String, isDot: Bool) -> Self {
-        Self(code: .unexpectedCharacter, text: "unexpected character `\(shown)`",
-             suggestion: isDot ? "numbers are written `0.5`; names cannot contain `.` (use backticks: `a.b`)"
-                 : "remove it; put unusual text in quotes (\"…\") or names in backticks (`…`)")
+        Self(code: .unexpectedCharacter, text: SyntaxText.unexpectedCharacter(["shown": "\(shown)"]),
+             help: isDot ? SyntaxText.unexpectedDotHelp.message : SyntaxText.unexpectedCharacterHelp.message)
     }
 
     static func numberTooLarge(_ written: String) -> Self {
-        Self(code: .numberTooLarge, text: "the number `\(written)` is too large", suggestion: "numbers must be below about 1.8e308")
+        Self(code: .numberTooLarge, text: SyntaxText.numberTooLarge(["written": "\(written)"]), help: SyntaxText.numberTooLargeHelp.message)
     }
 
     static func invalidDate(_ written: String) -> Self {
-        Self(code: .invalidDate, text: "`\(written)` is not a valid date", suggestion: "a date is written YYYY-MM-DD and must exist in the calendar")
+        Self(code: .invalidDate, text: SyntaxText.invalidDate(["written": "\(written)"]), help: SyntaxText.invalidDateHelp.message)
     }
 
     static func unterminatedString(quote: Unicode.Scalar) -> Self {
-        Self(code: .unterminatedString, text: "unterminated string", suggestion: "close it with `\(quote)` on the same line")
+        Self(code: .unterminatedString, text: SyntaxText.unterminatedString.message, help: SyntaxText.unterminatedStringHelp(["quote": "\(quote)"]))
     }
 
     static var invalidUnicodeEscape: Self {
-        Self(code: .invalidUnicodeEscape, text: "invalid unicode escape",
-             suggestion: "write `\\u{XXXX}` with 1 to 8 hex digits naming a valid character")
+        Self(code: .invalidUnicodeEscape, text: SyntaxText.invalidUnicodeEscape.message, help: SyntaxText.invalidUnicodeEscapeHelp.message)
     }
 
     static func unknownEscape(_ letter: Unicode.Scalar) -> Self {
-        Self(code: .unknownEscape, text: "unknown escape `\\\(letter)`", suggestion: "valid escapes are \\\\ \\\" \\' \\n \\t \\r \\u{XXXX}")
+        Self(code: .unknownEscape, text: SyntaxText.unknownEscape(["letter": "\(letter)"]), help: SyntaxText.unknownEscapeHelp.message)
     }
 
     static var emptyBacktickName: Self {
-        Self(code: .emptyBacktickName, text: "empty name in backticks", suggestion: "write the name between the backticks")
+        Self(code: .emptyBacktickName, text: SyntaxText.emptyBacktickName.message, help: SyntaxText.emptyBacktickNameHelp.message)
     }
 
     static var unterminatedBacktickName: Self {
-        Self(code: .unterminatedBacktickName, text: "unterminated backtick name", suggestion: "close it with `` ` `` on the same line")
+        Self(code: .unterminatedBacktickName, text: SyntaxText.unterminatedBacktickName.message, help: SyntaxText.unterminatedBacktickNameHelp.message)
     }
 
     /// `<>`, `&&`, `||` and the like, with the operator or word the language has instead.
     static func notAnOperator(_ written: String, use replacement: String) -> Self {
-        Self(code: .notAnOperator, text: "`\(written)` is not an operator", suggestion: "use `\(replacement)`")
+        Self(code: .notAnOperator, text: SyntaxText.notAnOperator(["written": "\(written)"]),
+             help: SyntaxText.useReplacement(["replacement": "\(replacement)"]))
     }
 
     /// A lone `!`, which could mean `!=` or `not`.
     static var bangIsNotAnOperator: Self {
-        Self(code: .notAnOperator, text: "`!` is not an operator", suggestion: "did you mean `!=` or `not`?")
+        Self(code: .notAnOperator, text: SyntaxText.notAnOperator(["written": "!"]), help: SyntaxText.bangHelp.message)
     }
 
     // MARK: - Parser
 
     /// A bracket the input never closed: the message sits at the opener.
-    static func unclosedBracket(_ opener: String, close: Symbol, before found: String, at place: SourceLocation?) -> Self {
-        let at = place.map { " at \($0.line):\($0.column)" } ?? ""
-        return Self(code: .unclosedBracket, text: "unclosed `\(opener)`: expected `\(close.rawValue)` before \(found)\(at)",
-                    suggestion: "add `\(close.rawValue)` to close it")
+    static func unclosedBracket(_ opener: String, close: Symbol, before found: Found, at place: SourceLocation?) -> Self {
+        var slots: [String: Slot] = ["opener": "\(opener)", "close": "\(close.rawValue)", "found": found.slot]
+        if let place {
+            slots["line"] = "\(place.line)"
+            slots["column"] = "\(place.column)"
+        }
+        return Self(code: .unclosedBracket, text: place == nil ? SyntaxText.unclosedBracket(slots) : SyntaxText.unclosedBracketAt(slots),
+                    help: SyntaxText.unclosedBracketHelp(slots))
     }
 
     /// Something else where `what` was expected, at what was found.
-    static func expected(_ what: Expectation, found: String) -> Self {
-        Self(code: what.code, text: "expected \(what.text), found \(found)", suggestion: what.suggestion ?? "write \(what.text) here")
+    static func expected(_ what: Expectation, found: Found) -> Self {
+        let slots: [String: Slot] = ["what": .message(what.text), "found": found.slot]
+        return Self(code: what.code, text: found == .endOfInput ? SyntaxText.expectedAtEndOfInput(slots) : SyntaxText.expected(slots),
+             help: what.suggestion ?? SyntaxText.writeHere(["what": .message(what.text)]))
     }
 
     /// A statement that stopped short of `what`: the message sits at the end of its line. `nextLine` is
     /// where the following token is, nil at the end of the input.
-    static func expectedAtEndOfLine(_ what: Expectation, found: String, nextLine: Int?) -> Self {
-        let next = nextLine.map { "\(found) on line \($0)" } ?? found
-        return Self(code: what.code, text: "expected \(what.text) at the end of this line, found \(next)",
-                    suggestion: what.suggestion ?? "write \(what.text) here")
+    static func expectedAtEndOfLine(_ what: Expectation, found: Found, nextLine: Int?) -> Self {
+        let slots: [String: Slot] = ["what": .message(what.text), "found": found.slot, "line": "\(nextLine ?? 0)"]
+        return Self(code: what.code, text: nextLine == nil ? SyntaxText.expectedAtEndOfLine(slots) : SyntaxText.expectedAtEndOfLineNext(slots),
+                    help: what.suggestion ?? SyntaxText.writeHere(slots))
     }
 
     /// A word at the start of a statement that is no statement keyword; `nearest` is the keyword it resembles.
-    static func unknownStatement(_ found: String, nearest: String?) -> Self {
-        Self(code: .unknownStatement, text: "unknown statement \(found)",
-             suggestion: didYouMean(nearest) ?? Expectation.statementKeywordsHint)
+    static func unknownStatement(_ found: Found, nearest: String?) -> Self {
+        Self(code: .unknownStatement, text: SyntaxText.unknownStatement(["found": found.slot]),
+             help: Message.didYouMean(nearest) ?? Expectation.statementKeywordsHint)
     }
 
     /// `encoding "…"` on a `load` naming no encoding Strata reads; `nearest` is the accepted name it resembles.
     static func unknownEncoding(_ name: String, nearest: String?) -> Self {
-        Self(code: .unknownEncoding, text: "unknown encoding \"\(name)\"",
-             suggestion: nearest.map { "did you mean \"\($0)\"?" }
-                ?? "the encodings are " + TextEncoding.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+        Self(code: .unknownEncoding, text: SyntaxText.unknownEncoding(["name": "\(name)"]),
+             help: nearest.map { SyntaxText.didYouMeanEncoding(["name": "\($0)"]) }
+                ?? SyntaxText.encodingsAre(["names": .list(TextEncoding.allCases.map { "\"\($0.rawValue)\"" })]))
     }
 
     /// A keyword where a name is written (`written`, as it stands in the source); it is taken as the name.
     static func keywordAsName(written: String) -> Self {
-        Self(code: .keywordAsName, text: "`\(written)` is a keyword", suggestion: useAsName(written))
+        Self(code: .keywordAsName, text: SyntaxText.keywordAsName(["written": "\(written)"]), help: useAsName(written))
     }
 
     static func emptyTiers(_ name: String) -> Self {
-        Self(code: .emptyTiers, text: "`tiers \(name)` has no tiers", suggestion: "add tiers such as `A where clv >= 5e6` and `C otherwise`")
+        Self(code: .emptyTiers, text: SyntaxText.emptyTiers(["name": "\(name)"]), help: SyntaxText.emptyTiersHelp.message)
     }
 
     static func otherwiseNotLast(label: String) -> Self {
-        Self(code: .otherwiseNotLast, text: "`otherwise` must be the last tier",
-             suggestion: "move `\(label) otherwise` to the end; tiers after it can never match")
+        Self(code: .otherwiseNotLast, text: SyntaxText.otherwiseNotLast.message, help: SyntaxText.otherwiseNotLastHelp(["label": "\(label)"]))
     }
 
     /// A `show` clause (`limit`, `order`, `columns`) written twice, as written.
     static func repeatedClause(_ clause: String, in statement: String = "show") -> Self {
-        Self(code: .repeatedClause, text: "`\(clause)` appears twice in one `\(statement)`", suggestion: "keep one `\(clause)` clause")
+        let slots: [String: Slot] = ["clause": "\(clause)", "statement": "\(statement)"]
+        return Self(code: .repeatedClause, text: SyntaxText.repeatedClause(slots), help: SyntaxText.repeatedClauseHelp(slots))
     }
 
     /// Brackets, `-` or `not` nested past the parser's limit (docs/language.md states the same number).
     static func nestedTooDeeply(maxDepth: Int) -> Self {
-        Self(code: .nestedTooDeeply, text: "expression is nested more than \(maxDepth) deep (brackets, `-` and `not`)",
-             suggestion: "split it with `let` or `derive`")
+        Self(code: .nestedTooDeeply, text: SyntaxText.nestedTooDeeply(["depth": "\(maxDepth)"]), help: SyntaxText.splitWithLetOrDerive.message)
     }
 
     static func expressionTooLong(maxOperators: Int) -> Self {
-        Self(code: .expressionTooLong, text: "this expression is too long: more than \(maxOperators) operators",
-             suggestion: "for a list of values write `field in [a, b, …]`; otherwise split it with `let`, `derive` or `segment`")
+        Self(code: .expressionTooLong, text: SyntaxText.expressionTooLong(["count": "\(maxOperators)"]), help: SyntaxText.expressionTooLongHelp.message)
     }
 
     /// `a < b < c`; `rewrite` is the two comparisons as written, when both sides are plain comparisons.
     static func chainedComparison(rewrite: (a: String, op1: String, b: String, op2: String, c: String)?) -> Self {
-        let hint = rewrite.map { "write `\($0.a) \($0.op1) \($0.b) and \($0.b) \($0.op2) \($0.c)`" }
-        return Self(code: .chainedComparison, text: "comparisons do not chain",
-                    suggestion: hint ?? "combine the comparisons with `and`, or add parentheses")
+        let hint = rewrite.map { SyntaxText.chainedComparisonRewrite(["a": "\($0.a)", "op1": "\($0.op1)", "b": "\($0.b)", "op2": "\($0.op2)", "c": "\($0.c)"]) }
+        return Self(code: .chainedComparison, text: SyntaxText.chainedComparison.message, help: hint ?? SyntaxText.chainedComparisonHelp.message)
     }
 
     static var assignmentInComparison: Self {
-        Self(code: .assignmentInComparison, text: "`=` assigns; to compare use `==`", suggestion: "use `==`")
+        Self(code: .assignmentInComparison, text: SyntaxText.assignmentInComparison.message, help: SyntaxText.useDoubleEquals.message)
     }
 
     static func fractionalDuration(_ written: String) -> Self {
-        Self(code: .fractionalDuration, text: "a duration needs a whole number, found `\(written)`",
-             suggestion: "use a smaller unit, e.g. `days` instead of fractional `months`")
+        Self(code: .fractionalDuration, text: SyntaxText.fractionalDuration(["written": "\(written)"]), help: SyntaxText.fractionalDurationHelp.message)
+    }
+
+    /// What the parser found instead: a token, or the end of the input (whose messages are worded apart,
+    /// since Chinese does not put it where a token goes).
+    enum Found: Equatable {
+        case token(String)
+        case endOfInput
+
+        /// The token in backticks; the end of the input never fills a slot (its templates say it).
+        var slot: Slot {
+            switch self {
+            case .token(let text): .message(SyntaxText.token(["text": "\(text)"]))
+            case .endOfInput: ""
+            }
+        }
     }
 
     /// How a token is named in a message: its text in backticks, shortened if long.
-    static func describe(_ t: Token) -> String {
-        if t.kind == .eof { return endOfInput }
+    static func describe(_ t: Token) -> Found {
+        if t.kind == .eof { return .endOfInput }
         let scalars = Array(t.text.unicodeScalars)
         if scalars.count > 24 {
             var s = String.UnicodeScalarView()
             s.append(contentsOf: scalars.prefix(20))
-            return "`\(String(s))…`"
+            return .token("\(String(s))…")
         }
-        return "`\(t.text)`"
+        return .token(t.text)
     }
-
-    static let endOfInput = "the end of the input"
 
     // MARK: - Rule sources and includes
 
     static func rulesFileUnreadable(_ path: String) -> Self {
-        Self(code: .rulesFileUnreadable, text: "cannot read rules file `\(path)`: no such file or not readable",
-             suggestion: "check the path (it is relative to the current folder)")
+        Self(code: .rulesFileUnreadable, text: SyntaxText.rulesFileUnreadable(["path": "\(path)"]), help: SyntaxText.rulesFileUnreadableHelp.message)
     }
 
     static func includedFileUnreadable(_ written: String) -> Self {
-        Self(code: .includedFileUnreadable, text: "cannot read included file `\(written)`", suggestion: "the path is relative to this file's folder")
+        Self(code: .includedFileUnreadable, text: SyntaxText.includedFileUnreadable(["path": "\(written)"]),
+             help: SyntaxText.includedFileUnreadableHelp.message)
     }
 
     static var rulesFileNotUTF8: Self {
-        Self(code: .rulesFileNotUTF8, text: "the rules file is not UTF-8", suggestion: saveAsUTF8)
+        Self(code: .rulesFileNotUTF8, text: SyntaxText.rulesFileNotUTF8.message, help: SyntaxText.saveAsUTF8.message)
     }
 
     static func includedFileNotUTF8(_ written: String, line: Int) -> Self {
-        Self(code: .includedFileNotUTF8, text: "included file `\(written)` is not UTF-8 (line \(line))", suggestion: saveAsUTF8)
+        Self(code: .includedFileNotUTF8, text: SyntaxText.includedFileNotUTF8(["path": "\(written)", "line": "\(line)"]), help: SyntaxText.saveAsUTF8.message)
     }
-
-    private static let saveAsUTF8 = "save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
 
     /// An include that leads back to a file being included; `firstInclude` is where the cycle starts, when known.
     static func includeCycle(_ written: String, firstInclude: (file: String, span: SourceSpan)?) -> Self {
         let hint = firstInclude.map { f in
-            "`\(written)` is already being included (its include at \(f.file):\(f.span.start.line):\(f.span.start.column) leads back here)"
+            SyntaxText.includeCycleHelp(["path": "\(written)", "place": "\(f.file):\(f.span.start.line):\(f.span.start.column)"])
         }
-        return Self(code: .includeCycle, text: "include cycle: `\(written)` includes this file again", suggestion: hint ?? "remove one of the includes")
+        return Self(code: .includeCycle, text: SyntaxText.includeCycle(["path": "\(written)"]), help: hint ?? SyntaxText.includeCycleRemoveOne.message)
     }
 
     static var includeCycleStart: Self {
-        Self(code: .includeCycleStart, severity: .note, text: "the cycle starts with this include",
-             suggestion: "shared definitions belong in a file that includes nothing that includes it")
+        Self(code: .includeCycleStart, severity: .note, text: SyntaxText.includeCycleStart.message, help: SyntaxText.includeCycleStartHelp.message)
     }
 
     // MARK: - Formatter
 
     /// `strata fmt`'s last guard failed: the layout it made would not parse back to the same program.
     static var formatterChangedMeaning: Self {
-        Self(code: .formatterChangedMeaning,
-             text: "internal formatter error: the formatted text would change the file's meaning or comments; file left unchanged",
-             suggestion: "please report this file")
+        Self(code: .formatterChangedMeaning, text: SyntaxText.formatterChangedMeaning.message, help: SyntaxText.formatterChangedMeaningHelp.message)
     }
 }
 
 /// How to write a keyword as a name: in backticks, in the case it was written (names keep their case, so
 /// a column headed `Order` is `` `Order` ``, not `` `order` ``).
-private func useAsName(_ written: String) -> String { "write `` `\(written)` `` to use it as a name" }
+private func useAsName(_ written: String) -> Message { SyntaxText.useAsName(["written": "\(written)"]) }
 
 /// What the parser looked for where it found something else: the phrase after "expected", the kind of
 /// message it makes, and a hint when "write … here" would not help.
@@ -263,58 +273,58 @@ enum Expectation: Sendable {
     case byAfterSummaryTarget(form: String)
 
     /// The phrase after "expected".
-    var text: String {
+    var text: Message {
         switch self {
-        case .tableName(let k): return "a table name after `\(k.rawValue)`"
-        case .definedName(let k): return "a name after `\(k.rawValue)`"
-        case .segmentName: return "a segment name after `segment`"
-        case .fieldName: return "a field name"
-        case .tierLabel: return "a tier label"
-        case .tierLabelOrEnd: return "a tier label (a name or a string) or `}`"
-        case .filePath(let k): return "the file path as a string after `\(k.rawValue)`"
-        case .assertMessage: return "a message string after `,`"
-        case .fieldType(let f): return "a type (number, string, bool or date) after `\(f)`"
-        case .fromAfterTable: return "`from` after the table name"
-        case .whereAfterSegment: return "`where` after the segment name"
-        case .toAfterExportTarget: return "`to` and a file path after the export target"
-        case .byAfterOrder: return "`by` after `order`"
-        case .null(let negated): return "`null` after `is\(negated ? " not" : "")`"
-        case .inOrBetweenAfterNot: return "`in` or `between` after `not`"
-        case .andBetweenBounds: return "`and` between the bounds of `between`"
-        case .whereOrOtherwise(let label): return "`where` or `otherwise` after the tier label `\(label)`"
-        case .assign(let k, let name, _): return "`=` after `\(k.rawValue) \(name)`"
-        case .openBrace(let k, let name): return "`{` after `\(k.rawValue) \(name)`"
-        case .list(let negated): return "`[` and a list after `\(negated ? "not in" : "in")`"
-        case .listContinuation(let close): return "`,` or `\(close.rawValue)` in the list"
-        case .closingParenthesis: return "`)` after the expression"
-        case .argumentAfterFilter: return "`,` or `)`"
-        case .callContinuation(let f): return "`,` or `)` in the call to `\(f)`"
-        case .statement, .statementKeyword: return "a statement"
-        case .statementEnd(let k): return k.map { "the end of the `\($0)` statement" } ?? "the end of the expression"
-        case .expression, .expressionNotKeyword, .expressionNotList: return "an expression"
-        case .memberField(let t): return "a field name after `\(t).`"
-        case .byAfterLink(let w): return "`by` after `\(w)`"
-        case .linkField(let w): return "the field that names the customer after `\(w) by`"
-        case .keyField: return "the key field after `key`"
-        case .loadClauseOnce: return "the end of the `load` statement"
-        case .encodingName: return "the encoding's name as a string after `encoding`"
-        case .byAfterSummaryTarget(let form): return "`by` and the fields to group by after the `\(form)` target"
+        case .tableName(let k): return ExpectationText.tableName(["keyword": "\(k.rawValue)"])
+        case .definedName(let k): return ExpectationText.definedName(["keyword": "\(k.rawValue)"])
+        case .segmentName: return ExpectationText.segmentName.message
+        case .fieldName: return ExpectationText.fieldName.message
+        case .tierLabel: return ExpectationText.tierLabel.message
+        case .tierLabelOrEnd: return ExpectationText.tierLabelOrEnd.message
+        case .filePath(let k): return ExpectationText.filePath(["keyword": "\(k.rawValue)"])
+        case .assertMessage: return ExpectationText.assertMessage.message
+        case .fieldType(let f): return ExpectationText.fieldType(["field": "\(f)"])
+        case .fromAfterTable: return ExpectationText.fromAfterTable.message
+        case .whereAfterSegment: return ExpectationText.whereAfterSegment.message
+        case .toAfterExportTarget: return ExpectationText.toAfterExportTarget.message
+        case .byAfterOrder: return ExpectationText.byAfterOrder.message
+        case .null(let negated): return ExpectationText.null(["is": negated ? "is not" : "is"])
+        case .inOrBetweenAfterNot: return ExpectationText.inOrBetweenAfterNot.message
+        case .andBetweenBounds: return ExpectationText.andBetweenBounds.message
+        case .whereOrOtherwise(let label): return ExpectationText.whereOrOtherwise(["label": "\(label)"])
+        case .assign(let k, let name, _): return ExpectationText.assign(["keyword": "\(k.rawValue)", "name": "\(name)"])
+        case .openBrace(let k, let name): return ExpectationText.openBrace(["keyword": "\(k.rawValue)", "name": "\(name)"])
+        case .list(let negated): return ExpectationText.list(["op": negated ? "not in" : "in"])
+        case .listContinuation(let close): return ExpectationText.listContinuation(["close": "\(close.rawValue)"])
+        case .closingParenthesis: return ExpectationText.closingParenthesis.message
+        case .argumentAfterFilter: return ExpectationText.commaOrParenthesis.message
+        case .callContinuation(let f): return ExpectationText.callContinuation(["function": "\(f)"])
+        case .statement, .statementKeyword: return ExpectationText.statement.message
+        case .statementEnd(let k): return k.map { ExpectationText.statementEnd(["keyword": "\($0)"]) } ?? ExpectationText.expressionEnd.message
+        case .expression, .expressionNotKeyword, .expressionNotList: return ExpectationText.expression.message
+        case .memberField(let t): return ExpectationText.memberField(["table": "\(t)"])
+        case .byAfterLink(let w): return ExpectationText.byAfterLink(["word": "\(w)"])
+        case .linkField(let w): return ExpectationText.linkField(["word": "\(w)"])
+        case .keyField: return ExpectationText.keyField.message
+        case .loadClauseOnce: return ExpectationText.loadEnd.message
+        case .encodingName: return ExpectationText.encodingName.message
+        case .byAfterSummaryTarget(let form): return ExpectationText.byAfterSummaryTarget(["form": "\(form)"])
         }
     }
 
     /// The help shown instead of "write … here", if any.
-    var suggestion: String? {
+    var suggestion: Message? {
         switch self {
-        case .assign(_, _, let doubled): return doubled ? "use a single `=` to define a name" : nil
-        case .argumentAfterFilter: return "a `where` filter must follow the first argument, e.g. `percentile(clv where vip, 0.9)`"
+        case .assign(_, _, let doubled): return doubled ? ExpectationText.singleEqualsHelp.message : nil
+        case .argumentAfterFilter: return ExpectationText.argumentAfterFilterHelp.message
         case .statementKeyword: return Self.statementKeywordsHint
         case .expressionNotKeyword(let written): return useAsName(written)
-        case .expressionNotList: return "a `[...]` list may only follow `in`"
-        case .memberField: return "write `table.field`, e.g. `visits.date`"
-        case .loadClauseOnce(let c): return "give `\(c)` once"
-        case .encodingName: return "write it as a string, e.g. `encoding \"gb18030\"`"
+        case .expressionNotList: return ExpectationText.expressionNotListHelp.message
+        case .memberField: return ExpectationText.memberFieldHelp.message
+        case .loadClauseOnce(let c): return ExpectationText.loadClauseOnceHelp(["clause": "\(c)"])
+        case .encodingName: return ExpectationText.encodingNameHelp.message
         case .byAfterLink, .linkField, .keyField: return nil
-        case .byAfterSummaryTarget: return "e.g. `summarize vip by city`"
+        case .byAfterSummaryTarget: return ExpectationText.byAfterSummaryTargetHelp.message
 
         case .tableName, .definedName, .segmentName, .fieldName, .tierLabel, .tierLabelOrEnd, .filePath, .assertMessage, .fieldType,
              .fromAfterTable, .whereAfterSegment, .toAfterExportTarget, .byAfterOrder, .null, .inOrBetweenAfterNot, .andBetweenBounds,
@@ -344,7 +354,7 @@ enum Expectation: Sendable {
     }
 
     /// Every statement keyword, for when a line starts with something else.
-    static var statementKeywordsHint: String {
-        "a statement starts with one of: \(Keyword.statementStarts.map(\.rawValue).sorted().joined(separator: ", "))"
+    static var statementKeywordsHint: Message {
+        SyntaxText.statementKeywordsHint(["keywords": .list(Keyword.statementStarts.map(\.rawValue).sorted())])
     }
 }
