@@ -160,8 +160,9 @@ import Testing
         try "load customers from \"c.csv\"\nshow customers columns id, member_no, visited\n".write(toFile: dir + "/rules.strata", atomically: true, encoding: .utf8)
         for (language, words) in [(Language.en, ["is read as text: it holds integers beyond 2^53", "has times of day"]),
                                   (.zh, ["按文本读取：其中有超过 2^53 的整数", "带有时刻；日期列只保留日期"])] {
-            let r = Language.$current.withValue(language) { Pipeline().run(path: dir + "/rules.strata") }
-            let notes = r.outputs.compactMap { Report.note($0) }.joined()
+            // Notes are messages, rendered when shown: in the language bound around the output.
+            let r = Pipeline().run(path: dir + "/rules.strata")
+            let notes = Language.$current.withValue(language) { r.outputs.compactMap { Report.note($0) }.joined() }
             for w in words { #expect(notes.contains(w), "\(language): \(notes)") }
         }
     }

@@ -229,7 +229,7 @@ import Testing
     @Test func everyOutputKindRenders() {
         #expect(HTMLReport.output(.value(label: "n", .number(3))).contains("<p class=\"value\">3</p>"))
         #expect(HTMLReport.output(.value(label: "n", .null)).contains("<p class=\"value\">null</p>"))
-        #expect(HTMLReport.output(.note("exported 3 customers")) == "")
+        #expect(HTMLReport.output(.note(.verbatim("exported 3 customers"))) == "")
         let rows = HTMLReport.output(.rows(title: "t", headers: ["id", "clv"], rows: [[.string("C1"), .number(2)]], numeric: [1], total: 5))
         #expect(rows.contains("<tr><td>C1</td><td class=\"num\">2</td></tr>"))
         #expect(rows.contains("(1 of 5 customers)"))

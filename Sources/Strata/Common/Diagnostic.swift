@@ -62,16 +62,6 @@ struct DiagnosticMessage: Sendable {
         self.text = text
         self.help = help
     }
-
-    /// Not yet in the catalog: English only. Goes away once every phase's texts are in the catalog.
-    @available(*, deprecated, message: "put the text in the phase's catalog enum")
-    init(code: DiagnosticCode, severity: Severity = .error, text: String, suggestion: String? = nil) {
-        self.init(code: code, severity: severity, text: .verbatim(text), help: suggestion.map { .verbatim($0) })
-    }
-
-    /// The help for a misspelling: the name it most resembles, if any.
-    @available(*, deprecated, message: "use Message.didYouMean")
-    static func didYouMean(_ nearest: String?) -> String? { nearest.map { "did you mean `\($0)`?" } }
 }
 
 extension Diagnostic {

@@ -24,12 +24,6 @@ public enum OutputItem: Sendable {
     case overlap(title: String, OverlapTable)
 }
 
-extension OutputItem {
-    /// A note not yet in the message catalog: English only, shown as written.
-    @available(*, deprecated, message: "put the note's text in the message catalog")
-    public static func note(_ text: String) -> OutputItem { .note(.verbatim(text)) }
-}
-
 /// An export the rules asked for, evaluated: the rows to write and where. Eval never writes files; the
 /// front end hands the runner an `ExportWriter` (Output's `Exporter`) that does.
 public struct ExportRequest: Sendable {

@@ -163,7 +163,7 @@ public struct Pipeline: Sendable {
                         return c
                     }
                     c.result.diagnostics += bound.warnings
-                    c.result.outputs += bound.notes.map { OutputItem.note($0.text()) }
+                    c.result.outputs += bound.notes.map { OutputItem.note($0) }
                 } catch {
                     c.result.fail(set.diagnostics + error.diagnostics, exitCode: error.exitCode)
                     return c

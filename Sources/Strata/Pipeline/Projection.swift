@@ -72,7 +72,7 @@ extension Pipeline {
         c.dataFile = bound.customerFile
         c.planned = tables
         c.result.diagnostics = set.diagnostics + bound.warnings + program.diagnostics
-        c.result.outputs += bound.notes.map { OutputItem.note($0.text()) }
+        c.result.outputs += bound.notes.map { OutputItem.note($0) }
         c.result.timings.loadMs = RunResult.ms(since: clock)
         return c
     }

@@ -76,12 +76,12 @@ extension ReplSession {
         for d in all {
             if let why = recomputeOne(d) {
                 suspended.append(d)
-                result.outputs.append(.note(ReplText.setAside(["name": .text(d.stmt.kind.definedName?.text ?? ""), "why": .text(why)]).text()))
+                result.outputs.append(.note(ReplText.setAside(["name": .text(d.stmt.kind.definedName?.text ?? ""), "why": .text(why)])))
             } else {
                 redone += 1
             }
         }
-        if redone > 0 { result.outputs.append(.note(ReplText.recomputedOnNewData(ReplText.counted(redone)).text())) }
+        if redone > 0 { result.outputs.append(.note(ReplText.recomputedOnNewData(ReplText.counted(redone)))) }
     }
 
     /// Loads a table in place of the current one (a session's schema types forcing the parse; its
@@ -100,7 +100,7 @@ extension ReplSession {
             compiler.use(schema, at: place)
             let cells = DataBinding.cellWarnings(t, path: path, in: schema)
             result.diagnostics += cells.warnings
-            result.outputs += cells.notes.map { OutputItem.note($0.text()) }
+            result.outputs += cells.notes.map { OutputItem.note($0) }
             return nil
         } catch {
             return DataBinding.diagnostic(error, at: place, root: place?.file ?? "<repl>",
@@ -131,11 +131,11 @@ extension ReplSession {
             var fresh = verified
             fresh.unreadCells = verified.unreadCells.filter { t.unreadCells[$0.key] == nil }
             result.diagnostics += DataBinding.cellWarnings(fresh, path: loadedFrom?.path ?? t.source, in: schema).warnings
-            result.outputs.append(.note(ReplText.dataMatchesSchema(ReplText.counted(d.fields.count, ["table": .text(d.table)])).text()))
+            result.outputs.append(.note(ReplText.dataMatchesSchema(ReplText.counted(d.fields.count, ["table": .text(d.table)]))))
         } else {
             declared = d
             compiler.use(d.tableSchema, at: nil)
-            result.outputs.append(.note(ReplText.schemaKnown(ReplText.counted(d.fields.count, ["table": .text(d.table)])).text()))
+            result.outputs.append(.note(ReplText.schemaKnown(ReplText.counted(d.fields.count, ["table": .text(d.table)]))))
         }
     }
 

@@ -118,7 +118,7 @@ public final class ReplSession {
             }
         }
         guard kept > 0 else { return }
-        result.outputs.append(.note(ReplText.keptUntilData(ReplText.counted(kept, ["file": .text(source.name)])).text()))
+        result.outputs.append(.note(ReplText.keptUntilData(ReplText.counted(kept, ["file": .text(source.name)]))))
     }
 
     /// Uses an already loaded table as the session's data (tests, embedding apps).
@@ -168,7 +168,7 @@ public final class ReplSession {
                 result.fail([error], exitCode: 3)
             } else {
                 customerKey = key?.text ?? "id"
-                result.outputs.append(.note(ReplText.loadedCustomers(ReplText.counted(runner.rowCount, ["path": .text(path)])).text()))
+                result.outputs.append(.note(ReplText.loadedCustomers(ReplText.counted(runner.rowCount, ["path": .text(path)]))))
                 if !sideTables.isEmpty { relinkSideTables(&result) }
                 recomputeAll(&result)
             }
@@ -219,7 +219,7 @@ public final class ReplSession {
             } else {
                 suspended.removeAll { $0.stmt.kind.definedName?.text == c.name }
                 suspended.append(Sourced(stmt: c.stmt, source: c.source))
-                result.outputs.append(.note(ReplText.checkedUntilData(["name": .text(c.name ?? "")]).text()))
+                result.outputs.append(.note(ReplText.checkedUntilData(["name": .text(c.name ?? "")])))
             }
             return
         }
@@ -253,7 +253,7 @@ public final class ReplSession {
         let what: Slot = .message(isSetAsOf ? ReplText.nounSetting.message : ReplText.noun(c.checked.kind))
         let replaced = redone.isEmpty ? ReplText.replaced(["what": what, "name": .text(n)])
             : ReplText.replacedRecomputed(["what": what, "name": .text(n), "names": .list(redone.map { "`\($0)`" })])
-        result.outputs.append(.note(replaced.text()))
+        result.outputs.append(.note(replaced))
     }
 
     /// Evaluates a compiled statement and remembers it; false (with the error reported) when it fails.

@@ -29,7 +29,7 @@ extension ReplSession {
             return false
         }
         result.diagnostics += DataBinding.notices(t, path: plan.path)
-        result.outputs.append(.note(ReplText.loadedRows(["count": .text(ValueFormat.grouped(t.rowCount)), "table": .text(plan.name), "path": .text(plan.path)]).text()))
+        result.outputs.append(.note(ReplText.loadedRows(["count": .text(ValueFormat.grouped(t.rowCount)), "table": .text(plan.name), "path": .text(plan.path)])))
         return true
     }
 
