@@ -106,7 +106,7 @@ extension DiagnosticMessage {
     /// `why` for a name that is no segment or tiers field; `kind` is what it is, if anything.
     static func whyNotAClassification(_ name: String, kind: SymbolKind?, nearest: String?) -> Self {
         Self(code: .whyNotAClassification,
-             text: kind.map { RunText.whyIsA(["name": "\(name)", "kind": .message(RunText.kind($0))]) } ?? RunText.whyNoClassification(["name": "\(name)"]),
+             text: kind.map { RunText.whyIsA(["name": "\(name)", "kind": .message($0.nounText)]) } ?? RunText.whyNoClassification(["name": "\(name)"]),
              help: Message.didYouMean(nearest) ?? RunText.whyNotAClassificationHelp.message)
     }
 }

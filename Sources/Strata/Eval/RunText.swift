@@ -15,7 +15,6 @@ enum RunText: String, CatalogKey {
     case redefinitionBreaksDependent, redefinitionBreaksDependentHelp
     case whyUnknownCustomer, whyCheckKey, whyClosestKeys
     case whyIsA, whyNoClassification, whyNotAClassificationHelp
-    case kindField, kindDerived, kindConstant, kindSegment, kindTiers, kindSetting, kindTable, kindFailed
 
     var template: Template {
         switch self {
@@ -72,14 +71,6 @@ enum RunText: String, CatalogKey {
         case .whyNotAClassificationHelp:
             Template(en: "`why` explains a segment or a tiers field; leave the name out for all of them",
                      zh: "`why` 解释一个分群或分层字段；不写名称则解释全部")
-        case .kindField: Template(en: "field", zh: "字段")
-        case .kindDerived: Template(en: "derived field", zh: "派生字段")
-        case .kindConstant: Template(en: "constant", zh: "命名值")
-        case .kindSegment: Template(en: "segment", zh: "分群")
-        case .kindTiers: Template(en: "tiers field", zh: "分层字段")
-        case .kindSetting: Template(en: "setting", zh: "设置")
-        case .kindTable: Template(en: "table", zh: "表")
-        case .kindFailed: Template(en: "definition with errors", zh: "有错误的定义")
         }
     }
 
@@ -91,19 +82,5 @@ enum RunText: String, CatalogKey {
         let separator = clauseSeparator.template
         return Message(key: clauseSeparator.key,
                        template: Template(en: names.joined(separator: separator.en), zh: names.joined(separator: separator.zh)), slots: slots)
-    }
-
-    /// What a name stands for, as `why` names it in a refusal.
-    static func kind(_ k: SymbolKind) -> Message {
-        switch k {
-        case .field: kindField.message
-        case .derived: kindDerived.message
-        case .constant: kindConstant.message
-        case .segment: kindSegment.message
-        case .tiers: kindTiers.message
-        case .setting: kindSetting.message
-        case .table: kindTable.message
-        case .failed: kindFailed.message
-        }
     }
 }
