@@ -5,6 +5,7 @@ enum OutputText: String, CatalogKey {
     case exported, wouldExport, noOutputs
     case footerAll, footerSome, rowsNoun, customersNoun
     case segment, count, share, total, members, groupSize, rate, lift
+    case overlap, pairA, pairB, both, jaccard, ofA, ofB, figure, value
 
     var template: Template {
         switch self {
@@ -24,6 +25,15 @@ enum OutputText: String, CatalogKey {
         case .groupSize: Template(en: "group_size", zh: "组人数")
         case .rate: Template(en: "rate", zh: "比例")
         case .lift: Template(en: "lift", zh: "提升度")
+        case .overlap: Template(en: "overlap", zh: "重叠")
+        case .pairA: Template(en: "a", zh: "甲")
+        case .pairB: Template(en: "b", zh: "乙")
+        case .both: Template(en: "both", zh: "两者都在")
+        case .jaccard: Template(en: "jaccard", zh: "Jaccard 相似度")
+        case .ofA: Template(en: "of a", zh: "占甲")
+        case .ofB: Template(en: "of b", zh: "占乙")
+        case .figure: Template(en: "figure", zh: "指标")
+        case .value: Template(en: "value", zh: "值")
         }
     }
 

@@ -84,9 +84,11 @@ public enum HTMLReport {
 
     static func header(_ c: Content) -> String {
         let date = CivilDate.format(c.asOf)
-        let privacy = c.revealPII ? "personal fields shown unmasked (--reveal-pii)" : "personal fields masked"
-        var h = "<header>\n<h1>\(HTMLEscape.text(c.title))</h1>\n<p class=\"facts\">as of <time id=\"as-of\" datetime=\"\(date)\">\(date)</time>"
-        h += " · <span id=\"customers\" data-count=\"\(c.customers)\">\(ValueFormat.grouped(c.customers))</span> customers"
+        let privacy = (c.revealPII ? ReportText.piiShown : ReportText.piiMasked).message.text()
+        let time = "<time id=\"as-of\" datetime=\"\(date)\">\(date)</time>"
+        let count = "<span id=\"customers\" data-count=\"\(c.customers)\">\(ValueFormat.grouped(c.customers))</span>"
+        var h = "<header>\n<h1>\(HTMLEscape.text(c.title))</h1>\n<p class=\"facts\">\(ReportText.asOf(["date": .text(time)]).text())"
+        h += " · \(ReportText.customersCount(["count": .text(count)]).text())"
         h += " · <span id=\"privacy\">\(privacy)</span></p>\n</header>\n"
         return h
     }
@@ -94,7 +96,8 @@ public enum HTMLReport {
     static func dataSection(_ c: Content) -> String {
         var h = "<section id=\"data\">\n<h2>\(ReportText.data.message.text())</h2>\n"
         guard !c.dataFiles.isEmpty else { return h + "<p>\(ReportText.noDataFile.message.text())</p>\n</section>\n" }
-        h += "<table>\n<thead><tr><th>table</th><th>file</th><th class=\"num\">rows</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
+        h += "<table>\n<thead><tr><th>\(ReportText.table.message.text())</th><th>\(ReportText.file.message.text())</th>"
+        h += "<th class=\"num\">\(ReportText.rows.message.text())</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
         for f in c.dataFiles {
             h += "<tr data-table=\"\(HTMLEscape.text(f.table))\"><td>\(HTMLEscape.text(f.table))</td><td>\(HTMLEscape.text(f.path))</td>"
             h += "<td class=\"num\" data-rows=\"\(f.rows)\">\(ValueFormat.grouped(f.rows))</td><td><code class=\"sha256\">\(f.sha256)</code></td></tr>\n"
@@ -107,13 +110,13 @@ public enum HTMLReport {
         if c.segments.isEmpty, c.tiers.isEmpty { h += "<p>\(ReportText.noClassification.message.text())</p>\n" }
         if !c.segments.isEmpty {
             h += "<figure class=\"classification\" data-kind=\"segments\">\n<figcaption>\(ReportText.segments.message.text())</figcaption>\n"
-            h += SVGBarChart(c.segments, caption: "segment sizes").render() + "\n"
+            h += SVGBarChart(c.segments, caption: ReportText.segmentSizes.message.text()).render() + "\n"
             h += countTable(c.segments, header: "segment") + "</figure>\n"
         }
         for t in c.tiers {
             h += "<figure class=\"classification\" data-kind=\"tiers\" data-name=\"\(HTMLEscape.text(t.name))\">\n"
             h += "<figcaption>\(HTMLEscape.text(ReportText.tiersOf(["name": "\(t.name)"]).text()))</figcaption>\n"
-            h += SVGBarChart(t.rows, caption: "sizes of the tiers of \(t.name)").render() + "\n"
+            h += SVGBarChart(t.rows, caption: ReportText.tierSizes(["name": "\(t.name)"]).text()).render() + "\n"
             h += countTable(t.rows, header: t.name) + "</figure>\n"
         }
         return h + "</section>\n"
@@ -160,11 +163,11 @@ public enum HTMLReport {
             return h + "</figure>\n"
         case .figures(let title, let figures):
             var h = "<figure class=\"output\" data-kind=\"figures\">\n<figcaption>\(HTMLEscape.text(title))</figcaption>\n"
-            h += table(headers: ["figure", "value"], rows: figures.map { [$0.name, Report.figureText($0.value)] }, rightAligned: [1])
+            h += table(headers: [OutputText.figure.message.text(), OutputText.value.message.text()], rows: figures.map { [$0.name, Report.figureText($0.value)] }, rightAligned: [1])
             return h + "</figure>\n"
         case .overlap(let title, let t):
             var h = "<figure class=\"output\" data-kind=\"overlap\">\n<figcaption>\(HTMLEscape.text(title))</figcaption>\n"
-            h += table(headers: ["overlap"] + t.labels, rows: OverlapRender.matrixCells(t), rightAligned: Set(t.labels.indices.map { $0 + 1 }))
+            h += table(headers: [OutputText.overlap.message.text()] + t.labels, rows: OverlapRender.matrixCells(t), rightAligned: Set(t.labels.indices.map { $0 + 1 }))
             h += table(headers: OverlapRender.pairHeaders, rows: OverlapRender.pairCells(t), rightAligned: OverlapRender.pairNumericColumns)
             return h + "</figure>\n"
         case .why(let r):
@@ -185,12 +188,13 @@ public enum HTMLReport {
         guard !assertions.isEmpty else { return "" }
         let failed = assertions.filter { !$0.passed }.count
         var h = "<section id=\"assertions\">\n<h2>\(ReportText.assertions.message.text())</h2>\n"
-        h += "<p class=\"facts\"><span data-passed=\"\(assertions.count - failed)\">\(assertions.count - failed) passed</span>, "
-        h += "<span data-failed=\"\(failed)\">\(failed) failed</span></p>\n"
+        let passedSpan = "<span data-passed=\"\(assertions.count - failed)\">\(assertions.count - failed)"
+        let failedSpan = "<span data-failed=\"\(failed)\">\(failed)"
+        h += "<p class=\"facts\">\(ReportText.passedFailed(["passed_span": .text(passedSpan), "failed_span": .text(failedSpan)]).text())</p>\n"
         let rows = assertions.map { a -> [String] in
-            [a.passed ? "held" : "FAILED", "\(a.file):\(a.span.start.line)", a.text, a.message ?? "", a.detail?.text() ?? ""]
+            [(a.passed ? ReportText.held : ReportText.failed).message.text(), "\(a.file):\(a.span.start.line)", a.text, a.message ?? "", a.detail?.text() ?? ""]
         }
-        h += table(headers: ["result", "where", "assertion", "message", "values"], rows: rows, rightAligned: [])
+        h += table(headers: [ReportText.result, .place, .assertion, .messageHeader, .values].map { $0.message.text() }, rows: rows, rightAligned: [])
         return h + "</section>\n"
     }
 

@@ -18,7 +18,7 @@ enum OverlapRender {
 
     /// Rows and columns in the order listed; a cell is `both (jaccard)`, the diagonal each one's size.
     static func matrix(_ t: OverlapTable) -> String {
-        TextTable(headers: ["overlap"] + t.labels, rows: matrixCells(t), rightAligned: Set(1...max(1, t.labels.count))).render()
+        TextTable(headers: [OutputText.overlap.message.text()] + t.labels, rows: matrixCells(t), rightAligned: Set(1...max(1, t.labels.count))).render()
     }
 
     /// The matrix's cells (the HTML report prints the same).
@@ -30,7 +30,8 @@ enum OverlapRender {
         }
     }
 
-    static let pairHeaders = ["a", "b", "both", "jaccard", "of a", "of b"]
+    /// The pair list's headers, in the output's language (CSV and JSON keep `headers` above).
+    static var pairHeaders: [String] { [OutputText.pairA, .pairB, .both, .jaccard, .ofA, .ofB].map { $0.message.text() } }
     static let pairNumericColumns: Set<Int> = [2, 3, 4, 5]
 
     static func pairList(_ t: OverlapTable) -> String {
