@@ -127,12 +127,14 @@ import Testing
     }
 
     /// The built binary over a pipe, as an editor runs it: initialize, open the misspelt file, read its
-    /// diagnostics, shutdown, and only then exit, with code 0.
-    @Test func theBinaryServesAnEditorOverStdio() throws {
+    /// diagnostics, shutdown, and only then exit, with code 0; in the language the environment asks for.
+    @Test(arguments: [("en", "unknown name `clvv`\nhelp: did you mean `clv`?"), ("zh", "找不到名称 `clvv`\n提示: 是不是想写 `clv`？")])
+    func theBinaryServesAnEditorOverStdio(_ language: String, _ expected: String) throws {
         #expect(FileManager.default.isExecutableFile(atPath: SignalCleanupTests.binary), "build the binary first: swift build")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: SignalCleanupTests.binary)
         p.arguments = ["lsp", "--stdio"]
+        p.environment = ProcessInfo.processInfo.environment.merging(["STRATA_LANG": language]) { $1 }
         let input = Pipe(), output = Pipe()
         p.standardInput = input
         p.standardOutput = output
@@ -176,7 +178,7 @@ import Testing
         let diagnostics = messages.first { $0["method"] == .string("textDocument/publishDiagnostics") }
         #expect(diagnostics?["params"]?["uri"] == .string(uri))
         let typo = diagnostics?["params"]?["diagnostics"]?.array?.first
-        #expect(typo?["message"]?.string?.hasSuffix("\nhelp: did you mean `clv`?") == true)
+        #expect(typo?["message"]?.string == expected)
         #expect(typo?["severity"] == .int(1))
         #expect(messages.last?["id"] == .int(2))
     }

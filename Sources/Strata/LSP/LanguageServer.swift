@@ -300,7 +300,7 @@ public final class LanguageServer: @unchecked Sendable {
         case .warning: 2
         case .note: 3
         }
-        let message = d.suggestion.map { d.message + "\nhelp: " + $0 } ?? d.message
+        let message = d.suggestion.map { d.message + "\n" + CommonText.help.message.text() + ": " + $0 } ?? d.message
         return .object([
             "range": positions.range(of: d.span).json, "severity": .int(severity), "code": .string(d.code.rawValue),
             "source": .string("strata"), "message": .string(message),
