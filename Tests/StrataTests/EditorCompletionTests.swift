@@ -100,7 +100,7 @@ import Testing
             view.append(contentsOf: scalars[..<cut])
             let prefix = String(view)
             ws.open(path: Self.path, text: prefix)
-            let end = EditorText.location(prefix.utf8.count, in: prefix)
+            let end = SourceFile(name: "", text: prefix).location(atOffset: prefix.utf8.count)
             _ = ws.completions(path: Self.path, at: end)
             _ = ws.hover(path: Self.path, at: end)
             _ = ws.definition(path: Self.path, at: end)

@@ -79,4 +79,47 @@ public struct SourceFile: Sendable {
     }
 
     public var lineCount: Int { lineStarts.count }
+
+    /// The line and column (1-based, columns in Unicode scalars) of a UTF-8 offset, clamped to the text;
+    /// an offset inside a character is taken back to the character's start.
+    public func location(atOffset offset: Int) -> SourceLocation {
+        let o = max(0, min(offset, bytes.count))
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= o { lo = mid } else { hi = mid - 1 }
+        }
+        var i = lineStarts[lo], column = 1
+        while i < o {
+            let width = scalarWidth(at: i)
+            guard i + width <= o else { break }
+            column += 1
+            i += width
+        }
+        return SourceLocation(line: lo + 1, column: column, offset: i)
+    }
+
+    /// The UTF-8 offset of a line and column (the offset a location carries is not used), clamped: a
+    /// column past the end of its line is the line's end (before its `\n`), a line past the text its end.
+    public func offset(of location: SourceLocation) -> Int {
+        guard location.line >= 1 else { return 0 }
+        guard location.line <= lineStarts.count else { return bytes.count }
+        var i = lineStarts[location.line - 1]
+        let end = location.line < lineStarts.count ? lineStarts[location.line] - 1 : bytes.count
+        var column = 1
+        while column < location.column, i < end {
+            i += scalarWidth(at: i)
+            column += 1
+        }
+        return min(i, end)
+    }
+
+    /// The UTF-8 width of the scalar starting at byte `i` (the text is valid UTF-8; a stray continuation
+    /// byte counts as one).
+    public func scalarWidth(at i: Int) -> Int {
+        guard i >= 0, i < bytes.count else { return 1 }
+        let b = bytes[i]
+        let width = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        return min(width, bytes.count - i)
+    }
 }

@@ -7,7 +7,7 @@ extension EditorWorkspace {
     public func completions(path: String, at: SourceLocation) -> [EditorCompletion] {
         let p = EditorPaths.standardized(path)
         let text = self.text(of: p) ?? ""
-        let before = EditorText.prefix(text, upTo: EditorText.offset(at, in: text))
+        let before = EditorText.prefix(text, upTo: SourceFile(name: p, text: text).offset(of: at))
         var tokens = Lexer(source: SourceFile(name: p, text: before)).tokenize().tokens.filter { $0.kind != .eof }
         // The word being typed is completed, not read as context.
         var typed = ""

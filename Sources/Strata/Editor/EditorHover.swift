@@ -8,7 +8,7 @@ extension EditorWorkspace {
         let p = EditorPaths.standardized(path)
         let a = analysis(p)
         guard let file = a.index.file(p) else { return nil }
-        let offset = EditorText.offset(at, in: file.source.text)
+        let offset = file.source.offset(of: at)
         if let o = a.index.occurrence(in: p, at: offset), let text = hoverText(o.target, a) {
             return EditorHover(markdown: text, span: o.span)
         }

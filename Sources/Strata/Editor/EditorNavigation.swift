@@ -70,7 +70,7 @@ extension EditorWorkspace {
     func target(_ path: String, _ at: SourceLocation) -> (EditorOccurrence, EditorIndex)? {
         let p = EditorPaths.standardized(path)
         let own = analysis(p).index
-        guard let file = own.file(p), let occurrence = own.occurrence(in: p, at: EditorText.offset(at, in: file.source.text)) else { return nil }
+        guard let file = own.file(p), let occurrence = own.occurrence(in: p, at: file.source.offset(of: at)) else { return nil }
         return (occurrence, own)
     }
 

@@ -41,26 +41,25 @@ public struct TextPositions: Sendable {
     private let bytes: [UInt8]
     /// UTF-8 offsets where each LSP line starts.
     private let lspLines: [Int]
-    /// UTF-8 offsets where each Strata line starts.
-    private let strataLines: [Int]
+    /// The text as Strata numbers it (lines end at `\n` only): the Strata half of the conversions.
+    private let source: SourceFile
 
     /// The positions of `text`.
     public init(_ text: String) {
         bytes = Array(text.utf8)
-        var lsp = [0], strata = [0]
+        var lsp = [0]
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
             i += 1
             if b == 0x0A {
                 lsp.append(i)
-                strata.append(i)
             } else if b == 0x0D, i >= bytes.count || bytes[i] != 0x0A {
                 lsp.append(i)
             }
         }
         lspLines = lsp
-        strataLines = strata
+        source = SourceFile(name: "", text: text)
     }
 
     /// The UTF-8 length of the text.
@@ -79,7 +78,7 @@ public struct TextPositions: Sendable {
         let end = lineContentEnd(lspLine: p.line)
         var units = 0
         while i < end {
-            let (width, utf16) = TextPositions.scalar(at: i, in: bytes)
+            let (width, utf16) = scalar(at: i)
             guard units + utf16 <= p.character else { break }
             units += utf16
             i += width
@@ -94,7 +93,7 @@ public struct TextPositions: Sendable {
         let o = max(0, min(offset, lineContentEnd(lspLine: line)))
         var i = lspLines[line], units = 0
         while i < o {
-            let (width, utf16) = TextPositions.scalar(at: i, in: bytes)
+            let (width, utf16) = scalar(at: i)
             guard i + width <= o else { break }
             units += utf16
             i += width
@@ -116,33 +115,10 @@ public struct TextPositions: Sendable {
     // MARK: - Strata
 
     /// The Strata location of a UTF-8 offset (line from 1, column in scalars from 1).
-    public func location(atOffset offset: Int) -> SourceLocation {
-        let o = max(0, min(offset, bytes.count))
-        let line = TextPositions.lineIndex(containing: o, in: strataLines)
-        var i = strataLines[line], column = 1
-        while i < o {
-            let width = TextPositions.scalar(at: i, in: bytes).width
-            guard i + width <= o else { break }
-            column += 1
-            i += width
-        }
-        return SourceLocation(line: line + 1, column: column, offset: i)
-    }
+    public func location(atOffset offset: Int) -> SourceLocation { source.location(atOffset: offset) }
 
-    /// The UTF-8 offset of a Strata location, found by its line and column (the offset a diagnostic
-    /// carries is not needed); clamped to the line and the text.
-    public func offset(of loc: SourceLocation) -> Int {
-        guard loc.line >= 1 else { return 0 }
-        guard loc.line <= strataLines.count else { return bytes.count }
-        var i = strataLines[loc.line - 1]
-        let end = loc.line < strataLines.count ? strataLines[loc.line] - 1 : bytes.count
-        var column = 1
-        while column < loc.column, i < end {
-            i += TextPositions.scalar(at: i, in: bytes).width
-            column += 1
-        }
-        return min(i, end)
-    }
+    /// The UTF-8 offset of a Strata location, found by its line and column; clamped to the line and the text.
+    public func offset(of loc: SourceLocation) -> Int { source.offset(of: loc) }
 
     // MARK: - Both ways
 
@@ -186,9 +162,8 @@ public struct TextPositions: Sendable {
 
     /// The UTF-8 width of the scalar starting at `i` and its UTF-16 length (2 for a four-byte sequence).
     /// The text came from a `String`, so it is valid UTF-8; a continuation byte counts as one byte anyway.
-    private static func scalar(at i: Int, in bytes: [UInt8]) -> (width: Int, utf16: Int) {
-        let b = bytes[i]
-        let width = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-        return (min(width, bytes.count - i), width == 4 ? 2 : 1)
+    private func scalar(at i: Int) -> (width: Int, utf16: Int) {
+        let width = source.scalarWidth(at: i)
+        return (width, width == 4 ? 2 : 1)
     }
 }
